@@ -1,0 +1,121 @@
+//! One recorded call in a form that every method of every mock shares.
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// One call to one method, with its arguments rendered by `Debug`.
+///
+/// [`Mock::mock_calls`](crate::Mock::mock_calls) returns these, in the order
+/// the calls happened, and the [`call!`](crate::call!) macro builds them for
+/// comparison. Because calls of different methods have different argument
+/// types, a `Call` compares the method name and each argument's `Debug`
+/// rendering: `call!(get("k"))` equals a journaled `get(String::from("k"))`.
+/// An argument type without `Debug` renders as its type name. For typed,
+/// exact comparison use the per-method assertions such as
+/// [`Method::assert_called_with`](crate::Method::assert_called_with).
+///
+/// ```
+/// use autospec::Call;
+///
+/// let call = autospec::call!(get("k", 3));
+/// assert_eq!(call.method(), "get");
+/// assert_eq!(call.args(), ["\"k\"", "3"]);
+/// assert_eq!(call.to_string(), r#"get("k", 3)"#);
+/// assert_eq!(call, Call::new("get", vec![r#""k""#.into(), "3".into()]));
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Call {
+    method: Cow<'static, str>,
+    args: Vec<String>,
+}
+
+impl Call {
+    /// A call of `method` with arguments already rendered as text.
+    ///
+    /// A raw identifier prefix (`r#type`) is dropped, so the name is the one
+    /// the user reads.
+    ///
+    /// ```
+    /// let call = autospec::Call::new("r#type", vec!["1".into()]);
+    /// assert_eq!(call.to_string(), "type(1)");
+    /// ```
+    pub fn new(method: impl Into<Cow<'static, str>>, args: Vec<String>) -> Self {
+        let method = match method.into() {
+            Cow::Borrowed(name) => Cow::Borrowed(name.strip_prefix("r#").unwrap_or(name)),
+            Cow::Owned(name) => match name.strip_prefix("r#") {
+                Some(bare) => Cow::Owned(bare.to_owned()),
+                None => Cow::Owned(name),
+            },
+        };
+        Call { method, args }
+    }
+
+    /// The name of the called method.
+    ///
+    /// ```
+    /// assert_eq!(autospec::call!(put(1, 2)).method(), "put");
+    /// ```
+    pub fn method(&self) -> &str {
+        &self.method
+    }
+
+    /// The arguments, each rendered with `Debug` (or as its type name).
+    ///
+    /// ```
+    /// assert_eq!(autospec::call!(put(1, "x")).args(), ["1", "\"x\""]);
+    /// ```
+    pub fn args(&self) -> &[String] {
+        &self.args
+    }
+}
+
+impl fmt::Display for Call {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}(", self.method)?;
+        for (i, arg) in self.args.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(arg)?;
+        }
+        f.write_str(")")
+    }
+}
+
+/// Shows the call as it was written, `get("k")`, also under `{:#?}`, so a
+/// list of calls pretty-prints one call per line.
+impl fmt::Debug for Call {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Builds a [`Call`] for comparison with [`Mock::mock_calls`](crate::Mock::mock_calls).
+///
+/// The form is the call as written in code: `call!(method(arg, ..))`. Each
+/// argument is rendered with `Debug`, exactly as the journal renders the
+/// recorded arguments, so `"k"` matches a journaled `String::from("k")`.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Store {
+///     fn get(&self, key: &str) -> Option<String>;
+///     fn put(&self, key: String, value: Vec<u8>);
+/// }
+///
+/// let store = MockStore::default();
+/// store.get("a");
+/// store.put("a".into(), vec![1, 2]);
+/// assert_eq!(store.mock_calls(), [call!(get("a")), call!(put("a", [1, 2]))]);
+/// ```
+#[macro_export]
+macro_rules! call {
+    ($method:ident ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::core::stringify!($method),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
+}

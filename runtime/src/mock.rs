@@ -1,0 +1,170 @@
+//! What every generated mock shares: its name, its seal, and the mock-level API.
+
+use crate::calls::Call;
+use crate::method::AnyMethod;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// State shared by all child mocks of one mock: its name and whether it is sealed.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct MockCore {
+    name: &'static str,
+    sealed: AtomicBool,
+}
+
+impl MockCore {
+    /// A core for the mock named `name` (such as `MockStore`).
+    pub fn new(name: &'static str) -> std::sync::Arc<Self> {
+        std::sync::Arc::new(MockCore { name, sealed: AtomicBool::new(false) })
+    }
+
+    pub(crate) fn name(&self) -> &'static str {
+        self.name
+    }
+
+    pub(crate) fn is_sealed(&self) -> bool {
+        self.sealed.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn seal(&self) {
+        self.sealed.store(true, Ordering::Release);
+    }
+}
+
+/// The mock-level API that every `#[autospec]` mock implements.
+///
+/// These are methods of a trait, not of the mock, so that a mocked method
+/// with the same name (a trait with its own `seal` or `mock_calls`) never
+/// clashes with them: when both traits are in scope, `mock.seal()` is
+/// ambiguous and the compiler asks you to write `Mock::seal(&mock)` or
+/// `YourTrait::seal(&mock)`; the child mock stays reachable as the field
+/// `mock.seal` either way.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Clock {
+///     fn now(&self) -> u64;
+///     fn sleep(&self, millis: u64);
+/// }
+///
+/// let clock = MockClock::default();
+/// clock.now.returns(42);
+/// assert_eq!(clock.now(), 42);
+/// clock.sleep(10);
+/// assert_eq!(clock.mock_calls(), [call!(now()), call!(sleep(10))]);
+/// assert_eq!(clock.mock_name(), "MockClock");
+/// clock.reset_mock();
+/// assert!(clock.mock_calls().is_empty());
+/// ```
+pub trait Mock {
+    #[doc(hidden)]
+    fn __autospec_core(&self) -> &MockCore;
+
+    #[doc(hidden)]
+    fn __autospec_methods(&self) -> Vec<&dyn AnyMethod>;
+
+    /// The mock's name, `MockStore` for a mock of `Store`.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Store { fn get(&self) -> u8; }
+    /// assert_eq!(MockStore::default().mock_name(), "MockStore");
+    /// ```
+    fn mock_name(&self) -> &'static str {
+        self.__autospec_core().name()
+    }
+
+    /// Every call to every method of this mock, in the order they happened.
+    ///
+    /// Compare with [`call!`](crate::call!) values. `{:#?}` prints one call
+    /// per line, which suits snapshot tests.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Log { fn info(&self, msg: &str); fn flush(&self); }
+    /// let log = MockLog::default();
+    /// log.info("a");
+    /// log.flush();
+    /// assert_eq!(log.mock_calls(), [call!(info("a")), call!(flush())]);
+    /// assert_eq!(format!("{:#?}", log.mock_calls()), "[\n    info(\"a\"),\n    flush(),\n]");
+    /// ```
+    fn mock_calls(&self) -> Vec<Call> {
+        let mut calls: Vec<(u64, Call)> = Vec::new();
+        for method in self.__autospec_methods() {
+            calls.extend(method.sequenced_calls());
+        }
+        calls.sort_by_key(|(seq, _)| *seq);
+        calls.into_iter().map(|(_, call)| call).collect()
+    }
+
+    /// Forgets every recorded call of every method; configured answers stay
+    /// (as Python's `reset_mock()`).
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Counter { fn next(&self) -> u32; }
+    /// let counter = MockCounter::default();
+    /// counter.next.returns(7);
+    /// counter.next();
+    /// counter.reset_mock();
+    /// counter.next.assert_not_called();
+    /// assert_eq!(counter.next(), 7);
+    /// ```
+    fn reset_mock(&self) {
+        for method in self.__autospec_methods() {
+            method.reset();
+        }
+    }
+
+    /// Makes every call without a configured answer panic instead of
+    /// returning `Default::default()`.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Counter { fn next(&self) -> u32; }
+    /// let counter = MockCounter::default();
+    /// counter.seal();
+    /// counter.next.returns(1);
+    /// assert_eq!(counter.next(), 1);
+    /// ```
+    fn seal(&self) {
+        self.__autospec_core().seal();
+    }
+
+    /// Whether [`seal`](Mock::seal) was called on this mock (or a clone of it).
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Counter { fn next(&self) -> u32; }
+    /// assert!(MockCounter::strict().is_sealed());
+    /// assert!(!MockCounter::default().is_sealed());
+    /// ```
+    fn is_sealed(&self) -> bool {
+        self.__autospec_core().is_sealed()
+    }
+
+    /// A fresh mock that is sealed from the start: every call needs an answer.
+    ///
+    /// ```should_panic
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Counter { fn next(&self) -> u32; }
+    /// let counter = MockCounter::strict();
+    /// counter.next(); // panics: the mock is sealed and `next` has no answer
+    /// ```
+    fn strict() -> Self
+    where
+        Self: Default + Sized,
+    {
+        let mock = Self::default();
+        mock.seal();
+        mock
+    }
+}

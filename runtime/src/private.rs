@@ -1,0 +1,156 @@
+//! Items that generated code names through `::autospec::__private`.
+//!
+//! Nothing here is part of the public API or covered by semver. The two
+//! `*Of` helpers pick a behaviour from a concrete type at the generated call
+//! site without trait imports: an inherent method whose impl block carries the
+//! bound wins when the bound holds, otherwise method lookup falls through
+//! `Deref` to an unbounded inherent method of the same name.
+
+use std::fmt::Debug;
+use std::marker::PhantomData;
+use std::ops::Deref;
+
+pub use crate::method::{AnyMethod, Method};
+pub use crate::mock::MockCore;
+pub use std::sync::Arc;
+
+use crate::mock::Mock;
+use std::borrow::ToOwned;
+use std::fmt;
+
+/// Journals an `Option<&T>` (or `Option<&mut T>`) argument as `Option<T::Owned>`.
+pub fn own_option<P>(value: &Option<P>) -> Option<<P::Target as ToOwned>::Owned>
+where
+    P: Deref,
+    P::Target: ToOwned,
+{
+    value.as_ref().map(|inner| (**inner).to_owned())
+}
+
+/// The `Debug` of every mock: its name and its calls.
+pub fn fmt_mock<M: Mock + ?Sized>(mock: &M, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.debug_struct(mock.mock_name()).field("calls", &mock.mock_calls()).finish()
+}
+
+/// The only field of the stub mock emitted beside a macro error.
+#[derive(Default, Clone, Debug)]
+pub struct Broken;
+
+/// Renders a value with `Debug` when it has it, else as its type name.
+pub struct Render<'a, T: ?Sized> {
+    value: &'a T,
+    fallback: ByName<T>,
+}
+
+/// The fallback of [`Render`]: the type name.
+pub struct ByName<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+impl<'a, T: ?Sized> Render<'a, T> {
+    /// Wraps the value to render.
+    pub fn new(value: &'a T) -> Self {
+        Render { value, fallback: ByName(PhantomData) }
+    }
+}
+
+impl<T: ?Sized + Debug> Render<'_, T> {
+    /// The value's `Debug` text.
+    pub fn render(&self) -> String {
+        format!("{:?}", self.value)
+    }
+}
+
+impl<T: ?Sized> Deref for Render<'_, T> {
+    type Target = ByName<T>;
+    fn deref(&self) -> &ByName<T> {
+        &self.fallback
+    }
+}
+
+impl<T: ?Sized> ByName<T> {
+    /// The type's name, for values without `Debug`.
+    pub fn render(&self) -> String {
+        type_name_of::<T>()
+    }
+}
+
+/// `std::any::type_name` without module paths: `Option<String>`, not
+/// `core::option::Option<alloc::string::String>`.
+pub(crate) fn type_name_of<T: ?Sized>() -> String {
+    let full = std::any::type_name::<T>();
+    let mut out = String::with_capacity(full.len());
+    let mut segment_start = 0;
+    for (i, ch) in full.char_indices() {
+        if ch.is_alphanumeric() || ch == '_' || ch == ':' {
+            continue;
+        }
+        push_last_segment(&mut out, &full[segment_start..i]);
+        out.push(ch);
+        segment_start = i + ch.len_utf8();
+    }
+    push_last_segment(&mut out, &full[segment_start..]);
+    out
+}
+
+fn push_last_segment(out: &mut String, path: &str) {
+    out.push_str(path.rsplit("::").next().unwrap_or(path));
+}
+
+/// Picks `Default::default` as the unconfigured answer when `R` has it.
+pub struct DefaultOf<R>(NoDefault<R>);
+
+/// The fallback of [`DefaultOf`]: no default answer.
+pub struct NoDefault<R>(PhantomData<fn() -> R>);
+
+impl<R> DefaultOf<R> {
+    /// The selector for return type `R`.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        DefaultOf(NoDefault(PhantomData))
+    }
+}
+
+impl<R: Default> DefaultOf<R> {
+    /// `Some(R::default())`.
+    pub fn get(&self) -> fn() -> Option<R> {
+        || Some(R::default())
+    }
+}
+
+impl<R> Deref for DefaultOf<R> {
+    type Target = NoDefault<R>;
+    fn deref(&self) -> &NoDefault<R> {
+        &self.0
+    }
+}
+
+impl<R> NoDefault<R> {
+    /// Always `None`: the return type has no `Default`.
+    pub fn get(&self) -> fn() -> Option<R> {
+        || None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Opaque;
+
+    #[test]
+    fn render_uses_debug_when_the_type_has_it() {
+        assert_eq!(Render::new(&"k").render(), "\"k\"");
+        assert_eq!(Render::new(&Some(3u8)).render(), "Some(3)");
+    }
+
+    #[test]
+    fn render_falls_back_to_a_short_type_name() {
+        assert_eq!(Render::new(&Opaque).render(), "Opaque");
+        assert_eq!(Render::new(&vec![Opaque]).render(), "Vec<Opaque>");
+    }
+
+    #[test]
+    fn default_of_picks_default_only_where_it_exists() {
+        assert_eq!((DefaultOf::<u32>::new().get())(), Some(0));
+        assert!((DefaultOf::<Opaque>::new().get())().is_none());
+    }
+}
