@@ -1,7 +1,10 @@
 //! A small model of the mocked item, built from syn. Every node keeps its
 //! original syntax so that validation can point at the user's tokens.
 
-use syn::{Attribute, FnArg, ReceiverKind, GenericArgument, Ident, ItemTrait, PathArguments, ReturnType, Signature, TraitItem, TraitItemFn, Type, TypeReference};
+use syn::{
+    Attribute, FnArg, GenericArgument, Ident, ItemTrait, PathArguments, ReceiverKind, ReturnType,
+    Signature, TraitItem, TraitItemFn, Type, TypeReference,
+};
 
 /// A trait under `#[autospec]`.
 pub(crate) struct Trait<'a> {
@@ -46,7 +49,10 @@ pub(crate) enum Ret<'a> {
     Owned(&'a Type),
     /// `&T`: the mock keeps a `T::Owned` and lends it for as long as it
     /// lives when the reference borrows from `self`, or leaks it otherwise.
-    Borrowed { reference: &'a TypeReference, from_self: bool },
+    Borrowed {
+        reference: &'a TypeReference,
+        from_self: bool,
+    },
 }
 
 impl<'a> Trait<'a> {
@@ -60,7 +66,12 @@ impl<'a> Trait<'a> {
             }
         }
         let mock = Ident::new(&format!("Mock{}", item.ident), item.ident.span());
-        Trait { item, mock, methods, others }
+        Trait {
+            item,
+            mock,
+            methods,
+            others,
+        }
     }
 }
 
@@ -75,14 +86,24 @@ impl<'a> Method<'a> {
                 FnArg::Receiver(_) => None,
             })
             .collect();
-        let cfgs = function.attrs.iter().filter(|attr| attr.path().is_ident("cfg")).collect();
-        Method { sig, params, ret: Ret::from_syn(sig), cfgs }
+        let cfgs = function
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"))
+            .collect();
+        Method {
+            sig,
+            params,
+            ret: Ret::from_syn(sig),
+            cfgs,
+        }
     }
 
     /// The method name as the user reads it (`type` for `r#type`).
     pub(crate) fn name(&self) -> String {
         let name = self.sig.ident.to_string();
-        name.strip_prefix("r#").map_or_else(|| name.clone(), str::to_owned)
+        name.strip_prefix("r#")
+            .map_or_else(|| name.clone(), str::to_owned)
     }
 }
 
@@ -102,7 +123,10 @@ impl<'a> Ret<'a> {
             ReturnType::Default => Ret::Unit,
             ReturnType::Type(_, ty) => match ungroup(ty) {
                 Type::Tuple(tuple) if tuple.elems.is_empty() => Ret::Unit,
-                Type::Reference(reference) => Ret::Borrowed { reference, from_self: borrows_from_self(sig, reference) },
+                Type::Reference(reference) => Ret::Borrowed {
+                    reference,
+                    from_self: borrows_from_self(sig, reference),
+                },
                 _ => Ret::Owned(ty),
             },
         }
@@ -125,9 +149,13 @@ fn option_of_reference(ty: &Type) -> Option<&Type> {
     if path.qself.is_some() || last.ident != "Option" {
         return None;
     }
-    let PathArguments::AngleBracketed(args) = &last.arguments else { return None };
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
     match args.args.first()? {
-        GenericArgument::Type(Type::Reference(reference)) if args.args.len() == 1 => Some(&reference.elem),
+        GenericArgument::Type(Type::Reference(reference)) if args.args.len() == 1 => {
+            Some(&reference.elem)
+        }
         _ => None,
     }
 }
@@ -135,8 +163,12 @@ fn option_of_reference(ty: &Type) -> Option<&Type> {
 /// Whether a returned reference borrows from the `&self` receiver: its
 /// lifetime is elided (elision picks `self`'s) or names the receiver's.
 fn borrows_from_self(sig: &Signature, reference: &TypeReference) -> bool {
-    let Some(receiver) = sig.receiver() else { return false };
-    let ReceiverKind::Reference(_, receiver_lifetime, _) = &receiver.kind else { return false };
+    let Some(receiver) = sig.receiver() else {
+        return false;
+    };
+    let ReceiverKind::Reference(_, receiver_lifetime, _) = &receiver.kind else {
+        return false;
+    };
     match (&reference.lifetime, receiver_lifetime) {
         (None, _) => true,
         (Some(returned), Some(receiver)) => returned == receiver,

@@ -92,7 +92,10 @@ fn check_param(ty: &Type, kind: &ParamKind<'_>, errors: &mut Errors) {
     if let Some(impl_trait) = found.impl_trait {
         errors.push(impl_trait, "#[autospec] does not support `impl Trait` arguments yet; until it does, take `&dyn Trait` or a concrete type");
     } else if let (Some(dyn_trait), false) = (found.dyn_trait, matches!(kind, ParamKind::Owned)) {
-        errors.push(dyn_trait, "#[autospec] cannot journal a borrowed trait object yet: it has no owned form to keep");
+        errors.push(
+            dyn_trait,
+            "#[autospec] cannot journal a borrowed trait object yet: it has no owned form to keep",
+        );
     } else if let Some(lifetime) = found.lifetime {
         errors.push(lifetime, "#[autospec] cannot journal an argument that keeps a borrow yet; take an owned value or a plain reference (`&T`)");
     }
@@ -107,7 +110,10 @@ fn check_return(method: &Method<'_>, errors: &mut Errors) {
         Ret::Owned(ty) => *ty,
         Ret::Borrowed { reference, .. } => {
             if let Some(mutability) = &reference.mutability {
-                errors.push(mutability, "a mock cannot lend `&mut` into its own state; return an owned value instead");
+                errors.push(
+                    mutability,
+                    "a mock cannot lend `&mut` into its own state; return an owned value instead",
+                );
             }
             &reference.elem
         }
@@ -129,6 +135,9 @@ trait ParamsLen {
 
 impl ParamsLen for syn::Signature {
     fn params_len(&self) -> usize {
-        self.inputs.iter().filter(|arg| matches!(arg, FnArg::Typed(_))).count()
+        self.inputs
+            .iter()
+            .filter(|arg| matches!(arg, FnArg::Typed(_)))
+            .count()
     }
 }

@@ -35,7 +35,10 @@ fn main() {
     store.get.returns(Some("v".into()));
 
     // Act: the cache owns a handle to the same mock.
-    let mut cache = Cache { store: Box::new(store.clone()), hits: Default::default() };
+    let mut cache = Cache {
+        store: Box::new(store.clone()),
+        hits: Default::default(),
+    };
     assert_eq!(cache.lookup("k"), Some("v".into()));
     assert_eq!(cache.lookup("k"), Some("v".into()));
 
@@ -52,5 +55,8 @@ fn main() {
     let failure = std::panic::catch_unwind(|| store.get.assert_called_with(("q",)));
     drop(std::panic::take_hook());
     let message = failure.unwrap_err();
-    println!("\nassert_called_with((\"q\",)) fails with:\n{}", message.downcast_ref::<String>().unwrap());
+    println!(
+        "\nassert_called_with((\"q\",)) fails with:\n{}",
+        message.downcast_ref::<String>().unwrap()
+    );
 }

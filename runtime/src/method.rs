@@ -1,9 +1,13 @@
 //! `Method`: the child mock behind every mocked method — its journal and its answers.
 
+// Expected arguments are taken by value so that tests read
+// `assert_called_with(("k", 1))`, not `assert_called_with(&("k", 1))`.
+#![allow(clippy::needless_pass_by_value)]
+
+use crate::__private::type_name_of;
 use crate::args::{ArgsDebug, ArgsEq};
 use crate::calls::Call;
 use crate::mock::MockCore;
-use crate::__private::type_name_of;
 use crate::report;
 use std::collections::VecDeque;
 use std::fmt;
@@ -106,7 +110,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 impl<A, R, F: ?Sized> Clone for Method<A, R, F> {
     fn clone(&self) -> Self {
-        Method { inner: Arc::clone(&self.inner) }
+        Method {
+            inner: Arc::clone(&self.inner),
+        }
     }
 }
 
@@ -118,7 +124,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         render: fn(&A) -> Vec<String>,
         default: fn() -> Option<R>,
     ) -> Self {
-        let state = State { calls: Vec::new(), once: VecDeque::new(), once_queued: 0, standing: None };
+        let state = State {
+            calls: Vec::new(),
+            once: VecDeque::new(),
+            once_queued: 0,
+            standing: None,
+        };
         let inner = Inner {
             core: Arc::clone(core),
             name: name.strip_prefix("r#").unwrap_or(name),
@@ -127,7 +138,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             state: Mutex::new(state),
             lent: Mutex::new(Vec::new()),
         };
-        Method { inner: Arc::new(inner) }
+        Method {
+            inner: Arc::new(inner),
+        }
     }
 
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
@@ -208,7 +221,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         } else if let Some(value) = (self.inner.default)() {
             return value;
         } else {
-            format!("no answer is configured and `{}` has no Default", type_name_of::<R>())
+            format!(
+                "no answer is configured and `{}` has no Default",
+                type_name_of::<R>()
+            )
         };
         let call = state.calls.last().map(|record| self.describe(&record.args));
         drop(state);
@@ -231,7 +247,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Every recorded call, rendered.
     fn rendered(&self) -> Vec<Call> {
         let state = lock(&self.inner.state);
-        state.calls.iter().map(|record| self.describe(&record.args)).collect()
+        state
+            .calls
+            .iter()
+            .map(|record| self.describe(&record.args))
+            .collect()
     }
 
     fn expected_call<E: ArgsDebug>(&self, expected: &E) -> Call {
@@ -356,7 +376,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        lock(&self.inner.state).calls.last().map(|record| record.args.clone())
+        lock(&self.inner.state)
+            .calls
+            .last()
+            .map(|record| record.args.clone())
     }
 
     /// The arguments of every call, oldest first.
@@ -374,7 +397,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        lock(&self.inner.state).calls.iter().map(|record| record.args.clone()).collect()
+        lock(&self.inner.state)
+            .calls
+            .iter()
+            .map(|record| record.args.clone())
+            .collect()
     }
 
     /// Forgets the recorded calls of this method; configured answers stay.
@@ -471,7 +498,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let actual = last.map(|record| self.describe(&record.args));
         drop(state);
         let all = self.rendered();
-        fail(report::call_not_found(&self.head(), &self.expected_call(&expected), actual.as_ref(), &all));
+        fail(report::call_not_found(
+            &self.head(),
+            &self.expected_call(&expected),
+            actual.as_ref(),
+            &all,
+        ));
     }
 
     /// Asserts that the method was called exactly once, with these arguments.
@@ -494,7 +526,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             let all = self.rendered();
             let head = format!("{}: expected 1 call, got {count}.", self.head());
             let expected = self.expected_call(&expected);
-            fail(format!("{head}\nExpected: {expected}\n{}", report::journal(&all)));
+            fail(format!(
+                "{head}\nExpected: {expected}\n{}",
+                report::journal(&all)
+            ));
         }
         self.assert_called_with(expected);
     }
@@ -515,7 +550,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let found = lock(&self.inner.state).calls.iter().any(|record| record.args.args_eq(&expected));
+        let found = lock(&self.inner.state)
+            .calls
+            .iter()
+            .any(|record| record.args.args_eq(&expected));
         if !found {
             let all = self.rendered();
             let expected = self.expected_call(&expected);
@@ -549,7 +587,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let state = lock(&self.inner.state);
         let found = expected.is_empty()
             || state.calls.windows(expected.len()).any(|window| {
-                window.iter().zip(&expected).all(|(record, want)| record.args.args_eq(want))
+                window
+                    .iter()
+                    .zip(&expected)
+                    .all(|(record, want)| record.args.args_eq(want))
             });
         drop(state);
         if !found {
@@ -585,7 +626,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let mut used = vec![false; state.calls.len()];
         let mut missing = Vec::new();
         for want in &expected {
-            let hit = state.calls.iter().enumerate().position(|(i, record)| !used[i] && record.args.args_eq(want));
+            let hit = state
+                .calls
+                .iter()
+                .enumerate()
+                .position(|(i, record)| !used[i] && record.args.args_eq(want));
             match hit {
                 Some(i) => used[i] = true,
                 None => missing.push(self.expected_call(want)),
@@ -622,7 +667,11 @@ pub trait AnyMethod {
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
     fn sequenced_calls(&self) -> Vec<(u64, Call)> {
         let state = lock(&self.inner.state);
-        state.calls.iter().map(|record| (record.seq, self.describe(&record.args))).collect()
+        state
+            .calls
+            .iter()
+            .map(|record| (record.seq, self.describe(&record.args)))
+            .collect()
     }
 
     fn reset(&self) {
@@ -633,6 +682,9 @@ impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
 /// Shows the method's full name and its recorded calls.
 impl<A, R, F: ?Sized> fmt::Debug for Method<A, R, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Method").field("name", &self.head()).field("calls", &self.rendered()).finish()
+        f.debug_struct("Method")
+            .field("name", &self.head())
+            .field("calls", &self.rendered())
+            .finish()
     }
 }

@@ -15,7 +15,10 @@ pub struct MockCore {
 impl MockCore {
     /// A core for the mock named `name` (such as `MockStore`).
     pub fn new(name: &'static str) -> std::sync::Arc<Self> {
-        std::sync::Arc::new(MockCore { name, sealed: AtomicBool::new(false) })
+        std::sync::Arc::new(MockCore {
+            name,
+            sealed: AtomicBool::new(false),
+        })
     }
 
     pub(crate) fn name(&self) -> &'static str {

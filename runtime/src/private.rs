@@ -29,7 +29,9 @@ where
 
 /// The `Debug` of every mock: its name and its calls.
 pub fn fmt_mock<M: Mock + ?Sized>(mock: &M, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.debug_struct(mock.mock_name()).field("calls", &mock.mock_calls()).finish()
+    f.debug_struct(mock.mock_name())
+        .field("calls", &mock.mock_calls())
+        .finish()
 }
 
 /// The only field of the stub mock emitted beside a macro error.
@@ -48,7 +50,10 @@ pub struct ByName<T: ?Sized>(PhantomData<fn() -> *const T>);
 impl<'a, T: ?Sized> Render<'a, T> {
     /// Wraps the value to render.
     pub fn new(value: &'a T) -> Self {
-        Render { value, fallback: ByName(PhantomData) }
+        Render {
+            value,
+            fallback: ByName(PhantomData),
+        }
     }
 }
 

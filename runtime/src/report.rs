@@ -22,7 +22,12 @@ pub(crate) fn journal(calls: &[Call]) -> String {
 }
 
 /// The three-line shape for a call that was expected and not found.
-pub(crate) fn call_not_found(head: &str, expected: &Call, actual: Option<&Call>, all: &[Call]) -> String {
+pub(crate) fn call_not_found(
+    head: &str,
+    expected: &Call,
+    actual: Option<&Call>,
+    all: &[Call],
+) -> String {
     let actual = actual.map_or_else(|| "not called.".to_owned(), Call::to_string);
     format!(
         "{head}: expected call not found.\nExpected: {expected}\n  Actual: {actual}\n{}",

@@ -1,0 +1,125 @@
+//! Generated code compiles warning-free under strict lints, in modules that
+//! shadow prelude names or have no prelude at all, because it names
+//! everything by absolute path.
+#![deny(warnings, missing_docs, unused, clippy::all, clippy::pedantic)]
+
+/// A module whose own items shadow the names generated code could reach for.
+pub mod shadowed {
+    #![allow(dead_code, clippy::upper_case_acronyms)]
+    use autospec::autospec;
+
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `Result`.
+    pub struct Result;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `String`.
+    pub struct String;
+    /// Shadows `Vec`.
+    pub struct Vec;
+    /// Shadows `Default`.
+    pub trait Default {}
+    /// Shadows `Clone`.
+    pub trait Clone {}
+    /// Shadows `Send`.
+    pub trait Send {}
+    /// Shadows `Fn`.
+    pub trait Fn {}
+    /// Shadows the runtime's `Method`.
+    pub struct Method;
+    /// Shadows the runtime's `Call`.
+    pub struct Call;
+    /// Shadows `Mock`.
+    pub struct Mock;
+    /// Shadows the `core` crate name.
+    pub mod core {}
+    /// Shadows the `std` crate name.
+    pub mod std {}
+
+    /// A trait whose signatures use the real types through full paths.
+    #[autospec]
+    pub trait Store {
+        /// Looks a key up.
+        fn get(&self, key: &str) -> ::std::option::Option<::std::string::String>;
+        /// Stores a value.
+        ///
+        /// # Errors
+        /// A code when the store is full.
+        fn put(
+            &mut self,
+            key: ::std::string::String,
+            value: &[u8],
+        ) -> ::std::result::Result<(), u8>;
+        /// Lends a name.
+        fn name(&self) -> &str;
+        /// Takes an optional borrow.
+        fn maybe(&self, value: ::std::option::Option<&u32>);
+    }
+}
+
+/// A module without the implicit prelude.
+#[allow(clippy::pedantic)]
+pub mod bare {
+    #![no_implicit_prelude]
+
+    /// A trait mocked where nothing is imported implicitly.
+    #[::autospec::autospec]
+    pub trait Clock {
+        /// Now, in seconds.
+        fn now(&self) -> u64;
+        /// Sleeps.
+        fn sleep(&self, seconds: u64, reason: &str);
+    }
+}
+
+/// A generic trait with a where clause, under the same lints.
+#[autospec::autospec]
+pub trait Repo<T>
+where
+    T: ::std::clone::Clone + ::std::fmt::Debug + ::std::marker::Send + 'static,
+{
+    /// Fetches one.
+    fn fetch(&self, id: u64) -> ::std::option::Option<T>;
+}
+
+/// A trait with no methods still gets a mock.
+#[autospec::autospec]
+pub trait Marker {}
+
+#[test]
+fn shadowed_names_do_not_leak_into_generated_code() {
+    use autospec::Mock as _;
+    use shadowed::Store as _;
+    let mut store = shadowed::MockStore::default();
+    store.get.returns(Some("v".to_owned()));
+    store.name.returns("n".to_owned());
+    assert_eq!(store.get("k").as_deref(), Some("v"));
+    store.put.returns(Ok(()));
+    assert_eq!(store.put("k".to_owned(), b"x"), Ok(()));
+    assert_eq!(store.name(), "n");
+    store.maybe(Some(&1));
+    store.put.assert_called_once_with(("k", b"x"));
+    assert_eq!(store.mock_calls().len(), 4);
+}
+
+#[test]
+fn no_implicit_prelude_module_mocks_work() {
+    use bare::Clock as _;
+    let clock = bare::MockClock::default();
+    clock.now.returns(5);
+    assert_eq!(clock.now(), 5);
+    clock.sleep(1, "nap");
+    clock.sleep.assert_called_once_with((1, "nap"));
+}
+
+#[test]
+fn generic_and_empty_traits_compile_under_strict_lints() {
+    use autospec::Mock as _;
+    let repo = MockRepo::<u8>::default();
+    repo.fetch.returns(Some(3));
+    assert_eq!(Repo::fetch(&repo, 1), Some(3));
+    let marker = MockMarker::default();
+    assert!(marker.mock_calls().is_empty());
+    assert_eq!(format!("{marker:?}"), "MockMarker { calls: [] }");
+}
