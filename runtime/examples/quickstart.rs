@@ -37,7 +37,7 @@ fn main() {
     // Act: the cache owns a handle to the same mock.
     let mut cache = Cache {
         store: Box::new(store.clone()),
-        hits: Default::default(),
+        hits: std::collections::HashMap::new(),
     };
     assert_eq!(cache.lookup("k"), Some("v".into()));
     assert_eq!(cache.lookup("k"), Some("v".into()));
