@@ -108,8 +108,8 @@ struct TraitMock<'a> {
     krate: TokenStream,
     /// `MockStore<T>`, for `Self` outside the trait impl.
     self_ty: Type,
-    /// `PhantomData` over the trait's type and lifetime parameters.
-    phantom: TokenStream,
+    /// `PhantomData` over the trait's type and lifetime parameters, if any.
+    phantom: Option<TokenStream>,
 }
 
 impl<'a> TraitMock<'a> {
@@ -124,6 +124,13 @@ impl<'a> TraitMock<'a> {
             self_ty,
             phantom: phantom(model),
         }
+    }
+
+    /// `, PhantomData` after a wrapper's `Method`, for a generic trait.
+    fn marker_value(&self) -> Option<TokenStream> {
+        self.phantom
+            .as_ref()
+            .map(|_| quote!(, ::core::marker::PhantomData))
     }
 
     fn wrapper(&self, method: &Method<'_>) -> Ident {
@@ -168,8 +175,14 @@ impl<'a> TraitMock<'a> {
             .params
             .iter()
             .map(|param| replace_self(param.ty, &self.self_ty));
-        let answer = self.answer_type(method);
-        quote!(#binder ::core::ops::Fn(#(#params),*) -> #answer)
+        let output = match method.ret {
+            Ret::Unit => None,
+            _ => {
+                let answer = self.answer_type(method);
+                Some(quote!(-> #answer))
+            }
+        };
+        quote!(#binder ::core::ops::Fn(#(#params),*) #output)
     }
 
     /// The child-mock type of one method: a newtype over `Method` that adds
@@ -182,13 +195,13 @@ impl<'a> TraitMock<'a> {
         let wrapper = self.wrapper(method);
         let method_type = self.method_type(method);
         let closure = self.closure_bound(method);
-        let phantom = &self.phantom;
+        let phantom = self.phantom.iter();
         let rt = &self.rt;
         quote! {
             #(#cfgs)*
             #[doc(hidden)]
             #[allow(non_camel_case_types)]
-            #vis struct #wrapper #generics (#method_type, #phantom) #where_clause;
+            #vis struct #wrapper #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
 
             #(#cfgs)*
             impl #impl_generics ::core::ops::Deref for #wrapper #ty_generics #where_clause {
@@ -236,13 +249,13 @@ impl<'a> TraitMock<'a> {
             );
             quote!(#(#cfgs)* #[doc = #doc] #vis #field: #wrapper #ty_generics,)
         });
-        let (rt, phantom) = (&self.rt, &self.phantom);
+        let (rt, phantom) = (&self.rt, self.phantom.iter());
         quote! {
             #[doc = #doc]
             #vis struct #mock #generics #where_clause {
                 #(#fields)*
                 __autospec_core: #rt::Arc<#rt::MockCore>,
-                __autospec_marker: #phantom,
+                #(__autospec_marker: #phantom,)*
             }
         }
     }
@@ -252,6 +265,10 @@ impl<'a> TraitMock<'a> {
         let (impl_generics, ty_generics, where_clause) = self.model.item.generics.split_for_impl();
         let (rt, mock) = (&self.rt, &self.model.mock);
         let name = mock.to_string();
+        let marker_field = self
+            .phantom
+            .as_ref()
+            .map(|_| quote!(__autospec_marker: ::core::marker::PhantomData,));
         let fresh = self
             .model
             .methods
@@ -259,13 +276,14 @@ impl<'a> TraitMock<'a> {
             .map(|method| self.fresh_field(method));
         let cloned = self.model.methods.iter().map(|method| {
             let (cfgs, field, wrapper) = (&method.cfgs, &method.sig.ident, self.wrapper(method));
-            quote!(#(#cfgs)* #field: #wrapper(::core::clone::Clone::clone(&self.#field.0), ::core::marker::PhantomData),)
+            let marker = self.marker_value();
+            quote!(#(#cfgs)* #field: #wrapper(::core::clone::Clone::clone(&self.#field.0) #marker),)
         });
         quote! {
             impl #impl_generics ::core::default::Default for #mock #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
-                    Self { #(#fresh)* __autospec_core, __autospec_marker: ::core::marker::PhantomData }
+                    Self { #(#fresh)* __autospec_core, #marker_field }
                 }
             }
 
@@ -274,7 +292,7 @@ impl<'a> TraitMock<'a> {
                     Self {
                         #(#cloned)*
                         __autospec_core: ::core::clone::Clone::clone(&self.__autospec_core),
-                        __autospec_marker: ::core::marker::PhantomData,
+                        #marker_field
                     }
                 }
             }
@@ -302,6 +320,7 @@ impl<'a> TraitMock<'a> {
             quote!(#rt::Render::new(&__autospec_args.#index).render())
         });
         let answer = self.answer_type(method);
+        let marker = self.marker_value();
         quote! {
             #(#cfgs)*
             #field: #wrapper(
@@ -310,8 +329,8 @@ impl<'a> TraitMock<'a> {
                     #name,
                     |__autospec_args| ::std::vec![#(#renders),*],
                     #rt::DefaultOf::<#answer>::new().get(),
-                ),
-                ::core::marker::PhantomData,
+                )
+                #marker
             ),
         }
     }
@@ -402,9 +421,10 @@ impl ToTokens for TraitMock<'_> {
 }
 
 /// `PhantomData<fn() -> (T, &'a (),)>` over the trait's type and lifetime
-/// parameters, so that every generated type may carry all of them.
-fn phantom(model: &Trait<'_>) -> TokenStream {
-    let parts = model
+/// parameters, so that every generated type may carry all of them; `None`
+/// for a trait without them.
+fn phantom(model: &Trait<'_>) -> Option<TokenStream> {
+    let parts: Vec<TokenStream> = model
         .item
         .generics
         .params
@@ -416,8 +436,9 @@ fn phantom(model: &Trait<'_>) -> TokenStream {
                 Some(quote!(&#lifetime ()))
             }
             GenericParam::Const(_) => None,
-        });
-    quote!(::core::marker::PhantomData<fn() -> (#(#parts,)*)>)
+        })
+        .collect();
+    (!parts.is_empty()).then(|| quote!(::core::marker::PhantomData<fn() -> (#(#parts,)*)>))
 }
 
 /// The trait's signature with every parameter pattern replaced by a plain
@@ -441,4 +462,74 @@ fn renamed_signature(sig: &Signature) -> (Signature, Vec<Ident>) {
         }
     }
     (sig, names)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::autospec;
+    use quote::quote;
+
+    fn expand(item: proc_macro2::TokenStream) -> syn::File {
+        let output = autospec(quote!(), item);
+        syn::parse2(output).expect("the expansion parses as items")
+    }
+
+    #[test]
+    fn expansion_parses_and_is_deterministic() {
+        let item = quote! {
+            pub trait Store {
+                fn get(&self, key: &str) -> Option<String>;
+                fn put(&mut self, key: String, value: Vec<u8>);
+                fn name(&self) -> &str;
+            }
+        };
+        let first = autospec(quote!(), item.clone()).to_string();
+        let second = autospec(quote!(), item.clone()).to_string();
+        assert_eq!(first, second);
+        let file = expand(item);
+        let names: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Struct(s) => Some(s.ident.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "MockStore",
+                "__autospec_MockStore_get",
+                "__autospec_MockStore_put",
+                "__autospec_MockStore_name"
+            ]
+        );
+        if let Ok(path) = std::env::var("AUTOSPEC_DUMP_EXPANSION") {
+            std::fs::write(path, first).expect("dump written");
+        }
+    }
+
+    #[test]
+    fn errors_keep_the_item_and_emit_a_stub_mock() {
+        let file = expand(quote! {
+            trait Bad {
+                fn generic<T>(&self, value: T);
+                async fn later(&self);
+            }
+        });
+        let rendered = quote!(#file).to_string();
+        assert_eq!(rendered.matches("compile_error").count(), 2, "{rendered}");
+        assert!(rendered.contains("trait Bad"));
+        assert!(rendered.contains("struct MockBad"));
+    }
+
+    #[test]
+    fn unsupported_items_are_refused_with_the_item_kept() {
+        let file = expand(quote!(
+            struct Plain;
+        ));
+        let rendered = quote!(#file).to_string();
+        assert!(rendered.contains("it cannot mock a struct"), "{rendered}");
+        assert!(rendered.contains("struct Plain"));
+    }
 }
