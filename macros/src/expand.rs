@@ -175,13 +175,10 @@ impl<'a> TraitMock<'a> {
             .params
             .iter()
             .map(|param| replace_self(param.ty, &self.self_ty));
-        let output = match method.ret {
-            Ret::Unit => None,
-            _ => {
-                let answer = self.answer_type(method);
-                Some(quote!(-> #answer))
-            }
-        };
+        let output = (!matches!(method.ret, Ret::Unit)).then(|| {
+            let answer = self.answer_type(method);
+            quote!(-> #answer)
+        });
         quote!(#binder ::core::ops::Fn(#(#params),*) #output)
     }
 
