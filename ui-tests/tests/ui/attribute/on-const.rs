@@ -1,0 +1,6 @@
+use autospec::prelude::*;
+
+#[autospec]
+pub const LIMIT: u32 = 10;
+
+fn main() {}

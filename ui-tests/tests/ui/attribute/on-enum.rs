@@ -1,0 +1,9 @@
+use autospec::prelude::*;
+
+#[autospec]
+pub enum Answer {
+    Yes,
+    No,
+}
+
+fn main() {}

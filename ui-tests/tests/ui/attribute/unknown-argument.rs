@@ -1,0 +1,8 @@
+use autospec::prelude::*;
+
+#[autospec(foo)]
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+}
+
+fn main() {}

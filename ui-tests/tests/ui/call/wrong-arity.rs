@@ -1,0 +1,11 @@
+use autospec::prelude::*;
+
+#[autospec]
+pub trait Store {
+    fn get(&self, key: &str) -> Option<String>;
+}
+
+fn main() {
+    let store = MockStore::default();
+    let _ = store.get("k", 1);
+}

@@ -1,0 +1,9 @@
+use autospec::prelude::*;
+
+#[autospec]
+pub trait Store {
+    const CAPACITY: usize;
+    fn len(&self) -> usize;
+}
+
+fn main() {}

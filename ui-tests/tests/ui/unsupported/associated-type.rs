@@ -1,0 +1,9 @@
+use autospec::prelude::*;
+
+#[autospec]
+pub trait Store {
+    type Key;
+    fn len(&self) -> usize;
+}
+
+fn main() {}
