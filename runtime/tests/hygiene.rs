@@ -123,3 +123,25 @@ fn generic_and_empty_traits_compile_under_strict_lints() {
     assert!(marker.mock_calls().is_empty());
     assert_eq!(format!("{marker:?}"), "MockMarker { calls: [] }");
 }
+
+/// A facade that re-exports the runtime under another name, as a crate that
+/// renames its dependency (`my_autospec = { package = "autospec" }`) would.
+pub mod facade {
+    pub use ::autospec as my_autospec;
+}
+
+/// A trait mocked through the facade path.
+#[autospec::autospec(crate = crate::facade::my_autospec)]
+pub trait Renamed {
+    /// One method.
+    fn ping(&self) -> u8;
+}
+
+#[test]
+fn crate_argument_reaches_the_runtime_through_another_path() {
+    use autospec::Mock as _;
+    let renamed = MockRenamed::default();
+    renamed.ping.returns(2);
+    assert_eq!(Renamed::ping(&renamed), 2);
+    assert_eq!(renamed.mock_calls().len(), 1);
+}
