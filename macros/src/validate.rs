@@ -59,14 +59,14 @@ fn check_other_item(item: &TraitItem, errors: &mut Errors) {
 fn check_method(method: &Method<'_>, errors: &mut Errors) {
     let sig = method.sig;
     if let Some(asyncness) = &sig.asyncness {
-        errors.push(asyncness, "#[autospec] does not support `async fn` yet; until it does, return `Pin<Box<dyn Future<Output = T> + Send>>`");
+        errors.push(asyncness, "#[autospec] does not support `async fn` yet; until it does, return `Pin<Box<dyn Future<Output = T> + Send>>` (a `'static` future: move owned copies of the arguments into it)");
     }
     if let Some(constness) = &sig.constness {
         errors.push(constness, "a trait method cannot be `const`");
     }
     for param in &sig.generics.params {
         match param {
-            GenericParam::Type(ty) => errors.push(&ty.ident, "#[autospec] does not support generic methods yet; until it does, take `&dyn Trait` or a concrete type"),
+            GenericParam::Type(ty) => errors.push(&ty.ident, "#[autospec] does not support generic methods yet; until it does, take a concrete type or make the type a parameter of the trait"),
             GenericParam::Const(constant) => errors.push(&constant.ident, "#[autospec] does not support const generic methods yet"),
             GenericParam::Lifetime(_) => {}
         }
@@ -90,7 +90,7 @@ fn check_param(ty: &Type, kind: &ParamKind<'_>, errors: &mut Errors) {
     };
     let found = Borrows::of(stored);
     if let Some(impl_trait) = found.impl_trait {
-        errors.push(impl_trait, "#[autospec] does not support `impl Trait` arguments yet; until it does, take `&dyn Trait` or a concrete type");
+        errors.push(impl_trait, "#[autospec] does not support `impl Trait` arguments yet; until it does, take a concrete type (for example `String` for `impl AsRef<str>`)");
     } else if let (Some(dyn_trait), false) = (found.dyn_trait, matches!(kind, ParamKind::Owned)) {
         errors.push(
             dyn_trait,
@@ -112,7 +112,7 @@ fn check_return(method: &Method<'_>, errors: &mut Errors) {
             if let Some(mutability) = &reference.mutability {
                 errors.push(
                     mutability,
-                    "a mock cannot lend `&mut` into its own state; return an owned value instead",
+                    "#[autospec] cannot lend `&mut` into the mock's own state; return an owned value instead",
                 );
             }
             &reference.elem

@@ -34,10 +34,6 @@ pub fn fmt_mock<M: Mock + ?Sized>(mock: &M, f: &mut fmt::Formatter<'_>) -> fmt::
         .finish()
 }
 
-/// The only field of the stub mock emitted beside a macro error.
-#[derive(Default, Clone, Debug)]
-pub struct Broken;
-
 /// Renders a value with `Debug` when it has it, else as its type name.
 pub struct Render<'a, T: ?Sized> {
     value: &'a T,
