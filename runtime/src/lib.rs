@@ -91,3 +91,22 @@ pub use autospec_macros::autospec;
 pub mod prelude {
     pub use crate::{autospec, call, Call, Mock};
 }
+
+// The README and the guide in `docs/` are compiled and run as doctests, so
+// that no example in them can rot. The items exist only under `cfg(doctest)`:
+// other builds, `cargo package` included, never read these files.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct Readme;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/getting-started.md")]
+pub struct GuideGettingStarted;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/answers.md")]
+pub struct GuideAnswers;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/journal-and-assertions.md")]
+pub struct GuideJournalAndAssertions;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/faq.md")]
+pub struct GuideFaq;

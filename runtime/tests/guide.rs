@@ -1,0 +1,351 @@
+//! Keeps the guide honest.
+//!
+//! The Rust examples in `README.md` and `docs/*.md` run as doctests (see the
+//! `cfg(doctest)` items at the end of `src/lib.rs`). A doctest can check that
+//! an example panics, but not what it prints, so every failure message the
+//! guide shows sits in a block fenced as ```` ```text failure:NAME ````, and
+//! this file runs scenario `NAME` — the code shown above that block — and
+//! compares its panic message with the block, character for character.
+
+use std::cell::Cell;
+use std::fmt::Write as _;
+use std::panic;
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+/// Each scenario repeats the example shown above its failure block, in a
+/// module of its own, since the chapters reuse trait names with other methods.
+const SCENARIOS: &[(&str, fn())] = &[
+    ("readme-assert-called-with", readme::assert_called_with),
+    ("no-default", answers::no_default),
+    ("one-shot-used-up", answers::one_shot_used_up),
+    ("sealed", answers::sealed),
+    ("assert-called-with", journal::assert_called_with),
+    (
+        "assert-called-with-never-called",
+        journal::assert_called_with_never_called,
+    ),
+    ("assert-called-once-with", journal::assert_called_once_with),
+    ("assert-called", journal_unit_bell::assert_called),
+    ("assert-called-once", journal::assert_called_once),
+    ("assert-not-called", journal::assert_not_called),
+    ("assert-any-call", journal::assert_any_call),
+    ("assert-has-calls", journal::assert_has_calls),
+    (
+        "assert-has-calls-any-order",
+        journal::assert_has_calls_any_order,
+    ),
+];
+
+mod readme {
+    use autospec::prelude::*;
+
+    #[autospec]
+    trait Store {
+        fn get(&self, key: &str) -> Option<String>;
+    }
+
+    pub(super) fn assert_called_with() {
+        let store = MockStore::default();
+        store.get("k");
+        store.get.assert_called_with(("q",));
+    }
+}
+
+mod answers {
+    use autospec::prelude::*;
+
+    pub(super) struct Connection;
+
+    #[autospec]
+    trait Pool {
+        fn connect(&self, url: &str) -> Connection;
+    }
+
+    #[autospec]
+    trait Dice {
+        fn roll(&self) -> u8;
+    }
+
+    #[autospec]
+    trait Store {
+        fn get(&self, key: &str) -> Option<String>;
+        fn delete(&self, key: &str);
+    }
+
+    pub(super) fn no_default() {
+        let pool = MockPool::default();
+        pool.connect("db://primary");
+    }
+
+    pub(super) fn one_shot_used_up() {
+        let dice = MockDice::default();
+        dice.roll.returns_each([3, 5]);
+        dice.roll();
+        dice.roll();
+        dice.roll();
+    }
+
+    pub(super) fn sealed() {
+        let store = MockStore::strict();
+        store.get.returns(None);
+        assert_eq!(store.get("k"), None);
+        store.delete("k");
+    }
+}
+
+mod journal {
+    use autospec::prelude::*;
+
+    #[autospec]
+    #[allow(dead_code)] // like the guide's examples, the scenarios never call `put`
+    trait Store {
+        fn get(&self, key: &str) -> Option<String>;
+        fn put(&self, key: &str, value: Vec<u8>);
+    }
+
+    #[autospec]
+    trait Bell {
+        fn ring(&self, times: u8);
+    }
+
+    /// Two calls of `get`, with "a" then "b": the journal most examples show.
+    fn store_with_a_and_b() -> MockStore {
+        let store = MockStore::default();
+        store.get("a");
+        store.get("b");
+        store
+    }
+
+    pub(super) fn assert_called_with() {
+        store_with_a_and_b().get.assert_called_with(("a",));
+    }
+
+    pub(super) fn assert_called_with_never_called() {
+        MockStore::default().put.assert_called_with(("k", [1, 2]));
+    }
+
+    pub(super) fn assert_called_once_with() {
+        store_with_a_and_b().get.assert_called_once_with(("b",));
+    }
+
+    pub(super) fn assert_any_call() {
+        store_with_a_and_b().get.assert_any_call(("z",));
+    }
+
+    pub(super) fn assert_has_calls() {
+        store_with_a_and_b().get.assert_has_calls([("b",), ("a",)]);
+    }
+
+    pub(super) fn assert_has_calls_any_order() {
+        store_with_a_and_b()
+            .get
+            .assert_has_calls_any_order([("b",), ("c",)]);
+    }
+
+    pub(super) fn assert_called_once() {
+        let bell = MockBell::default();
+        bell.ring(1);
+        bell.ring(2);
+        bell.ring.assert_called_once();
+    }
+
+    pub(super) fn assert_not_called() {
+        let bell = MockBell::default();
+        bell.ring(3);
+        bell.ring.assert_not_called();
+    }
+}
+
+/// The guide's `assert_called` example uses a `Bell` whose `ring` takes no argument.
+mod journal_unit_bell {
+    use autospec::prelude::*;
+
+    #[autospec]
+    #[allow(dead_code)] // the example asserts on `ring` without calling it
+    trait Bell {
+        fn ring(&self);
+    }
+
+    pub(super) fn assert_called() {
+        let bell = MockBell::default();
+        bell.ring.assert_called();
+    }
+}
+
+#[test]
+fn failure_messages_in_the_guide_are_the_ones_the_runtime_prints() {
+    let blocks = failure_blocks();
+    let mut problems = Vec::new();
+    for block in &blocks {
+        let Some((_, scenario)) = SCENARIOS.iter().find(|(name, _)| *name == block.name) else {
+            problems.push(format!(
+                "{}: no scenario `{}` in tests/guide.rs",
+                block.place, block.name
+            ));
+            continue;
+        };
+        match panic_message(*scenario) {
+            None => problems.push(format!(
+                "{}: scenario `{}` did not panic",
+                block.place, block.name
+            )),
+            Some(printed) if printed != block.text => problems.push(format!(
+                "{}: the guide shows\n{}\nbut scenario `{}` prints\n{}",
+                block.place, block.text, block.name, printed
+            )),
+            Some(_) => {}
+        }
+    }
+    for (name, _) in SCENARIOS {
+        match blocks.iter().filter(|block| block.name == *name).count() {
+            1 => {}
+            0 => problems.push(format!("scenario `{name}` is shown by no failure block")),
+            n => problems.push(format!("scenario `{name}` is shown by {n} failure blocks")),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+#[test]
+fn every_chapter_runs_as_doctests() {
+    let lib = std::fs::read_to_string(root().join("runtime/src/lib.rs"))
+        .expect("read runtime/src/lib.rs");
+    let mut missing = String::new();
+    for file in guide_files() {
+        let relative = file
+            .strip_prefix(root())
+            .expect("a file under the root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        let include = format!("#[doc = include_str!(\"../../{relative}\")]");
+        if !lib.contains(&include) {
+            let _ = writeln!(missing, "{include}");
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "add to the cfg(doctest) items in runtime/src/lib.rs:\n{missing}"
+    );
+}
+
+/// The README's advice, `#[cfg_attr(test, autospec::autospec)]`: test builds,
+/// this one included, get the mock without importing anything.
+mod cfg_attr_pattern {
+    #[cfg_attr(test, autospec::autospec)]
+    pub(crate) trait Store {
+        fn get(&self, key: &str) -> Option<String>;
+    }
+
+    #[test]
+    fn generates_the_mock_in_test_builds() {
+        let store = MockStore::default();
+        assert_eq!(store.get("k"), None);
+        store.get.assert_called_once_with(("k",));
+    }
+}
+
+/// One ```` ```text failure:NAME ```` block.
+struct FailureBlock {
+    /// `docs/answers.md:120`, the line of the opening fence.
+    place: String,
+    name: String,
+    /// The block's lines joined by `\n`, without a final newline.
+    text: String,
+}
+
+/// The repository root, which holds `README.md` and `docs/`.
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("runtime/ has a parent")
+        .to_path_buf()
+}
+
+/// `README.md`, then every chapter of `docs/` in name order.
+fn guide_files() -> Vec<PathBuf> {
+    let mut chapters: Vec<PathBuf> = std::fs::read_dir(root().join("docs"))
+        .expect("read docs/")
+        .map(|entry| entry.expect("list docs/").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    chapters.sort();
+    chapters.insert(0, root().join("README.md"));
+    chapters
+}
+
+fn failure_blocks() -> Vec<FailureBlock> {
+    let mut blocks = Vec::new();
+    for file in guide_files() {
+        let text = std::fs::read_to_string(&file)
+            .unwrap_or_else(|error| panic!("read {}: {error}", file.display()));
+        let shown = file
+            .strip_prefix(root())
+            .expect("a file under the root")
+            .display()
+            .to_string();
+        blocks.extend(failure_blocks_in(&shown, &text));
+    }
+    blocks
+}
+
+fn failure_blocks_in(file: &str, markdown: &str) -> Vec<FailureBlock> {
+    let mut blocks = Vec::new();
+    let mut lines = markdown.lines().enumerate();
+    while let Some((index, line)) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else {
+            continue;
+        };
+        let name = info
+            .split([' ', ','])
+            .find_map(|word| word.strip_prefix("failure:"));
+        let body: Vec<&str> = lines
+            .by_ref()
+            .map(|(_, line)| line)
+            .take_while(|line| *line != "```")
+            .collect();
+        if let Some(name) = name {
+            let place = format!("{file}:{}", index + 1);
+            blocks.push(FailureBlock {
+                place,
+                name: name.to_owned(),
+                text: body.join("\n"),
+            });
+        }
+    }
+    blocks
+}
+
+thread_local! {
+    /// Set while a scenario runs: its expected panic should not be printed.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `scenario` and returns its panic message, or `None` if it returned.
+///
+/// The panic hook is process-wide, so it stays silent only on the thread
+/// that runs a scenario, and only meanwhile; other tests' failures still print.
+fn panic_message(scenario: fn()) -> Option<String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|quiet| quiet.set(true));
+    let outcome = panic::catch_unwind(scenario);
+    QUIET.with(|quiet| quiet.set(false));
+    let payload = outcome.err()?;
+    let message = match (
+        payload.downcast_ref::<String>(),
+        payload.downcast_ref::<&str>(),
+    ) {
+        (Some(message), _) => message.clone(),
+        (None, Some(message)) => (*message).to_owned(),
+        (None, None) => "<a panic payload that is not a string>".to_owned(),
+    };
+    Some(message)
+}
