@@ -1,8 +1,8 @@
 //! The `#[autospec]` attribute. Depend on the `autospec` crate, which
 //! re-exports it together with the runtime the generated code needs.
 //!
-//! Pipeline: [`model`] parses the item into a small model that keeps its
-//! syntax, [`validate`] reports every problem at once, [`expand`] emits the
+//! Pipeline: `model` parses the item into a small model that keeps its
+//! syntax, `validate` reports every problem at once, `expand` emits the
 //! mock and cannot fail.
 
 mod attr;

@@ -79,7 +79,8 @@ struct Inner<A, R, F: ?Sized> {
 struct State<A, R, F: ?Sized> {
     calls: Vec<Record<A>>,
     once: VecDeque<R>,
-    /// How many one-shot answers were ever queued, for the exhaustion message.
+    /// How many one-shot answers the latest batch queued (counting restarts
+    /// when answers are queued onto an empty queue), for the exhaustion message.
     once_queued: usize,
     standing: Option<Standing<R, F>>,
 }
@@ -291,9 +292,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!((dice.roll(), dice.roll()), (6, 1));
     /// ```
     pub fn returns_once(&self, value: R) {
-        let mut state = lock(&self.inner.state);
-        state.once.push_back(value);
-        state.once_queued += 1;
+        self.returns_each([value]);
     }
 
     /// Answers the next calls with these values, one each, in order
@@ -309,6 +308,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     pub fn returns_each(&self, values: impl IntoIterator<Item = R>) {
         let mut state = lock(&self.inner.state);
+        if state.once.is_empty() {
+            state.once_queued = 0;
+        }
         let before = state.once.len();
         state.once.extend(values);
         state.once_queued += state.once.len() - before;

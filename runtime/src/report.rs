@@ -28,11 +28,15 @@ pub(crate) fn call_not_found(
     actual: Option<&Call>,
     all: &[Call],
 ) -> String {
-    let actual = actual.map_or_else(|| "not called.".to_owned(), Call::to_string);
-    format!(
-        "{head}: expected call not found.\nExpected: {expected}\n  Actual: {actual}\n{}",
-        journal(all)
-    )
+    match actual {
+        None => {
+            format!("{head}: expected call not found.\nExpected: {expected}\n  Actual: not called.")
+        }
+        Some(actual) => format!(
+            "{head}: expected call not found.\nExpected: {expected}\n  Actual: {actual}\n{}",
+            journal(all)
+        ),
+    }
 }
 
 /// A wrong number of calls.

@@ -50,7 +50,7 @@ fn assert_called_with_on_an_uncalled_method() {
     let message = panic_message(|| store.get.assert_called_with(("k",)));
     assert_eq!(
         message,
-        "MockStore.get: expected call not found.\nExpected: get(\"k\")\n  Actual: not called.\nCalls (0): []"
+        "MockStore.get: expected call not found.\nExpected: get(\"k\")\n  Actual: not called."
     );
 }
 
@@ -209,5 +209,22 @@ fn debug_of_a_mock_shows_name_and_calls() {
     assert_eq!(
         format!("{:?}", store.get),
         "Method { name: \"MockStore.get\", calls: [get(\"a\")] }"
+    );
+}
+
+#[test]
+fn exhaustion_counts_the_latest_batch_of_one_shot_answers() {
+    let store = MockStore::default();
+    store.get.returns_once(None);
+    store.get("a");
+    store.get.returns_each([None, None]);
+    store.get("b");
+    store.get("c");
+    let message = panic_message(|| {
+        store.get("d");
+    });
+    assert!(
+        message.starts_with("MockStore.get(\"d\"): its 2 one-shot answers"),
+        "{message}"
     );
 }
