@@ -2,19 +2,13 @@
 #![allow(missing_docs)]
 
 use autospec::prelude::*;
-use std::panic::{catch_unwind, AssertUnwindSafe};
+
+mod support;
+use support::quietly;
 
 #[autospec]
 pub trait Counter {
     fn next(&self, step: u32) -> u32;
-}
-
-fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = catch_unwind(AssertUnwindSafe(f));
-    std::panic::set_hook(hook);
-    result
 }
 
 #[test]

@@ -3,25 +3,14 @@
 
 use autospec::prelude::*;
 
+mod support;
+use support::panic_message;
+
 #[autospec]
 pub trait Store {
     fn get(&self, key: &str) -> Option<String>;
     fn put(&self, key: &str, value: Vec<u8>);
     fn load(&self) -> std::fs::File;
-}
-
-fn panic_message(f: impl FnOnce()) -> String {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    std::panic::set_hook(hook);
-    match result.expect_err("expected a panic").downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast_ref::<&str>()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    }
 }
 
 fn store_with_calls(keys: &[&str]) -> MockStore {

@@ -8,8 +8,11 @@
 //! through the trait, assert.
 
 use autospec::prelude::*;
+
+mod support;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use support::panic_message;
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct User {
@@ -361,18 +364,4 @@ fn self_in_arguments_and_returns_is_the_mock() {
     let made = mock.sibling(other.clone());
     assert_eq!(made.mock_name(), "MockFactory");
     assert_eq!(mock.sibling.call_count(), 1);
-}
-
-fn panic_message(f: impl FnOnce()) -> String {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    std::panic::set_hook(hook);
-    match result.expect_err("expected a panic").downcast::<String>() {
-        Ok(message) => *message,
-        Err(payload) => payload
-            .downcast_ref::<&str>()
-            .map(ToString::to_string)
-            .unwrap_or_default(),
-    }
 }
