@@ -9,7 +9,8 @@ use crate::model::{Method, ParamKind, Ret, Trait};
 use crate::rewrite::{journal_type, owned, replace_self};
 use crate::validate;
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 use syn::{FnArg, GenericParam, Item, Pat, PatIdent, Signature, Type};
 
 /// The entry point: parse, validate, expand; on error, the error plus the
@@ -373,7 +374,13 @@ impl<'a> TraitMock<'a> {
             .iter()
             .zip(&names)
             .map(|(param, name)| match param.kind {
-                ParamKind::Owned => quote!(::core::clone::Clone::clone(&#name)),
+                // Spanned on the parameter's type, so that a type without
+                // `Clone` is reported there rather than on the attribute.
+                ParamKind::Owned => {
+                    let span = param.ty.span();
+                    let name = Ident::new(&name.to_string(), span);
+                    quote_spanned!(span=> ::core::clone::Clone::clone(&#name))
+                }
                 ParamKind::Borrowed(_) => quote!(::std::borrow::ToOwned::to_owned(&*#name)),
                 ParamKind::OptionBorrowed(_) => {
                     let rt = &self.rt;
