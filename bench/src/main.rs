@@ -1,0 +1,299 @@
+//! autospec-bench: compile time, per-call cost, binary size and generated
+//! lines of autospec, measured against mockall and a hand-written fake.
+//!
+//! ```text
+//! cargo run --release --manifest-path bench/Cargo.toml -- --sizes 50,500 --reps 3 [--write-docs]
+//! ```
+//!
+//! For each size (mocked methods; ten per trait) it generates the same test
+//! suite in three flavors under `bench/work/` and measures, in interleaved
+//! rounds (autospec, mockall, fake, autospec, mockall, fake, ...) so that
+//! machine noise hits all three alike:
+//!
+//! - clean build of the test binary, dependencies included (cargo clean
+//!   first), split by crate into the suite's own crates, syn & co and the
+//!   framework's crates through a per-rustc log (this binary doubles as
+//!   `RUSTC_WRAPPER`);
+//! - rebuild after an edit of the library (the `EDIT` const in `lib.rs`,
+//!   where the mocks live, behind the `mocks` feature);
+//! - rebuild after an edit of the tests (the `EDIT` const in `tests/calls.rs`);
+//! - the stripped size of the test binary;
+//!
+//! all in cargo's default dev profile (incremental), as CPU seconds (user +
+//! sys of every process cargo waited for) and wall seconds. Then it times a
+//! recorded `(u32, &str) -> u32` call through `&dyn Trait` in a release
+//! binary, and counts generated lines per mocked method (see `lines.rs`).
+//!
+//! It prints a markdown report with medians and ratios; `--write-docs` also
+//! writes it to `docs/performance.md` with a chart, `docs/performance.svg`.
+
+mod gen;
+mod lines;
+mod report;
+mod run;
+
+use gen::{Flavor, FLAVORS};
+use run::{Cost, Rustc};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The packages counted as "syn & co".
+pub const SYN_AND_CO: [&str; 4] = ["proc-macro2", "quote", "syn", "unicode-ident"];
+
+/// One clean build.
+#[derive(Clone, Debug, Default)]
+pub struct Clean {
+    pub cost: Cost,
+    /// CPU of the suite's own crates (library and test).
+    pub own: f64,
+    pub syn_and_co: f64,
+    /// CPU of every other dependency: the mocking framework's crates.
+    pub framework: f64,
+}
+
+/// Every sample of one flavor at one size.
+#[derive(Clone, Debug, Default)]
+pub struct Samples {
+    pub clean: Vec<Clean>,
+    pub lib_edit: Vec<Cost>,
+    pub test_edit: Vec<Cost>,
+    pub binary: Vec<u64>,
+    /// The framework's packages seen in the clean build.
+    pub framework_packages: Vec<String>,
+}
+
+/// Results for one size.
+#[derive(Clone, Debug)]
+pub struct SizeResult {
+    pub methods: usize,
+    pub flavors: [Samples; 3],
+}
+
+/// Everything the report needs.
+pub struct Results {
+    pub sizes: Vec<SizeResult>,
+    pub per_call: [Vec<f64>; 3],
+    pub lines: lines::LineReport,
+    pub reps: usize,
+    pub command: String,
+    /// Whether every trait has its own types (the default) or all traits
+    /// repeat the same ten signatures (`--shared-signatures`).
+    pub distinct: bool,
+}
+
+struct Options {
+    sizes: Vec<usize>,
+    reps: usize,
+    write_docs: bool,
+    docs_dir: Option<PathBuf>,
+    unstable_expand: bool,
+    distinct: bool,
+}
+
+const USAGE: &str = "usage: autospec-bench [--sizes 50,500] [--reps 3] [--write-docs] [--docs-dir DIR] [--unstable-expand] [--shared-signatures]
+
+  --sizes N,..       mocked methods per suite (rounded up to whole traits of 10); default 50,500
+  --reps N           interleaved rounds per measurement; default 3
+  --write-docs       also write docs/performance.md and docs/performance.svg
+  --docs-dir DIR     write those into DIR instead of the repository's docs/
+  --unstable-expand  also count mockall's generated lines via RUSTC_BOOTSTRAP=1 -Zunpretty=expanded
+  --shared-signatures  let all traits repeat the same ten signatures; by default every method of
+                     trait K also takes a `TagK` of its trait's own, as real traits have their own
+                     types, so that no generic instantiation is shared between traits";
+
+fn parse_options() -> Result<Options, String> {
+    let mut options = Options { sizes: vec![50, 500], reps: 3, write_docs: false, docs_dir: None, unstable_expand: false, distinct: true };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+        match arg.as_str() {
+            "--sizes" => {
+                options.sizes = value("--sizes")?
+                    .split(',')
+                    .map(|size| size.trim().parse::<usize>().map_err(|_| format!("bad size {size:?}")))
+                    .collect::<Result<_, _>>()?;
+                if options.sizes.contains(&0) {
+                    return Err("sizes must be positive".to_owned());
+                }
+            }
+            "--reps" => options.reps = value("--reps")?.parse().map_err(|_| "bad --reps".to_owned())?,
+            "--write-docs" => options.write_docs = true,
+            "--docs-dir" => options.docs_dir = Some(PathBuf::from(value("--docs-dir")?)),
+            "--unstable-expand" => options.unstable_expand = true,
+            "--shared-signatures" => options.distinct = false,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
+        }
+    }
+    if options.reps == 0 {
+        return Err("--reps must be at least 1".to_owned());
+    }
+    Ok(options)
+}
+
+fn main() {
+    if let Some(log) = std::env::var_os(run::LOG_VAR) {
+        run::wrapper_main(log);
+    }
+    let options = match parse_options() {
+        Ok(options) => options,
+        Err(message) => {
+            eprintln!("{message}");
+            std::process::exit(2);
+        }
+    };
+    let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let repo = bench.parent().expect("bench/ sits in the repository").to_path_buf();
+    let runtime = repo.join("runtime");
+    let work = bench.join("work");
+    fs::create_dir_all(&work).expect("bench/work can be created");
+    run::install_wrapper(&work);
+
+    let command = format!("cargo run --release --manifest-path bench/Cargo.toml -- {}", std::env::args().skip(1).collect::<Vec<_>>().join(" "));
+    eprintln!("autospec-bench: sizes {:?}, {} rep(s), work dir {}", options.sizes, options.reps, work.display());
+
+    eprintln!("== generated lines");
+    let lines = lines::measure(&bench, &work, &runtime, options.unstable_expand);
+
+    eprintln!("== building the per-call binaries (release, untimed)");
+    let mut percall_bins = Vec::new();
+    for flavor in FLAVORS {
+        let dir = work.join(format!("percall-{}", flavor.name()));
+        gen::write_percall(&dir, flavor, &runtime).expect("bench/work is writable");
+        run::run_checked(run::cargo(&dir).args(["build", "--release", "--quiet", "--features", "mocks"]), &format!("building percall-{}", flavor.name()));
+        percall_bins.push(dir.join("target/release/percall"));
+    }
+
+    let mut sizes = Vec::new();
+    for &requested in &options.sizes {
+        let traits = requested.div_ceil(gen::SIGS.len());
+        sizes.push(measure_size(&work, &runtime, traits, options.distinct, options.reps));
+    }
+
+    let percall_runs = options.reps.max(3);
+    eprintln!("== per-call time, {percall_runs} interleaved run(s) per flavor");
+    let mut per_call: [Vec<f64>; 3] = Default::default();
+    for _ in 0..percall_runs {
+        for (f, flavor) in FLAVORS.iter().enumerate() {
+            let output = run::run_checked(&mut Command::new(&percall_bins[f]), &format!("percall-{}", flavor.name()));
+            let text = String::from_utf8_lossy(&output.stdout);
+            let ns: f64 = text.trim().strip_prefix("ns_per_call ").and_then(|ns| ns.parse().ok()).unwrap_or_else(|| panic!("percall printed {text:?}"));
+            eprintln!("   {:<8} {ns:.1} ns/call", flavor.name());
+            per_call[f].push(ns);
+        }
+    }
+
+    let results = Results { sizes, per_call, lines, reps: options.reps, command, distinct: options.distinct };
+    let markdown = report::markdown(&results, &repo);
+    println!("{markdown}");
+    if options.write_docs {
+        let docs = options.docs_dir.unwrap_or_else(|| repo.join("docs"));
+        fs::create_dir_all(&docs).expect("the docs dir can be created");
+        fs::write(docs.join("performance.md"), &markdown).expect("docs/performance.md is writable");
+        fs::write(docs.join("performance.svg"), report::svg(&results)).expect("docs/performance.svg is writable");
+        eprintln!("wrote {} and {}", docs.join("performance.md").display(), docs.join("performance.svg").display());
+    }
+}
+
+/// Every measurement of one size, in interleaved rounds.
+fn measure_size(work: &Path, runtime: &Path, traits: usize, distinct: bool, reps: usize) -> SizeResult {
+    let methods = traits * gen::SIGS.len();
+    eprintln!("== {methods} mocked methods ({traits} traits x {})", gen::SIGS.len());
+    let dirs: Vec<PathBuf> = FLAVORS.iter().map(|flavor| work.join(format!("{}-{methods}", flavor.name()))).collect();
+    for (flavor, dir) in FLAVORS.iter().zip(&dirs) {
+        gen::write_suite(dir, *flavor, traits, distinct, runtime).expect("bench/work is writable");
+        // Resolve and download before anything is timed.
+        run::run_checked(run::cargo(dir).args(["fetch", "--quiet"]), &format!("cargo fetch in {}", dir.display()));
+    }
+    let log = work.join(format!("rustc-{methods}.log"));
+    let build = |dir: &Path| {
+        let mut command = run::cargo(dir);
+        command.args(["test", "--no-run", "--offline", "--features", "mocks", "--message-format", "json-render-diagnostics"]);
+        command
+    };
+    let mut flavors: [Samples; 3] = Default::default();
+    let mut edit = 0u32;
+    for rep in 0..reps {
+        eprintln!("-- round {}/{reps}: clean builds", rep + 1);
+        for (f, flavor) in FLAVORS.iter().enumerate() {
+            let dir = &dirs[f];
+            run::run_checked(run::cargo(dir).args(["clean", "--quiet"]), "cargo clean");
+            let (cost, output, rustcs) = run::measured(build(dir), &format!("clean build of {}", dir.display()), &log);
+            let binary = run::test_executable(&output.stdout, "calls").expect("cargo reported the test executable");
+            if rep == 0 {
+                // The suite must pass, or it measures nothing worth comparing.
+                run::run_checked(Command::new(&binary).arg("-q"), &format!("the generated {} suite", flavor.name()));
+            }
+            let clean = classify(cost, &rustcs, &mut flavors[f].framework_packages);
+            eprintln!(
+                "   {:<8} {:6.1} s CPU {:6.1} s wall (own {:.1}, syn & co {:.1}, framework {:.1})",
+                flavor.name(),
+                cost.cpu,
+                cost.wall,
+                clean.own,
+                clean.syn_and_co,
+                clean.framework
+            );
+            flavors[f].clean.push(clean);
+            flavors[f].binary.push(run::stripped_size(&binary, work));
+        }
+        for (which, file) in [("library", "src/lib.rs"), ("tests", "tests/calls.rs")] {
+            eprintln!("-- round {}/{reps}: rebuild after editing the {which}", rep + 1);
+            for (f, flavor) in FLAVORS.iter().enumerate() {
+                let dir = &dirs[f];
+                edit += 1;
+                gen::bump_edit(&dir.join(file), edit).expect("the generated file is writable");
+                let (cost, _, _) = run::measured(build(dir), &format!("rebuild of {} after editing {file}", dir.display()), &log);
+                eprintln!("   {:<8} {:6.2} s CPU {:6.2} s wall", flavor.name(), cost.cpu, cost.wall);
+                if which == "library" {
+                    flavors[f].lib_edit.push(cost);
+                } else {
+                    flavors[f].test_edit.push(cost);
+                }
+            }
+        }
+    }
+    SizeResult { methods, flavors }
+}
+
+/// Splits a clean build's CPU by package.
+fn classify(cost: Cost, rustcs: &[Rustc], framework_packages: &mut Vec<String>) -> Clean {
+    let mut clean = Clean { cost, ..Clean::default() };
+    for rustc in rustcs {
+        if rustc.package.starts_with("suite-") {
+            clean.own += rustc.cpu;
+        } else if SYN_AND_CO.contains(&rustc.package.as_str()) {
+            clean.syn_and_co += rustc.cpu;
+        } else {
+            clean.framework += rustc.cpu;
+            if !framework_packages.contains(&rustc.package) {
+                framework_packages.push(rustc.package.clone());
+            }
+        }
+    }
+    framework_packages.sort();
+    clean
+}
+
+/// The median (the mean of the middle two for an even count).
+pub fn median(values: impl IntoIterator<Item = f64>) -> f64 {
+    let mut values: Vec<f64> = values.into_iter().collect();
+    if values.is_empty() {
+        return f64::NAN;
+    }
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    if values.len() % 2 == 1 {
+        values[mid]
+    } else {
+        (values[mid - 1] + values[mid]) / 2.0
+    }
+}
+
+impl Flavor {
+    /// Index into the per-flavor arrays.
+    pub fn index(self) -> usize {
+        FLAVORS.iter().position(|flavor| *flavor == self).expect("every flavor is listed")
+    }
+}
