@@ -24,6 +24,12 @@ pub trait ArgsEq<Expected: ?Sized> {
 /// Renders an expected tuple element by element, for failure messages.
 ///
 /// Implemented for tuples of up to 16 `Debug` elements.
+///
+/// ```
+/// use autospec::ArgsDebug;
+///
+/// assert_eq!(("k", 3, [1u8]).render_args(), ["\"k\"", "3", "[1]"]);
+/// ```
 pub trait ArgsDebug {
     /// Each element's `Debug` text.
     fn render_args(&self) -> Vec<String>;
