@@ -154,7 +154,12 @@ impl<'a> TraitMock<'a> {
 
     /// `for<'a> Fn(&'a str, u32) -> R`: the signature of a `returns_with` closure.
     fn closure_bound(&self, method: &Method<'_>) -> TokenStream {
-        let lifetimes: Vec<_> = method.sig.generics.lifetimes().map(|param| &param.lifetime).collect();
+        let lifetimes: Vec<_> = method
+            .sig
+            .generics
+            .lifetimes()
+            .map(|param| &param.lifetime)
+            .collect();
         let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
         let params = method
             .params
