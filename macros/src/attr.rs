@@ -1,32 +1,88 @@
 //! The arguments of `#[autospec(..)]`.
 
 use syn::parse::{Parse, ParseStream};
-use syn::{Path, Token};
+use syn::{Expr, Ident, Path, Token, Type};
 
 /// What `#[autospec(..)]` was given.
+#[derive(Default)]
 pub(crate) struct Args {
     /// `crate = path`: where the runtime lives, for a renamed dependency.
     pub(crate) krate: Option<Path>,
+    /// `type Item = u32`: fixes an associated type instead of making the
+    /// mock generic over it.
+    pub(crate) types: Vec<(Ident, Type)>,
+    /// `const LIMIT: usize = 3`: fixes an associated const.
+    pub(crate) consts: Vec<(Ident, Expr)>,
+}
+
+impl Args {
+    pub(crate) fn given_type(&self, name: &Ident) -> Option<&Type> {
+        self.types
+            .iter()
+            .find(|(ident, _)| ident == name)
+            .map(|(_, ty)| ty)
+    }
+
+    pub(crate) fn given_const(&self, name: &Ident) -> Option<&Expr> {
+        self.consts
+            .iter()
+            .find(|(ident, _)| ident == name)
+            .map(|(_, value)| value)
+    }
+
+    fn parse_entry(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        if input.peek(Token![crate]) {
+            let token: Token![crate] = input.parse()?;
+            input.parse::<Token![=]>()?;
+            if self.krate.is_some() {
+                return Err(syn::Error::new(token.span, "`crate` is given twice"));
+            }
+            self.krate = Some(input.call(Path::parse_mod_style)?);
+        } else if input.peek(Token![type]) {
+            input.parse::<Token![type]>()?;
+            let ident: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            let ty: Type = input.parse()?;
+            if self.given_type(&ident).is_some() {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!("`type {ident}` is given twice"),
+                ));
+            }
+            self.types.push((ident, ty));
+        } else if input.peek(Token![const]) {
+            input.parse::<Token![const]>()?;
+            let ident: Ident = input.parse()?;
+            // The type is the trait's; accept it for readability, do not require it.
+            if input.peek(Token![:]) {
+                input.parse::<Token![:]>()?;
+                input.parse::<Type>()?;
+            }
+            input.parse::<Token![=]>()?;
+            let value: Expr = input.parse()?;
+            if self.given_const(&ident).is_some() {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    format!("`const {ident}` is given twice"),
+                ));
+            }
+            self.consts.push((ident, value));
+        } else {
+            let unknown: proc_macro2::TokenTree = input.parse()?;
+            return Err(syn::Error::new_spanned(
+                unknown,
+                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const)",
+            ));
+        }
+        Ok(())
+    }
 }
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let mut args = Args { krate: None };
+        let mut args = Args::default();
         while !input.is_empty() {
-            if input.peek(Token![crate]) {
-                let token: Token![crate] = input.parse()?;
-                input.parse::<Token![=]>()?;
-                if args.krate.is_some() {
-                    return Err(syn::Error::new(token.span, "`crate` is given twice"));
-                }
-                args.krate = Some(input.call(Path::parse_mod_style)?);
-            } else {
-                let unknown: proc_macro2::TokenTree = input.parse()?;
-                return Err(syn::Error::new_spanned(
-                    unknown,
-                    "unknown #[autospec] argument; the accepted one is `crate = path` (for a renamed dependency)",
-                ));
-            }
+            args.parse_entry(input)?;
             if !input.is_empty() {
                 input.parse::<Token![,]>()?;
             }

@@ -5,15 +5,19 @@
 //! Private generated names start with `__autospec_`.
 
 use crate::attr::Args;
-use crate::model::{Method, ParamKind, Ret, Trait};
-use crate::rewrite::{journal_type, owned, replace_self};
+use crate::glue::{generic_ident, Glue};
+use crate::model::{is_skip, Method, Trait};
+use crate::rewrite::{Mentions, Scope, SelfMap};
 use crate::validate;
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
-use syn::spanned::Spanned;
-use syn::{FnArg, GenericParam, Item, Pat, PatIdent, Signature, Type};
+use quote::{format_ident, quote, ToTokens};
+use syn::parse::{Parse, ParseStream};
+use syn::{
+    FnArg, GenericParam, Generics, Item, ItemTrait, Path, Token, TraitItem, Type, Visibility,
+    WherePredicate,
+};
 
-/// The entry point: parse, validate, expand; on error, the error plus the
+/// `#[autospec]`: parse, validate, expand; on error, the error plus the
 /// unchanged item, so the user sees the error and nothing else.
 pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
     let args = match syn::parse2::<Args>(args) {
@@ -26,26 +30,118 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
     };
     match &parsed {
         Item::Trait(item_trait) => {
-            let model = Trait::from_syn(item_trait);
+            let emitted = without_param_attrs(item_trait);
+            let (_, ty_generics, _) = item_trait.generics.split_for_impl();
+            let ident = &item_trait.ident;
+            let path = quote!(#ident #ty_generics);
+            let model = Trait::from_syn(item_trait, path, &args, false);
             match validate::check_trait(&model) {
                 Ok(()) => {
                     let mock = TraitMock::new(&model, &args);
-                    quote!(#item_trait #mock)
+                    quote!(#emitted #mock)
                 }
                 // No stub mock beside the error: rustc suppresses the
                 // follow-on "cannot find `MockStore`" errors once a
                 // `compile_error!` is present, while a stub without the
                 // trait's fields and impls adds errors of its own (pinned by
                 // ui-tests/tests/ui/cascade).
-                Err(error) => with_error(error, item_trait.to_token_stream()),
+                Err(error) => with_error(error, emitted.to_token_stream()),
             }
         }
         other => with_error(unsupported_item(other), item),
     }
 }
 
+/// `mock! { pub MockReader: std::io::Read { fn read(..) -> ..; } }`: a mock
+/// of a trait defined elsewhere, from its restated items.
+pub(crate) fn mock(input: TokenStream) -> TokenStream {
+    let restated = match syn::parse2::<Restated>(input) {
+        Ok(restated) => restated,
+        Err(error) => return error.into_compile_error(),
+    };
+    let args = Args {
+        krate: restated.krate.clone(),
+        ..Args::default()
+    };
+    let mut model = Trait::from_syn(&restated.item, restated.path.to_token_stream(), &args, true);
+    model.mock = restated.mock.clone();
+    match validate::check_trait(&model) {
+        Ok(()) => TraitMock::new(&model, &args).into_token_stream(),
+        Err(error) => error.into_compile_error(),
+    }
+}
+
+/// The input of `mock!`.
+struct Restated {
+    krate: Option<Path>,
+    mock: Ident,
+    path: Path,
+    /// The restated items, as a trait named after the last path segment.
+    item: ItemTrait,
+}
+
+impl Parse for Restated {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let krate = if input.peek(Token![crate]) {
+            input.parse::<Token![crate]>()?;
+            input.parse::<Token![=]>()?;
+            let krate = input.call(Path::parse_mod_style)?;
+            input.parse::<Token![;]>()?;
+            Some(krate)
+        } else {
+            None
+        };
+        let vis: Visibility = input.parse()?;
+        let mock: Ident = input.parse()?;
+        let mut generics: Generics = input.parse()?;
+        input.parse::<Token![:]>()?;
+        let path: Path = input.parse()?;
+        generics.where_clause = input.parse()?;
+        let body;
+        syn::braced!(body in input);
+        let mut items = Vec::new();
+        while !body.is_empty() {
+            items.push(body.parse::<TraitItem>()?);
+        }
+        let Some(last) = path.segments.last() else {
+            return Err(syn::Error::new_spanned(
+                &path,
+                "expected the path of the trait to mock",
+            ));
+        };
+        let ident = &last.ident;
+        let (_, _, where_clause) = generics.split_for_impl();
+        let params = &generics.params;
+        let item: ItemTrait =
+            syn::parse_quote!(#vis trait #ident <#params> #where_clause { #(#items)* });
+        Ok(Restated {
+            krate,
+            mock,
+            path,
+            item,
+        })
+    }
+}
+
 fn with_error(error: syn::Error, mut item: TokenStream) -> TokenStream {
     item.extend(error.into_compile_error());
+    item
+}
+
+/// The trait as written, minus `#[autospec(skip)]` on parameters, which
+/// only autospec understands.
+fn without_param_attrs(item: &ItemTrait) -> ItemTrait {
+    let mut item = item.clone();
+    for trait_item in &mut item.items {
+        let TraitItem::Fn(function) = trait_item else {
+            continue;
+        };
+        for arg in &mut function.sig.inputs {
+            if let FnArg::Typed(typed) = arg {
+                typed.attrs.retain(|attr| !is_skip(attr));
+            }
+        }
+    }
     item
 }
 
@@ -82,12 +178,6 @@ fn item_keyword(item: &Item) -> TokenStream {
     }
 }
 
-/// The path generated code reaches the runtime through.
-fn runtime(args: &Args) -> TokenStream {
-    let krate = krate(args);
-    quote!(#krate::__private)
-}
-
 /// `::autospec`, or the path given with `#[autospec(crate = path)]`.
 fn krate(args: &Args) -> TokenStream {
     args.krate
@@ -100,98 +190,88 @@ struct TraitMock<'a> {
     model: &'a Trait<'a>,
     rt: TokenStream,
     krate: TokenStream,
-    /// `MockStore<T>`, for `Self` outside the trait impl.
-    self_ty: Type,
-    /// `PhantomData` over the trait's type and lifetime parameters, if any.
-    phantom: Option<TokenStream>,
+    /// The trait's generics plus a parameter for each associated type or
+    /// const that the attribute does not fix.
+    generics: Generics,
+    map: SelfMap,
+    /// `__autospec_MockStore_class`, when the trait has methods without `self`.
+    class: Option<Ident>,
 }
 
 impl<'a> TraitMock<'a> {
     fn new(model: &'a Trait<'a>, args: &Args) -> Self {
-        let (_, ty_generics, _) = model.item.generics.split_for_impl();
+        let krate = krate(args);
         let mock = &model.mock;
-        let self_ty: Type = syn::parse_quote!(#mock #ty_generics);
+        let (generics, assoc) = mock_generics(model);
+        let (_, ty_generics, _) = generics.split_for_impl();
+        let map = SelfMap {
+            mock: syn::parse_quote!(#mock #ty_generics),
+            assoc,
+        };
+        let generics = map_bounds(generics, &map);
+        let class = model
+            .static_methods()
+            .next()
+            .map(|_| format_ident!("__autospec_{}_class", mock));
         TraitMock {
             model,
-            rt: runtime(args),
-            krate: krate(args),
-            self_ty,
-            phantom: phantom(model),
+            rt: quote!(#krate::__private),
+            krate,
+            generics,
+            map,
+            class,
         }
     }
 
-    /// `, PhantomData` after a wrapper's `Method`, for a generic trait.
-    fn marker_value(&self) -> Option<TokenStream> {
-        self.phantom
-            .as_ref()
-            .map(|_| quote!(, ::core::marker::PhantomData))
+    fn glue<'g>(&'g self, method: &'g Method<'a>) -> Glue<'g, 'a> {
+        Glue::new(
+            method,
+            &self.rt,
+            &self.map,
+            self.model.async_trait_attr.is_some(),
+        )
     }
 
-    fn wrapper(&self, method: &Method<'_>) -> Ident {
+    /// `__autospec_MockStore_get`: the child mock type of one method (of
+    /// one instantiation, for a generic method).
+    fn child(&self, method: &Method<'_>) -> Ident {
         format_ident!("__autospec_{}_{}", self.model.mock, method.name())
     }
 
-    /// `Method<(journal types), R, dyn for<'a> Fn(params) -> R + Send + Sync>`.
-    fn method_type(&self, method: &Method<'_>) -> TokenStream {
-        let rt = &self.rt;
-        let journal = method
-            .params
-            .iter()
-            .map(|param| journal_type(param, &self.self_ty));
-        let answer = self.answer_type(method);
-        let closure = self.closure_bound(method);
-        quote!(#rt::Method<(#(#journal,)*), #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>)
+    /// The field's type: the child, or for a generic method the type
+    /// whose `of::<T>()` gives the child of each instantiation.
+    fn field_type(&self, method: &Method<'_>) -> TokenStream {
+        let (_, ty_generics, _) = self.generics.split_for_impl();
+        let ident = self.field_wrapper(method);
+        quote!(#ident #ty_generics)
     }
 
-    /// What an answer produces: the return type, or the owned form of a returned `&T`.
-    fn answer_type(&self, method: &Method<'_>) -> TokenStream {
-        match &method.ret {
-            Ret::Unit => quote!(()),
-            Ret::Owned(ty) => replace_self(ty, &self.self_ty).into_token_stream(),
-            Ret::Borrowed { reference, .. } => owned(&replace_self(&reference.elem, &self.self_ty)),
+    fn field_wrapper(&self, method: &Method<'_>) -> Ident {
+        if method.is_keyed() {
+            format_ident!("__autospec_{}_{}_generic", self.model.mock, method.name())
+        } else {
+            self.child(method)
         }
     }
 
-    /// `for<'a> Fn(&'a str, u32) -> R`: the signature of a `returns_with` closure.
-    fn closure_bound(&self, method: &Method<'_>) -> TokenStream {
-        let lifetimes: Vec<_> = method
-            .sig
-            .generics
-            .lifetimes()
-            .map(|param| &param.lifetime)
-            .collect();
-        let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
-        let params = method
-            .params
-            .iter()
-            .map(|param| replace_self(param.ty, &self.self_ty));
-        let output = (!matches!(method.ret, Ret::Unit)).then(|| {
-            let answer = self.answer_type(method);
-            quote!(-> #answer)
-        });
-        quote!(#binder ::core::ops::Fn(#(#params),*) #output)
-    }
-
-    /// The child-mock type of one method: a newtype over `Method` that adds
-    /// the `returns_with` whose closure parameters Rust can infer.
-    fn method_items(&self, method: &Method<'_>) -> TokenStream {
+    /// The child mock of one method: a newtype over `Method` that adds the
+    /// `returns_with` whose closure parameters Rust can infer.
+    fn child_items(&self, method: &Method<'_>) -> TokenStream {
+        let glue = self.glue(method);
         let vis = &self.model.item.vis;
-        let (impl_generics, ty_generics, where_clause) = self.model.item.generics.split_for_impl();
-        let generics = &self.model.item.generics;
-        let cfgs = &method.cfgs;
-        let wrapper = self.wrapper(method);
-        let method_type = self.method_type(method);
-        let closure = self.closure_bound(method);
-        let phantom = self.phantom.iter();
-        let rt = &self.rt;
+        let generics = child_generics(&self.generics, method);
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        let (cfgs, child) = (&method.cfgs, self.child(method));
+        let (method_type, closure, rt) = (glue.method_type(), glue.closure_bound(), &self.rt);
+        let phantom = phantom(&generics).into_iter();
         quote! {
             #(#cfgs)*
             #[doc(hidden)]
             #[allow(non_camel_case_types)]
-            #vis struct #wrapper #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
+            #vis struct #child #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
 
             #(#cfgs)*
-            impl #impl_generics ::core::ops::Deref for #wrapper #ty_generics #where_clause {
+            impl #impl_generics ::core::ops::Deref for #child #ty_generics #where_clause {
                 type Target = #method_type;
                 fn deref(&self) -> &Self::Target {
                     &self.0
@@ -199,14 +279,14 @@ impl<'a> TraitMock<'a> {
             }
 
             #(#cfgs)*
-            impl #impl_generics ::core::fmt::Debug for #wrapper #ty_generics #where_clause {
+            impl #impl_generics ::core::fmt::Debug for #child #ty_generics #where_clause {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     ::core::fmt::Debug::fmt(&self.0, f)
                 }
             }
 
             #(#cfgs)*
-            impl #impl_generics #wrapper #ty_generics #where_clause {
+            impl #impl_generics #child #ty_generics #where_clause {
                 /// Answers every later call with the closure's result; the
                 /// closure receives the call's arguments.
                 #vis fn returns_with<__AutospecAnswer>(&self, answer: __AutospecAnswer)
@@ -219,62 +299,143 @@ impl<'a> TraitMock<'a> {
         }
     }
 
-    fn mock_struct(&self) -> TokenStream {
-        let item = self.model.item;
-        let (vis, mock, generics) = (&item.vis, &self.model.mock, &item.generics);
-        let where_clause = &generics.where_clause;
-        let doc = format!(
-            "Mock of the `{}` trait, generated by `#[autospec]`.",
-            item.ident
+    /// For a generic method: the field's type, holding every
+    /// instantiation's child, with `of::<T>()`.
+    fn generic_items(&self, method: &Method<'_>) -> TokenStream {
+        let glue = self.glue(method);
+        let (vis, rt, cfgs) = (&self.model.item.vis, &self.rt, &method.cfgs);
+        let generics = &self.generics;
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        let ident = self.field_wrapper(method);
+        let journal = glue.journal_type();
+        let phantom = phantom(generics).into_iter();
+        let child_generics = child_generics(generics, method);
+        let (_, child_ty_generics, _) = child_generics.split_for_impl();
+        let child = self.child(method);
+        let keyed = method
+            .generics
+            .keyed
+            .iter()
+            .map(|param| without_default(param));
+        let keyed_where = keyed_predicates(method);
+        let (method_type, key, answer, closure) = (
+            glue.method_type(),
+            glue.key_type(),
+            glue.answer_type(),
+            glue.closure_bound(),
         );
-        let fields = self.model.methods.iter().map(|method| {
-            let (cfgs, field, wrapper) = (&method.cfgs, &method.sig.ident, self.wrapper(method));
-            let (_, ty_generics, _) = generics.split_for_impl();
-            let doc = format!(
-                "The child mock of `{}`: configure its answers and assert on its calls.",
-                method.name()
-            );
-            quote!(#(#cfgs)* #[doc = #doc] #vis #field: #wrapper #ty_generics,)
-        });
-        let (rt, phantom) = (&self.rt, self.phantom.iter());
+        let (type_args, render, default) = (glue.type_args(), glue.render(), glue.default());
+        let marker = marker_value(&child_generics);
+        let turbofish: Vec<_> = method
+            .generics
+            .keyed
+            .iter()
+            .map(|param| generic_ident(param))
+            .collect();
+        let doc = format!(
+            "The child mock of one instantiation, such as `.of::<{}>()`.",
+            turbofish
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         quote! {
-            #[doc = #doc]
-            #vis struct #mock #generics #where_clause {
-                #(#fields)*
-                __autospec_core: #rt::Arc<#rt::MockCore>,
-                #(__autospec_marker: #phantom,)*
+            #(#cfgs)*
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            #vis struct #ident #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
+
+            #(#cfgs)*
+            impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
+                type Target = #rt::Generic<#journal>;
+                fn deref(&self) -> &Self::Target {
+                    &self.0
+                }
+            }
+
+            #(#cfgs)*
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Debug::fmt(&self.0, f)
+                }
+            }
+
+            #(#cfgs)*
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc = #doc]
+                #vis fn of<#(#keyed),*>(&self) -> #child #child_ty_generics
+                where
+                    #method_type: ::core::marker::Send + ::core::marker::Sync,
+                    #(#keyed_where,)*
+                {
+                    #child(
+                        self.0.__of::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>(
+                            #type_args,
+                            |__autospec_core, __autospec_name| #rt::Method::__new(__autospec_core, __autospec_name, #render, #default),
+                        )
+                        #marker
+                    )
+                }
             }
         }
     }
 
-    /// `Default` builds a fresh mock; `Clone` a handle to the same one.
-    fn std_impls(&self) -> TokenStream {
-        let (impl_generics, ty_generics, where_clause) = self.model.item.generics.split_for_impl();
-        let (rt, mock) = (&self.rt, &self.model.mock);
-        let name = mock.to_string();
-        let marker_field = self
-            .phantom
+    /// A mock struct (the mock, or its class) with `Default`, `Clone`,
+    /// `Debug` and `Mock`.
+    fn mock_struct(
+        &self,
+        ident: &Ident,
+        methods: &[&Method<'_>],
+        doc: &str,
+        hidden: bool,
+    ) -> TokenStream {
+        let (vis, rt, krate) = (&self.model.item.vis, &self.rt, &self.krate);
+        let generics = &self.generics;
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        let name = self.model.mock.to_string();
+        let phantom = phantom(generics);
+        let marker = marker_value(generics);
+        let marker_field = phantom
             .as_ref()
             .map(|_| quote!(__autospec_marker: ::core::marker::PhantomData,));
-        let fresh = self
-            .model
-            .methods
-            .iter()
-            .map(|method| self.fresh_field(method));
-        let cloned = self.model.methods.iter().map(|method| {
-            let (cfgs, field, wrapper) = (&method.cfgs, &method.sig.ident, self.wrapper(method));
-            let marker = self.marker_value();
+        let fields = methods.iter().map(|method| {
+            let (cfgs, field, ty) = (&method.cfgs, &method.sig.ident, self.field_type(method));
+            let doc = format!(
+                "The child mock of `{}`: configure its answers and assert on its calls.",
+                method.name()
+            );
+            quote!(#(#cfgs)* #[doc = #doc] #vis #field: #ty,)
+        });
+        let fresh = methods.iter().map(|method| self.fresh_field(method));
+        let cloned = methods.iter().map(|method| {
+            let (cfgs, field) = (&method.cfgs, &method.sig.ident);
+            let wrapper = self.field_wrapper(method);
             quote!(#(#cfgs)* #field: #wrapper(::core::clone::Clone::clone(&self.#field.0) #marker),)
         });
+        let pushes = methods.iter().map(|method| {
+            let (cfgs, field) = (&method.cfgs, &method.sig.ident);
+            quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
+        });
+        let phantom = phantom.into_iter();
+        let hidden = hidden.then(|| quote!(#[doc(hidden)] #[allow(non_camel_case_types)]));
         quote! {
-            impl #impl_generics ::core::default::Default for #mock #ty_generics #where_clause {
+            #[doc = #doc]
+            #hidden
+            #vis struct #ident #generics #where_clause {
+                #(#fields)*
+                __autospec_core: #rt::Arc<#rt::MockCore>,
+                #(__autospec_marker: #phantom,)*
+            }
+
+            impl #impl_generics ::core::default::Default for #ident #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
                     Self { #(#fresh)* __autospec_core, #marker_field }
                 }
             }
 
-            impl #impl_generics ::core::clone::Clone for #mock #ty_generics #where_clause {
+            impl #impl_generics ::core::clone::Clone for #ident #ty_generics #where_clause {
                 fn clone(&self) -> Self {
                     Self {
                         #(#cloned)*
@@ -284,53 +445,13 @@ impl<'a> TraitMock<'a> {
                 }
             }
 
-            impl #impl_generics ::core::fmt::Debug for #mock #ty_generics #where_clause {
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #rt::fmt_mock(self, f)
                 }
             }
-        }
-    }
 
-    /// One field of a fresh mock: its name, how to render its journal, and
-    /// its default answer, chosen here where the types are concrete.
-    fn fresh_field(&self, method: &Method<'_>) -> TokenStream {
-        let (rt, cfgs, field, wrapper) = (
-            &self.rt,
-            &method.cfgs,
-            &method.sig.ident,
-            self.wrapper(method),
-        );
-        let name = method.name();
-        let renders = (0..method.params.len()).map(|i| {
-            let index = syn::Index::from(i);
-            quote!(#rt::Render::new(&__autospec_args.#index).render())
-        });
-        let answer = self.answer_type(method);
-        let marker = self.marker_value();
-        quote! {
-            #(#cfgs)*
-            #field: #wrapper(
-                #rt::Method::__new(
-                    &__autospec_core,
-                    #name,
-                    |__autospec_args| ::std::vec![#(#renders),*],
-                    #rt::DefaultOf::<#answer>::new().get(),
-                )
-                #marker
-            ),
-        }
-    }
-
-    fn mock_impl(&self) -> TokenStream {
-        let (impl_generics, ty_generics, where_clause) = self.model.item.generics.split_for_impl();
-        let (rt, krate, mock) = (&self.rt, &self.krate, &self.model.mock);
-        let pushes = self.model.methods.iter().map(|method| {
-            let (cfgs, field) = (&method.cfgs, &method.sig.ident);
-            quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
-        });
-        quote! {
-            impl #impl_generics #krate::Mock for #mock #ty_generics #where_clause {
+            impl #impl_generics #krate::Mock for #ident #ty_generics #where_clause {
                 fn __autospec_core(&self) -> &#rt::MockCore {
                     &self.__autospec_core
                 }
@@ -345,17 +466,83 @@ impl<'a> TraitMock<'a> {
         }
     }
 
+    /// One field of a fresh mock: its name, how to render its journal, and
+    /// its default answer, chosen here where the types are concrete.
+    fn fresh_field(&self, method: &Method<'_>) -> TokenStream {
+        let glue = self.glue(method);
+        let (rt, cfgs, field) = (&self.rt, &method.cfgs, &method.sig.ident);
+        let name = method.name();
+        let render = glue.render();
+        let marker = marker_value(&self.generics);
+        let wrapper = self.field_wrapper(method);
+        if method.is_keyed() {
+            quote! {
+                #(#cfgs)*
+                #field: #wrapper(#rt::Generic::__new(&__autospec_core, #name, #render) #marker),
+            }
+        } else {
+            let default = glue.default();
+            quote! {
+                #(#cfgs)*
+                #field: #wrapper(#rt::Method::__new(&__autospec_core, #name, #render, #default) #marker),
+            }
+        }
+    }
+
+    /// `MockStore::class()`, for a trait with methods without `self`.
+    fn class_items(&self, class: &Ident) -> TokenStream {
+        let methods: Vec<_> = self.model.static_methods().collect();
+        let doc = format!(
+            "The class of `{}`: the child mocks of the methods without `self`.",
+            self.model.mock
+        );
+        let items = self.mock_struct(class, &methods, &doc, true);
+        let (krate, mock, vis) = (&self.krate, &self.model.mock, &self.model.item.vis);
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        quote! {
+            #items
+
+            impl #impl_generics #mock #ty_generics #where_clause {
+                /// The class state of this mock on the current thread, until
+                /// the guard drops: the child mocks of the methods without
+                /// `self`. See [`Class`](#krate::Class).
+                #vis fn class() -> #krate::Class<#class #ty_generics> {
+                    #krate::Class::__install()
+                }
+            }
+        }
+    }
+
     fn trait_impl(&self) -> TokenStream {
         let item = self.model.item;
-        let (impl_generics, ty_generics, where_clause) = item.generics.split_for_impl();
-        let (unsafety, ident, mock) = (&item.unsafety, &item.ident, &self.model.mock);
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        let (unsafety, path, mock) = (&item.unsafety, &self.model.path, &self.model.mock);
+        let async_trait = self.model.async_trait_attr;
+        let types = self.model.types.iter().map(|ty| {
+            let ident = &ty.item.ident;
+            let value = ty
+                .given
+                .map_or_else(|| ident.to_token_stream(), ToTokens::to_token_stream);
+            quote!(type #ident = #value;)
+        });
+        let consts = self.model.consts.iter().filter_map(|constant| {
+            let (ident, ty) = (&constant.item.ident, self.map.replace(&constant.item.ty));
+            match (constant.given, &constant.item.default) {
+                (Some(value), _) => Some(quote!(const #ident: #ty = #value;)),
+                (None, Some(_)) => None,
+                (None, None) => Some(quote!(const #ident: #ty = #ident;)),
+            }
+        });
         let methods = self
             .model
             .methods
             .iter()
             .map(|method| self.trait_method(method));
         quote! {
-            #unsafety impl #impl_generics #ident #ty_generics for #mock #ty_generics #where_clause {
+            #async_trait
+            #unsafety impl #impl_generics #path for #mock #ty_generics #where_clause {
+                #(#types)*
+                #(#consts)*
                 #(#methods)*
             }
         }
@@ -363,63 +550,149 @@ impl<'a> TraitMock<'a> {
 
     /// The trait method: journal the arguments, then answer.
     fn trait_method(&self, method: &Method<'_>) -> TokenStream {
-        let (sig, names) = renamed_signature(method.sig);
-        let (cfgs, field) = (&method.cfgs, &method.sig.ident);
-        let journal = method
-            .params
-            .iter()
-            .zip(&names)
-            .map(|(param, name)| match param.kind {
-                // Spanned on the parameter's type, so that a type without
-                // `Clone` is reported there rather than on the attribute.
-                ParamKind::Owned => {
-                    let span = param.ty.span();
-                    let name = Ident::new(&name.to_string(), span);
-                    quote_spanned!(span=> ::core::clone::Clone::clone(&#name))
-                }
-                ParamKind::Borrowed(_) => quote!(::std::borrow::ToOwned::to_owned(&*#name)),
-                ParamKind::OptionBorrowed(_) => {
-                    let rt = &self.rt;
-                    quote!(#rt::own_option(&#name))
-                }
-            });
-        let args = quote!((#(#journal,)*), |__autospec_answer| __autospec_answer(#(#names),*));
-        let body = match &method.ret {
-            Ret::Unit | Ret::Owned(_) => quote!(self.#field.__call(#args)),
-            Ret::Borrowed {
-                from_self: true, ..
-            } => {
-                quote!(::core::borrow::Borrow::borrow(self.#field.__call_ref(#args)))
+        let glue = self.glue(method);
+        let (sig, cfgs) = (glue.signature(), &method.cfgs);
+        let body = match &self.class {
+            Some(class) if method.is_static => {
+                let (rt, (_, ty_generics, _)) = (&self.rt, self.generics.split_for_impl());
+                let body = glue.body(&quote!(__autospec_class));
+                quote!({
+                    let __autospec_class = #rt::class::<#class #ty_generics>();
+                    #body
+                })
             }
-            Ret::Borrowed {
-                from_self: false, ..
-            } => {
-                quote!(::core::borrow::Borrow::borrow(self.#field.__call_leak(#args)))
-            }
+            _ => glue.body(&quote!(self)),
         };
-        quote!(#(#cfgs)* #sig { #body })
+        quote!(#(#cfgs)* #sig #body)
     }
 }
 
 impl ToTokens for TraitMock<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        tokens.extend(self.mock_struct());
+        let methods: Vec<_> = self.model.instance_methods().collect();
+        let doc = format!(
+            "Mock of the `{}` trait, generated by `#[autospec]`.",
+            self.model.item.ident
+        );
+        tokens.extend(self.mock_struct(&self.model.mock, &methods, &doc, false));
         for method in &self.model.methods {
-            tokens.extend(self.method_items(method));
+            tokens.extend(self.child_items(method));
+            if method.is_keyed() {
+                tokens.extend(self.generic_items(method));
+            }
         }
-        tokens.extend(self.std_impls());
-        tokens.extend(self.mock_impl());
+        if let Some(class) = &self.class {
+            tokens.extend(self.class_items(class));
+        }
         tokens.extend(self.trait_impl());
     }
 }
 
-/// `PhantomData<fn() -> (T, &'a (),)>` over the trait's type and lifetime
+/// The trait's generics plus one parameter per associated type or const
+/// the attribute does not fix; and what `Self::Name` becomes.
+fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
+    let mut generics = model.item.generics.clone();
+    let mut assoc = Vec::new();
+    for ty in &model.types {
+        let ident = &ty.item.ident;
+        if let Some(given) = ty.given {
+            assoc.push((ident.clone(), given.clone()));
+        } else {
+            let bounds = &ty.item.bounds;
+            generics.params.push(syn::parse_quote!(#ident: #bounds));
+            assoc.push((ident.clone(), syn::parse_quote!(#ident)));
+        }
+    }
+    for constant in &model.consts {
+        if constant.given.is_none() && constant.item.default.is_none() {
+            let (ident, ty) = (&constant.item.ident, &constant.item.ty);
+            generics.params.push(syn::parse_quote!(const #ident: #ty));
+        }
+    }
+    // Class state and per-instantiation children are found by `TypeId`.
+    if model
+        .methods
+        .iter()
+        .any(|method| method.is_static || method.is_keyed())
+    {
+        for param in generics.type_params_mut() {
+            param.bounds.push(syn::parse_quote!('static));
+        }
+    }
+    (generics, assoc)
+}
+
+/// Replaces `Self::Name` in the bounds of the mock's parameters.
+fn map_bounds(mut generics: Generics, map: &SelfMap) -> Generics {
+    for param in generics.type_params_mut() {
+        param.bounds = map.replace_in_bounds(&param.bounds);
+    }
+    for param in generics.const_params_mut() {
+        param.ty = map.replace(&param.ty);
+    }
+    generics
+}
+
+/// The child's generics: the mock's, plus a generic method's keyed parameters.
+fn child_generics(mock: &Generics, method: &Method<'_>) -> Generics {
+    let mut generics = mock.clone();
+    for param in &method.generics.keyed {
+        generics.params.push(without_default(param));
+    }
+    let predicates = keyed_predicates(method);
+    if !predicates.is_empty() {
+        generics.make_where_clause().predicates.extend(predicates);
+    }
+    generics
+}
+
+fn without_default(param: &GenericParam) -> GenericParam {
+    let mut param = param.clone();
+    match &mut param {
+        GenericParam::Type(ty) => ty.default = None,
+        GenericParam::Const(constant) => constant.default = None,
+        GenericParam::Lifetime(_) => {}
+    }
+    param
+}
+
+/// The method's where-clause predicates that bound only its keyed parameters.
+fn keyed_predicates(method: &Method<'_>) -> Vec<WherePredicate> {
+    let scope = Scope {
+        keyed: method.generics.keyed_idents(),
+        erased: &method.generics.erased,
+        lifetimes: Vec::new(),
+        unclonable: Vec::new(),
+    };
+    let Some(clause) = &method.sig.generics.where_clause else {
+        return Vec::new();
+    };
+    clause
+        .predicates
+        .iter()
+        .filter(|predicate| match predicate {
+            WherePredicate::Type(typed) => {
+                let mentions = Mentions::of(&typed.bounded_ty, &scope);
+                mentions.keyed.is_some()
+                    && !mentions.erased_generic()
+                    && mentions.lifetime.is_none()
+            }
+            _ => false,
+        })
+        .cloned()
+        .collect()
+}
+
+/// `, PhantomData` after a wrapper's content, when it has a marker.
+fn marker_value(generics: &Generics) -> Option<TokenStream> {
+    phantom(generics).map(|_| quote!(, ::core::marker::PhantomData))
+}
+
+/// `PhantomData<fn() -> (T, &'a (),)>` over the type and lifetime
 /// parameters, so that every generated type may carry all of them; `None`
-/// for a trait without them.
-fn phantom(model: &Trait<'_>) -> Option<TokenStream> {
-    let parts: Vec<TokenStream> = model
-        .item
-        .generics
+/// when there are none.
+fn phantom(generics: &Generics) -> Option<TokenStream> {
+    let parts: Vec<TokenStream> = generics
         .params
         .iter()
         .filter_map(|param| match param {
@@ -432,29 +705,6 @@ fn phantom(model: &Trait<'_>) -> Option<TokenStream> {
         })
         .collect();
     (!parts.is_empty()).then(|| quote!(::core::marker::PhantomData<fn() -> (#(#parts,)*)>))
-}
-
-/// The trait's signature with every parameter pattern replaced by a plain
-/// name, since patterns such as `(a, b): (u8, u8)` or `_: u32` cannot be
-/// forwarded. Returns the signature and the names, receiver excluded.
-fn renamed_signature(sig: &Signature) -> (Signature, Vec<Ident>) {
-    let mut sig = sig.clone();
-    let mut names = Vec::new();
-    for arg in &mut sig.inputs {
-        if let FnArg::Typed(typed) = arg {
-            let ident = format_ident!("__autospec_arg{}", names.len());
-            typed.attrs.clear();
-            *typed.pat = Pat::Ident(PatIdent {
-                attrs: Vec::new(),
-                by_ref: None,
-                mutability: None,
-                ident: ident.clone(),
-                subpat: None,
-            });
-            names.push(ident);
-        }
-    }
-    (sig, names)
 }
 
 #[cfg(test)]
@@ -506,8 +756,8 @@ mod tests {
     fn errors_keep_the_item_and_report_every_problem() {
         let file = expand(quote! {
             trait Bad {
-                fn generic<T>(&self, value: T);
-                async fn later(&self);
+                fn make(&self) -> impl Clone;
+                fn borrow(&self) -> &mut u8;
             }
         });
         let rendered = quote!(#file).to_string();

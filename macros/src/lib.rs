@@ -7,6 +7,7 @@
 
 mod attr;
 mod expand;
+mod glue;
 mod model;
 mod rewrite;
 mod validate;
@@ -17,4 +18,11 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::autospec(args.into(), item.into()).into()
+}
+
+/// Emits a typed mock of a trait defined elsewhere, from its restated
+/// methods. See the `autospec` crate.
+#[proc_macro]
+pub fn mock(input: TokenStream) -> TokenStream {
+    expand::mock(input.into()).into()
 }

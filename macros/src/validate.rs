@@ -1,10 +1,10 @@
 //! Checks that report every problem with the mocked item at once, each on
 //! the tokens that cause it.
 
-use crate::model::{Method, ParamKind, Ret, Trait};
-use crate::rewrite::Borrows;
+use crate::model::{Method, Ret, Trait};
+use crate::rewrite::Mentions;
 use quote::ToTokens;
-use syn::{Error, FnArg, GenericParam, TraitItem, Type};
+use syn::{Error, GenericParam, TraitItem, Type};
 
 /// The most parameters a mocked method may have (the journal's tuple impls).
 const MAX_PARAMS: usize = 16;
@@ -32,22 +32,23 @@ pub(crate) fn check_trait(model: &Trait<'_>) -> Result<(), Error> {
     for item in &model.others {
         check_other_item(item, &mut errors);
     }
+    for ty in &model.types {
+        if !ty.item.generics.params.is_empty() {
+            errors.push(
+                &ty.item.generics,
+                "#[autospec] does not support generic associated types; restate the trait with `mock!` and a concrete type, or write this mock by hand",
+            );
+        }
+    }
+    check_class(model, &mut errors);
     for method in &model.methods {
-        check_method(method, &mut errors);
+        check_method(model, method, &mut errors);
     }
     errors.finish()
 }
 
 fn check_other_item(item: &TraitItem, errors: &mut Errors) {
     match item {
-        TraitItem::Type(ty) => errors.push(
-            &ty.ident,
-            "#[autospec] does not support associated types yet; until it does, make the type a generic parameter of the trait",
-        ),
-        TraitItem::Const(constant) => errors.push(
-            &constant.ident,
-            "#[autospec] does not support associated consts yet; until it does, turn the const into a method",
-        ),
         TraitItem::Macro(mac) => errors.push(
             &mac.mac.path,
             "#[autospec] cannot see the methods a macro would write; write them out in the trait",
@@ -56,88 +57,93 @@ fn check_other_item(item: &TraitItem, errors: &mut Errors) {
     }
 }
 
-fn check_method(method: &Method<'_>, errors: &mut Errors) {
-    let sig = method.sig;
-    if let Some(asyncness) = &sig.asyncness {
-        errors.push(asyncness, "#[autospec] does not support `async fn` yet; until it does, return `Pin<Box<dyn Future<Output = T> + Send>>` (a `'static` future: move owned copies of the arguments into it)");
+/// Methods without a receiver live in per-thread class state, found by the
+/// class's `TypeId`, which needs a `'static` type.
+fn check_class(model: &Trait<'_>, errors: &mut Errors) {
+    let Some(lifetime) = model.item.generics.lifetimes().next() else {
+        return;
+    };
+    for method in &model.methods {
+        let what = if method.is_static {
+            "a method without `self`, whose class state"
+        } else if method.is_keyed() {
+            "a generic method, whose per-type child mocks"
+        } else {
+            continue;
+        };
+        errors.push(
+            &method.sig.ident,
+            format!(
+                "#[autospec] cannot mock `{}` ({what} must be `'static`) in a trait with the lifetime parameter `{}`; mock it in a trait without lifetime parameters",
+                method.name(),
+                lifetime.lifetime
+            ),
+        );
     }
+}
+
+fn check_method(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
+    let sig = method.sig;
     if let Some(constness) = &sig.constness {
         errors.push(constness, "a trait method cannot be `const`");
     }
-    for param in &sig.generics.params {
-        match param {
-            GenericParam::Type(ty) => errors.push(&ty.ident, "#[autospec] does not support generic methods yet; until it does, take a concrete type or make the type a parameter of the trait"),
-            GenericParam::Const(constant) => errors.push(&constant.ident, "#[autospec] does not support const generic methods yet"),
-            GenericParam::Lifetime(_) => {}
-        }
-    }
-    if sig.receiver().is_none() {
-        errors.push(&sig.ident, "#[autospec] does not support methods without `self` yet; until it does, give the method a `&self` receiver");
-    }
-    if sig.params_len() > MAX_PARAMS {
-        errors.push(&sig.inputs, format!("#[autospec] mocks methods with at most {MAX_PARAMS} parameters; group some into a struct"));
-    }
-    for param in &method.params {
-        check_param(param.ty, &param.kind, errors);
-    }
-    check_return(method, errors);
-}
-
-fn check_param(ty: &Type, kind: &ParamKind<'_>, errors: &mut Errors) {
-    let stored = match kind {
-        ParamKind::Owned => ty,
-        ParamKind::Borrowed(inner) | ParamKind::OptionBorrowed(inner) => inner,
-    };
-    let found = Borrows::of(stored);
-    if let Some(impl_trait) = found.impl_trait {
-        errors.push(impl_trait, "#[autospec] does not support `impl Trait` arguments yet; until it does, take a concrete type (for example `String` for `impl AsRef<str>`)");
-    } else if let (Some(dyn_trait), false) = (found.dyn_trait, matches!(kind, ParamKind::Owned)) {
+    if method.params.len() > MAX_PARAMS {
         errors.push(
-            dyn_trait,
-            "#[autospec] cannot journal a borrowed trait object yet: it has no owned form to keep",
+            &sig.inputs,
+            format!("#[autospec] mocks methods with at most {MAX_PARAMS} parameters; group some into a struct"),
         );
-    } else if let Some(lifetime) = found.lifetime {
-        errors.push(lifetime, "#[autospec] cannot journal an argument that keeps a borrow yet; take an owned value or a plain reference (`&T`)");
     }
-    if let Some(path) = found.self_projection {
-        errors.push(path, "#[autospec] does not support associated types yet");
+    if let Some(variadic) = &sig.variadic {
+        errors.push(variadic, "#[autospec] cannot mock a variadic method");
     }
+    check_return(model, method, errors);
 }
 
-fn check_return(method: &Method<'_>, errors: &mut Errors) {
-    let ty = match &method.ret {
-        Ret::Unit => return,
-        Ret::Owned(ty) => *ty,
-        Ret::Borrowed { reference, .. } => {
+fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
+    let scope = method.scope(&model.item.generics);
+    let (kept, borrowed): (&Type, bool) = match &method.ret {
+        Ret::Unit | Ret::Callable(_) => return,
+        Ret::Owned(ty) => (ty, false),
+        Ret::Iter(item) => (item, false),
+        Ret::Opaque(ty) => {
+            errors.push(ty, "#[autospec] can answer `impl Iterator<Item = T>`, `impl IntoIterator<Item = T>`, `impl Future<Output = T>` and `impl Fn(..)` returns; for another `impl Trait`, return `Box<dyn Trait>` instead");
+            return;
+        }
+        Ret::Borrowed { reference, .. }
+        | Ret::OptionBorrowed { reference, .. }
+        | Ret::ResultBorrowed { reference, .. } => {
             if let Some(mutability) = &reference.mutability {
                 errors.push(
                     mutability,
                     "#[autospec] cannot lend `&mut` into the mock's own state; return an owned value instead",
                 );
             }
-            &reference.elem
+            (&reference.elem, true)
         }
     };
-    let found = Borrows::of(ty);
-    if let Some(impl_trait) = found.impl_trait {
-        errors.push(impl_trait, "#[autospec] does not support `impl Trait` return types yet; until it does, return `Box<dyn Trait>`");
-    } else if let Some(lifetime) = found.lifetime {
-        errors.push(lifetime, "#[autospec] cannot return a value that keeps a borrow yet; return an owned value or `&T` borrowed from `self`");
-    }
-    if let Some(path) = found.self_projection {
-        errors.push(path, "#[autospec] does not support associated types yet");
-    }
-}
-
-trait ParamsLen {
-    fn params_len(&self) -> usize;
-}
-
-impl ParamsLen for syn::Signature {
-    fn params_len(&self) -> usize {
-        self.inputs
+    let found = Mentions::of(kept, &scope);
+    if let Some(ident) = found.erased {
+        let param = method
+            .sig
+            .generics
+            .params
             .iter()
-            .filter(|arg| matches!(arg, FnArg::Typed(_)))
-            .count()
+            .find(|param| matches!(param, GenericParam::Type(ty) if ty.ident == *ident));
+        errors.push(
+            param.map_or_else(|| ident.to_token_stream(), ToTokens::to_token_stream),
+            format!("#[autospec] keeps answers per type, which needs `{ident}: 'static`; add `+ 'static` to the bounds of `{ident}`"),
+        );
+    } else if let Some(impl_trait) = found.impl_trait {
+        errors.push(impl_trait, "#[autospec] cannot answer an `impl Trait` nested in the return type; return `Box<dyn Trait>` there instead");
+    } else if let Some(lifetime) = found.lifetime {
+        let hint = if borrowed {
+            "return an owned value, or `&T` of a type without borrows"
+        } else {
+            "return an owned value, or `&T` borrowed from `self`"
+        };
+        errors.push(
+            lifetime,
+            format!("#[autospec] cannot keep an answer that holds a borrow; {hint}"),
+        );
     }
 }

@@ -92,7 +92,9 @@ impl fmt::Debug for Call {
 
 /// Builds a [`Call`] for comparison with [`Mock::mock_calls`](crate::Mock::mock_calls).
 ///
-/// The form is the call as written in code: `call!(method(arg, ..))`. Each
+/// The form is the call as written in code: `call!(method(arg, ..))`, or
+/// `call!(method::<Type>(arg, ..))` for one instantiation of a generic
+/// method. Each
 /// argument is rendered with `Debug`, exactly as the journal renders the
 /// recorded arguments, so `"k"` matches a journaled `String::from("k")`.
 ///
@@ -112,6 +114,16 @@ impl fmt::Debug for Call {
 /// ```
 #[macro_export]
 macro_rules! call {
+    ($method:ident :: < $($ty:ty),+ $(,)? > ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::std::format!(
+                "{}::<{}>",
+                ::core::stringify!($method),
+                <[::std::string::String]>::join(&[$($crate::__private::type_name::<$ty>()),+], ", "),
+            ),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
     ($method:ident ( $($arg:expr),* $(,)? )) => {
         $crate::Call::new(
             ::core::stringify!($method),

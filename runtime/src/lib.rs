@@ -44,8 +44,11 @@
 
 mod args;
 mod calls;
+mod class;
+mod generic;
 mod method;
 mod mock;
+mod opaque;
 mod report;
 
 #[doc(hidden)]
@@ -54,8 +57,11 @@ pub mod __private;
 
 pub use args::{ArgsDebug, ArgsEq};
 pub use calls::Call;
+pub use class::Class;
+pub use generic::Generic;
 pub use method::Method;
 pub use mock::Mock;
+pub use opaque::Opaque;
 
 /// Emits a typed mock of a trait.
 ///
@@ -74,6 +80,34 @@ pub use mock::Mock;
 /// assert_eq!(greeter.greet("ana"), "hello ana");
 /// ```
 pub use autospec_macros::autospec;
+
+/// Emits a typed mock of a trait defined elsewhere (in std or another
+/// crate), from its methods restated in the block.
+///
+/// The form is `mock! { vis MockName: path::to::Trait { items } }`. Restate
+/// the methods to mock, exactly as the trait declares them, and give the
+/// associated types and consts their values (`type Item = u32;`). Methods
+/// you leave out keep the trait's provided bodies, so restating the
+/// required methods is enough. A renamed runtime is given first:
+/// `mock! { crate = my_autospec; pub MockReader: .. }`.
+///
+/// ```
+/// use autospec::prelude::*;
+/// use std::io::Read;
+///
+/// autospec::mock! {
+///     pub MockReader: std::io::Read {
+///         fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize>;
+///     }
+/// }
+///
+/// let mut reader = MockReader::default();
+/// reader.read.returns_each([Ok(2), Ok(0)]);
+/// let mut text = String::new();
+/// reader.read_to_string(&mut text).unwrap_or_default();
+/// assert_eq!(reader.read.call_count(), 2);
+/// ```
+pub use autospec_macros::mock;
 
 /// `use autospec::prelude::*;` brings the attribute, the `call!` macro and
 /// the [`Mock`] trait into scope.

@@ -67,7 +67,8 @@ pub struct Method<A, R, F: ?Sized> {
 
 struct Inner<A, R, F: ?Sized> {
     core: Arc<MockCore>,
-    name: &'static str,
+    /// `get`, or `get::<User>` for one instantiation of a generic method.
+    name: Box<str>,
     render: fn(&A) -> Vec<String>,
     default: fn() -> Option<R>,
     state: Mutex<State<A, R, F>>,
@@ -102,10 +103,15 @@ enum Next<R, F: ?Sized> {
     With(Arc<F>),
 }
 
+/// The next number of the global call sequence.
+pub(crate) fn next_seq() -> u64 {
+    SEQUENCE.fetch_add(1, Ordering::Relaxed)
+}
+
 /// A poisoned lock only means some user code (an answer, a `Debug` impl)
 /// panicked while we held it; the journal itself is always consistent, so a
 /// mock stays usable after a panic.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
@@ -121,7 +127,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __new(
         core: &Arc<MockCore>,
-        name: &'static str,
+        name: &str,
         render: fn(&A) -> Vec<String>,
         default: fn() -> Option<R>,
     ) -> Self {
@@ -133,7 +139,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         };
         let inner = Inner {
             core: Arc::clone(core),
-            name: name.strip_prefix("r#").unwrap_or(name),
+            name: name.strip_prefix("r#").unwrap_or(name).into(),
             render,
             default,
             state: Mutex::new(state),
@@ -158,7 +164,14 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// answer is kept by the mock and lent out for as long as the mock lives.
     #[doc(hidden)]
     pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &R {
-        let kept = Arc::new(self.__call(args, invoke));
+        self.__keep(self.__call(args, invoke))
+    }
+
+    /// Keeps `value` for as long as the mock lives and lends it out; for
+    /// answers that are only partly lent (`Option<&T>`, `Result<&T, E>`).
+    #[doc(hidden)]
+    pub fn __keep(&self, value: R) -> &R {
+        let kept = Arc::new(value);
         let lent: *const R = Arc::as_ptr(&kept);
         lock(&self.inner.lent).push(kept);
         // SAFETY: `lent` points into the heap allocation owned by `kept`,
@@ -184,6 +197,15 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         Box::leak(Box::new(self.__call(args, invoke)))
     }
 
+    /// Journals a call that was made before this instantiation of a generic
+    /// method had its own child mock.
+    #[doc(hidden)]
+    pub fn __adopt(&self, seq: u64, args: A) {
+        let mut state = lock(&self.inner.state);
+        let at = state.calls.partition_point(|record| record.seq < seq);
+        state.calls.insert(at, Record { seq, args });
+    }
+
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
     pub fn __returns_with(&self, answer: Arc<F>) {
@@ -191,7 +213,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     fn record_and_choose(&self, args: A) -> Next<R, F> {
-        let seq = SEQUENCE.fetch_add(1, Ordering::Relaxed);
+        let seq = next_seq();
         let mut state = lock(&self.inner.state);
         state.calls.push(Record { seq, args });
         if let Some(value) = state.once.pop_front() {
@@ -230,7 +252,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let call = state.calls.last().map(|record| self.describe(&record.args));
         drop(state);
         let call = call.map_or_else(String::new, |call| call.to_string());
-        let field = self.inner.name;
+        let field = self.field();
         panic!(
             "{}.{call}: {why}.\nConfigure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..).",
             self.inner.core.name()
@@ -238,7 +260,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     fn describe(&self, args: &A) -> Call {
-        Call::new(self.inner.name, (self.inner.render)(args))
+        Call::new(self.inner.name.to_string(), (self.inner.render)(args))
+    }
+
+    /// The field that configures this method: `get` for `get::<User>` too.
+    fn field(&self) -> &str {
+        let name = &*self.inner.name;
+        name.split_once("::<").map_or(name, |(field, _)| field)
     }
 
     fn head(&self) -> String {
@@ -256,7 +284,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     fn expected_call<E: ArgsDebug>(&self, expected: &E) -> Call {
-        Call::new(self.inner.name, expected.render_args())
+        Call::new(self.inner.name.to_string(), expected.render_args())
     }
 
     /// Answers every later call with a clone of `value` (Python's `return_value`).

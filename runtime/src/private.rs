@@ -10,9 +10,81 @@ use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
+pub use crate::generic::Generic;
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
+pub use crate::opaque::Opaque;
 pub use std::sync::Arc;
+
+/// The class state answering on this thread (see [`crate::Class`]).
+pub fn class<C: Default + Clone + 'static>() -> C {
+    crate::class::current()
+}
+
+/// Keeps an answer alive for the rest of the program, for references that
+/// do not borrow from the mock (`&'static str`, or an argument's lifetime).
+pub fn leak<T: 'static>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+/// The `Ok` value of a kept `Result` that is known to be `Ok`.
+pub fn kept_ok<T, E>(kept: &Result<T, E>) -> &T {
+    match kept {
+        Ok(value) => value,
+        Err(_) => unreachable!("only `Ok` answers are kept"),
+    }
+}
+
+/// Journals an argument by cloning it; the bound names the fix when the
+/// argument's type is not `Clone`.
+#[diagnostic::on_unimplemented(
+    message = "autospec journals `{Self}` arguments by cloning them, and `{Self}` is not `Clone`",
+    label = "not `Clone`, so the journal cannot keep a copy",
+    note = "mark the parameter `#[autospec(skip)]` to journal it as text (its Debug, else its type name), or derive `Clone`"
+)]
+pub trait Keep {
+    /// The copy the journal keeps.
+    #[must_use]
+    fn keep(&self) -> Self;
+}
+
+impl<T: Clone> Keep for T {
+    fn keep(&self) -> Self {
+        self.clone()
+    }
+}
+
+/// Journals a borrowed argument (`&T`) as its owned form; the bound names
+/// the fix when `T` has none.
+#[diagnostic::on_unimplemented(
+    message = "autospec journals `&{Self}` arguments as an owned copy, and `{Self}` is neither `Clone` nor `ToOwned`",
+    label = "no owned form for the journal to keep",
+    note = "mark the parameter `#[autospec(skip)]` to journal it as text (its Debug, else its type name), or derive `Clone`"
+)]
+pub trait KeepBorrowed {
+    /// What the journal keeps.
+    type Owned;
+    /// The copy the journal keeps.
+    fn keep(&self) -> Self::Owned;
+}
+
+impl<T: ?Sized + ToOwned> KeepBorrowed for T {
+    type Owned = T::Owned;
+    fn keep(&self) -> T::Owned {
+        self.to_owned()
+    }
+}
+
+/// Journals an argument as text.
+pub fn opaque(text: String) -> Opaque {
+    Opaque::new(text)
+}
+
+/// `std::any::type_name` without module paths, for a generic method's
+/// instantiation (`get::<User>`).
+pub fn type_name<T: ?Sized>() -> String {
+    type_name_of::<T>()
+}
 
 use crate::mock::Mock;
 use std::borrow::ToOwned;

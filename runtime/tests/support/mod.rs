@@ -25,3 +25,26 @@ pub fn panic_message(f: impl FnOnce()) -> String {
             .unwrap_or_default(),
     }
 }
+
+/// A waker that does nothing, for polling by hand.
+pub fn noop_waker() -> std::task::Waker {
+    struct Noop;
+    impl std::task::Wake for Noop {
+        fn wake(self: std::sync::Arc<Self>) {}
+    }
+    std::task::Waker::from(std::sync::Arc::new(Noop))
+}
+
+/// Polls a future to completion on this thread; enough for mocks, whose
+/// futures are ready at once.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    let waker = noop_waker();
+    let mut future = std::pin::pin!(future);
+    let mut context = std::task::Context::from_waker(&waker);
+    loop {
+        if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+            return output;
+        }
+        std::thread::yield_now();
+    }
+}

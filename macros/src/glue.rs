@@ -1,0 +1,408 @@
+//! The glue of one method: the types and expressions that connect the
+//! trait's signature to the runtime's `Method`. Cannot fail.
+
+use crate::model::{Method, ParamKind, Ret, Wrap};
+use crate::rewrite::{kept, owned, SelfMap};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{FnArg, GenericParam, Pat, PatIdent, ReturnType, Signature, Type};
+
+/// One method seen from the generated code.
+pub(crate) struct Glue<'g, 'a> {
+    pub(crate) method: &'g Method<'a>,
+    rt: &'g TokenStream,
+    map: &'g SelfMap,
+    /// `__autospec_arg0`, ...: the impl's parameter names.
+    names: Vec<Ident>,
+    /// The impl sits under `#[async_trait]`, which wants `async fn`.
+    async_trait: bool,
+}
+
+impl<'g, 'a> Glue<'g, 'a> {
+    pub(crate) fn new(
+        method: &'g Method<'a>,
+        rt: &'g TokenStream,
+        map: &'g SelfMap,
+        async_trait: bool,
+    ) -> Self {
+        let names = (0..method.params.len())
+            .map(|i| format_ident!("__autospec_arg{}", i))
+            .collect();
+        Glue {
+            method,
+            rt,
+            map,
+            names,
+            async_trait,
+        }
+    }
+
+    fn map(&self, ty: &Type) -> Type {
+        self.map.replace(ty)
+    }
+
+    /// `(String, u32,)`: what the journal keeps of one call.
+    pub(crate) fn journal_type(&self) -> TokenStream {
+        let rt = self.rt;
+        let types = self.method.params.iter().map(|param| match &param.kind {
+            ParamKind::Owned => self.map(param.ty).into_token_stream(),
+            ParamKind::Borrowed(inner) | ParamKind::AsRef(inner) => {
+                owned(&self.map(inner), self.rt)
+            }
+            ParamKind::OptionBorrowed(inner) => {
+                let owned = owned(&self.map(inner), self.rt);
+                quote!(::core::option::Option<#owned>)
+            }
+            ParamKind::Into(target) => self.map(target).into_token_stream(),
+            ParamKind::Collect(item) => {
+                let item = self.map(item);
+                quote!(::std::vec::Vec<#item>)
+            }
+            ParamKind::Callable { .. } | ParamKind::Opaque { .. } => quote!(#rt::Opaque),
+        });
+        quote!((#(#types,)*))
+    }
+
+    /// What an answer produces: the return type, with borrowed parts owned.
+    pub(crate) fn answer_type(&self) -> TokenStream {
+        match &self.method.ret {
+            Ret::Unit | Ret::Opaque(_) => quote!(()),
+            Ret::Owned(ty) => self.map(ty).into_token_stream(),
+            Ret::Borrowed { reference, .. } => kept(&self.map(&reference.elem), self.rt),
+            Ret::OptionBorrowed { reference, .. } => {
+                let owned = kept(&self.map(&reference.elem), self.rt);
+                quote!(::core::option::Option<#owned>)
+            }
+            Ret::ResultBorrowed {
+                result, reference, ..
+            } => {
+                // The same `Result` (or alias), holding what is kept.
+                let kept = kept(&self.map(&reference.elem), self.rt);
+                let mut result = self.map(&Type::Path((*result).clone()));
+                if let Type::Path(path) = &mut result {
+                    let last = path.path.segments.last_mut();
+                    if let Some(syn::PathArguments::AngleBracketed(args)) =
+                        last.map(|last| &mut last.arguments)
+                    {
+                        if let Some(syn::GenericArgument::Type(ok)) = args.args.first_mut() {
+                            *ok = Type::Verbatim(kept);
+                        }
+                    }
+                }
+                result.into_token_stream()
+            }
+            Ret::Iter(item) => {
+                let item = self.map(item);
+                quote!(::std::vec::Vec<#item>)
+            }
+            Ret::Callable(bound) => {
+                quote!(::std::boxed::Box<dyn #bound + ::core::marker::Send + ::core::marker::Sync>)
+            }
+        }
+    }
+
+    /// `for<'a> Fn(&'a str, u32) -> R`: the signature of a `returns_with` closure.
+    pub(crate) fn closure_bound(&self) -> TokenStream {
+        let lifetimes: Vec<_> = self
+            .method
+            .sig
+            .generics
+            .lifetimes()
+            .map(|param| &param.lifetime)
+            .collect();
+        let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
+        let rt = self.rt;
+        let params = self.method.params.iter().map(|param| match &param.kind {
+            ParamKind::AsRef(target) => {
+                let target = self.map(target);
+                quote!(&#target)
+            }
+            ParamKind::Into(target) => self.map(target).into_token_stream(),
+            ParamKind::Collect(item) => {
+                let item = self.map(item);
+                quote!(::std::vec::Vec<#item>)
+            }
+            ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
+            ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
+            ParamKind::Opaque {
+                closure_gets_value: false,
+            } => quote!(#rt::Opaque),
+            _ => self.map(param.ty).into_token_stream(),
+        });
+        let output = (!matches!(self.method.ret, Ret::Unit)).then(|| {
+            let answer = self.answer_type();
+            quote!(-> #answer)
+        });
+        quote!(#binder ::core::ops::Fn(#(#params),*) #output)
+    }
+
+    /// `Method<(journal), R, dyn for<'a> Fn(..) -> R + Send + Sync>`.
+    pub(crate) fn method_type(&self) -> TokenStream {
+        let (rt, journal, answer) = (self.rt, self.journal_type(), self.answer_type());
+        let closure = self.closure_bound();
+        quote!(#rt::Method<#journal, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>)
+    }
+
+    /// `|args| vec![..]`: renders a journal entry, `Debug` where it exists.
+    pub(crate) fn render(&self) -> TokenStream {
+        let rt = self.rt;
+        let renders = (0..self.method.params.len()).map(|i| {
+            let index = syn::Index::from(i);
+            quote!(#rt::Render::new(&__autospec_args.#index).render())
+        });
+        quote!(|__autospec_args| ::std::vec![#(#renders),*])
+    }
+
+    /// `fn() -> Option<R>`: `Default::default` when the answer type has it.
+    pub(crate) fn default(&self) -> TokenStream {
+        let (rt, answer) = (self.rt, self.answer_type());
+        quote!(#rt::DefaultOf::<#answer>::new().get())
+    }
+
+    /// `(T, [(); N],)`: the key of one instantiation of a generic method.
+    pub(crate) fn key_type(&self) -> TokenStream {
+        let parts = self.method.generics.keyed.iter().map(|param| match param {
+            GenericParam::Const(constant) => {
+                let ident = &constant.ident;
+                quote!([(); #ident])
+            }
+            other => generic_ident(other),
+        });
+        quote!((#(#parts,)*))
+    }
+
+    /// `|| "User, 3".into()`: the instantiation's type arguments as text.
+    pub(crate) fn type_args(&self) -> TokenStream {
+        let rt = self.rt;
+        let parts = self.method.generics.keyed.iter().map(|param| match param {
+            GenericParam::Const(constant) => {
+                let ident = &constant.ident;
+                quote!(::std::string::ToString::to_string(&#ident))
+            }
+            other => {
+                let ident = generic_ident(other);
+                quote!(#rt::type_name::<#ident>())
+            }
+        });
+        quote!(|| <[::std::string::String]>::join(&[#(#parts),*], ", "))
+    }
+
+    /// The impl's signature: patterns renamed (they cannot be forwarded),
+    /// and `async fn` turned into `-> impl Future` so that the call is
+    /// journaled when it is made, not when it is first polled.
+    pub(crate) fn signature(&self) -> Signature {
+        let mut sig = self.method.sig.clone();
+        let mut names = self.names.iter();
+        let mut params = self.method.params.iter();
+        for arg in &mut sig.inputs {
+            let FnArg::Typed(typed) = arg else { continue };
+            let (Some(ident), Some(param)) = (names.next(), params.next()) else {
+                break;
+            };
+            let mutability = matches!(&param.kind, ParamKind::Callable { bound, by_ref: None } if is_fn_mut(bound))
+                .then(Default::default);
+            typed.attrs.clear();
+            *typed.pat = Pat::Ident(PatIdent {
+                attrs: Vec::new(),
+                by_ref: None,
+                mutability,
+                ident: ident.clone(),
+                subpat: None,
+            });
+        }
+        if self.method.wrap == Wrap::AsyncFn && !self.async_trait {
+            sig.asyncness = None;
+            let output = match &sig.output {
+                ReturnType::Default => quote!(()),
+                ReturnType::Type(_, ty) => ty.to_token_stream(),
+            };
+            sig.output = syn::parse_quote!(-> impl ::core::future::Future<Output = #output>);
+        }
+        sig
+    }
+
+    /// `let arg = arg.into();`: conversions made once, before journaling.
+    fn conversions(&self) -> TokenStream {
+        let lets = self.method.params.iter().zip(&self.names).map(|(param, name)| match &param.kind {
+            ParamKind::Into(target) => {
+                let target = self.map(target);
+                quote!(let #name: #target = ::core::convert::Into::into(#name);)
+            }
+            ParamKind::Collect(item) => {
+                let item = self.map(item);
+                quote!(let #name: ::std::vec::Vec<#item> = ::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#name));)
+            }
+            _ => TokenStream::new(),
+        });
+        quote!(#(#lets)*)
+    }
+
+    /// `(clone of arg0, arg1.to_owned(),)`: the journal entry of this call.
+    fn journal(&self) -> TokenStream {
+        let rt = self.rt;
+        let entries = self.method.params.iter().zip(&self.names).map(|(param, name)| match &param.kind {
+            // Spanned on the parameter's type, so that a type without
+            // `Clone` is reported there rather than on the attribute.
+            ParamKind::Owned => {
+                let span = param.ty.span();
+                let name = Ident::new(&name.to_string(), span);
+                quote_spanned!(span=> #rt::Keep::keep(&#name))
+            }
+            ParamKind::Into(_) | ParamKind::Collect(_) => quote!(#rt::Keep::keep(&#name)),
+            ParamKind::Borrowed(_) => quote!(#rt::KeepBorrowed::keep(&*#name)),
+            ParamKind::OptionBorrowed(_) => quote!(#rt::own_option(&#name)),
+            ParamKind::AsRef(target) => {
+                let target = self.map(target);
+                quote!(::std::borrow::ToOwned::to_owned(::core::convert::AsRef::<#target>::as_ref(&#name)))
+            }
+            ParamKind::Callable { bound, .. } => quote!(#rt::opaque(#rt::type_name::<dyn #bound>())),
+            ParamKind::Opaque { .. } => self.opaque(param.ty, name),
+        });
+        quote!((#(#entries,)*))
+    }
+
+    fn opaque(&self, ty: &Type, name: &Ident) -> TokenStream {
+        let rt = self.rt;
+        if matches!(crate::model::ungroup(ty), Type::Reference(_)) {
+            quote!(#rt::opaque(#rt::Render::new(&*#name).render()))
+        } else {
+            quote!(#rt::opaque(#rt::Render::new(&#name).render()))
+        }
+    }
+
+    /// `|answer| answer(arg0, ..)`: runs a `returns_with` closure.
+    fn invoke(&self) -> TokenStream {
+        let args = self
+            .method
+            .params
+            .iter()
+            .zip(&self.names)
+            .map(|(param, name)| match &param.kind {
+                ParamKind::AsRef(target) => {
+                    let target = self.map(target);
+                    quote!(::core::convert::AsRef::<#target>::as_ref(&#name))
+                }
+                ParamKind::Callable { bound, by_ref } => match (is_fn_mut(bound), by_ref) {
+                    (true, None) => quote!(&mut #name as &mut dyn #bound),
+                    (true, Some(_)) => quote!(&mut *#name as &mut dyn #bound),
+                    (false, None) => quote!(&#name as &dyn #bound),
+                    (false, Some(_)) => quote!(#name as &dyn #bound),
+                },
+                ParamKind::Opaque {
+                    closure_gets_value: false,
+                } => self.opaque(param.ty, name),
+                _ => name.to_token_stream(),
+            });
+        quote!(|__autospec_answer| __autospec_answer(#(#args),*))
+    }
+
+    /// Whether a returned borrow is lent from the mock (else leaked).
+    pub(crate) fn lends(&self) -> bool {
+        match &self.method.ret {
+            Ret::Borrowed { from_self, .. }
+            | Ret::OptionBorrowed { from_self, .. }
+            | Ret::ResultBorrowed { from_self, .. } => *from_self && !self.method.is_static,
+            _ => false,
+        }
+    }
+
+    /// The impl method's body. `owner` is the value holding the child mock
+    /// (`self`, or the class state).
+    pub(crate) fn body(&self, owner: &TokenStream) -> TokenStream {
+        let lends = self.lends();
+        let (rt, field) = (self.rt, &self.method.sig.ident);
+        let conversions = self.conversions();
+        let (journal, invoke) = (self.journal(), self.invoke());
+        let answer = if self.method.is_keyed() {
+            let (key, answer_ty, closure) =
+                (self.key_type(), self.answer_type(), self.closure_bound());
+            let (type_args, default) = (self.type_args(), self.default());
+            let configured = self.deliver(
+                quote!(__autospec_method.__call(#journal, #invoke)),
+                |value| quote!(#rt::leak(#value)),
+            );
+            let unconfigured = self.deliver(
+                quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
+                |value| quote!(#rt::leak(#value)),
+            );
+            quote! {
+                match #owner.#field.0.__find::<#key, #answer_ty, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
+                    ::core::option::Option::Some(__autospec_method) => #configured,
+                    ::core::option::Option::None => #unconfigured,
+                }
+            }
+        } else if lends {
+            self.deliver(
+                quote!(#owner.#field.__call(#journal, #invoke)),
+                |value| quote!(#owner.#field.__keep(#value)),
+            )
+        } else {
+            self.deliver(
+                quote!(#owner.#field.__call(#journal, #invoke)),
+                |value| quote!(#rt::leak(#value)),
+            )
+        };
+        let answer = self.wrap(answer);
+        quote!({ #conversions #answer })
+    }
+
+    /// Turns the answer into the declared return type; `keep` makes a value
+    /// live long enough to be lent.
+    fn deliver(&self, call: TokenStream, keep: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
+        let rt = self.rt;
+        let borrow = |reference: &syn::TypeReference| {
+            let elem = self.map(&reference.elem);
+            quote!(::core::borrow::Borrow::<#elem>::borrow)
+        };
+        match &self.method.ret {
+            Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Opaque(_) => call,
+            Ret::Iter(_) => quote!(::core::iter::IntoIterator::into_iter(#call)),
+            Ret::Borrowed { reference, .. } => {
+                let (borrow, kept) = (borrow(reference), keep(call));
+                quote!(#borrow(#kept))
+            }
+            Ret::OptionBorrowed { reference, .. } => {
+                let (borrow, kept) = (borrow(reference), keep(call));
+                quote!(::core::option::Option::map(::core::option::Option::as_ref(#kept), #borrow))
+            }
+            Ret::ResultBorrowed { reference, .. } => {
+                let borrow = borrow(reference);
+                let kept = keep(quote!(::core::result::Result::Ok(__autospec_ok)));
+                quote! {
+                    match #call {
+                        ::core::result::Result::Ok(__autospec_ok) => ::core::result::Result::Ok(#borrow(#rt::kept_ok(#kept))),
+                        ::core::result::Result::Err(__autospec_error) => ::core::result::Result::Err(__autospec_error),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Hands the answer back the way the signature says.
+    fn wrap(&self, answer: TokenStream) -> TokenStream {
+        match self.method.wrap {
+            Wrap::Direct => answer,
+            Wrap::AsyncFn if self.async_trait => answer,
+            Wrap::AsyncFn | Wrap::ImplFuture => quote!(::core::future::ready(#answer)),
+            Wrap::BoxFuture => quote!(::std::boxed::Box::pin(::core::future::ready(#answer))),
+        }
+    }
+}
+
+fn is_fn_mut(bound: &syn::TraitBound) -> bool {
+    bound
+        .path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "FnMut")
+}
+
+/// The name of a type or const parameter.
+pub(crate) fn generic_ident(param: &GenericParam) -> TokenStream {
+    match param {
+        GenericParam::Type(ty) => ty.ident.to_token_stream(),
+        GenericParam::Const(constant) => constant.ident.to_token_stream(),
+        GenericParam::Lifetime(lifetime) => lifetime.lifetime.to_token_stream(),
+    }
+}

@@ -1,0 +1,120 @@
+//! Class state: the child mocks of a mock's methods without `self`.
+
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::marker::PhantomData;
+use std::ops::Deref;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+thread_local! {
+    /// The class states installed on this thread, innermost last.
+    static INSTALLED: RefCell<Vec<Installed>> = const { RefCell::new(Vec::new()) };
+}
+
+struct Installed {
+    class: TypeId,
+    guard: u64,
+    state: Box<dyn Any>,
+}
+
+static GUARDS: AtomicU64 = AtomicU64::new(0);
+
+/// The class of a mock: the child mocks of the mocked trait's methods
+/// without a receiver (`fn new(..) -> Self`, `fn default_port() -> u16`),
+/// for the current thread, until this guard drops.
+///
+/// `MockTrait::class()` returns one. While it lives, every call of such a
+/// method on this thread is journaled and answered by it; dropping it
+/// forgets that state, so tests that run in parallel threads never see
+/// each other's. Guards nest: the innermost one answers. A call made on a
+/// thread with no guard alive is answered by a fresh class (defaults
+/// only) and its record is dropped with it.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Connection {
+///     fn open(url: &str) -> Self where Self: Sized;
+///     fn default_port() -> u16 where Self: Sized;
+///     fn send(&self, bytes: &[u8]) -> usize;
+/// }
+///
+/// let class = MockConnection::class();
+/// class.default_port.returns(5432);
+/// assert_eq!(MockConnection::default_port(), 5432);
+/// let connection = MockConnection::open("db://x");
+/// connection.send(b"ping");
+/// class.open.assert_called_once_with(("db://x",));
+/// connection.send.assert_called_once_with((b"ping",));
+/// ```
+pub struct Class<C: 'static> {
+    state: C,
+    guard: u64,
+    /// Class state belongs to the thread that installed it.
+    not_send: PhantomData<*const ()>,
+}
+
+impl<C: Default + Clone + 'static> Class<C> {
+    /// Installs a fresh class state on this thread.
+    #[doc(hidden)]
+    pub fn __install() -> Self {
+        let state = C::default();
+        let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
+        INSTALLED.with(|installed| {
+            installed.borrow_mut().push(Installed {
+                class: TypeId::of::<C>(),
+                guard,
+                state: Box::new(state.clone()),
+            });
+        });
+        Class {
+            state,
+            guard,
+            not_send: PhantomData,
+        }
+    }
+}
+
+impl<C: 'static> Deref for Class<C> {
+    type Target = C;
+    fn deref(&self) -> &C {
+        &self.state
+    }
+}
+
+impl<C: 'static> Drop for Class<C> {
+    fn drop(&mut self) {
+        // `try_with`: a guard dropped while the thread's locals are being
+        // destroyed must not panic.
+        let _ = INSTALLED.try_with(|installed| {
+            if let Ok(mut installed) = installed.try_borrow_mut() {
+                installed.retain(|entry| entry.guard != self.guard);
+            }
+        });
+    }
+}
+
+impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.state.fmt(f)
+    }
+}
+
+/// The class state that answers on this thread: the innermost installed
+/// one, else a fresh one.
+pub(crate) fn current<C: Default + Clone + 'static>() -> C {
+    let found = INSTALLED
+        .try_with(|installed| {
+            installed.try_borrow().ok().and_then(|installed| {
+                installed
+                    .iter()
+                    .rev()
+                    .find(|entry| entry.class == TypeId::of::<C>())
+                    .and_then(|entry| entry.state.downcast_ref::<C>().cloned())
+            })
+        })
+        .ok()
+        .flatten();
+    found.unwrap_or_default()
+}

@@ -1,0 +1,256 @@
+//! `Generic`: the child mock of a generic method, one [`Method`] per instantiation.
+
+use crate::calls::Call;
+use crate::method::{lock, next_seq, AnyMethod, Method};
+use crate::mock::MockCore;
+use std::any::{Any, TypeId};
+use std::fmt;
+use std::sync::{Arc, Mutex};
+
+/// The child mock of a method with `'static` type (or const) parameters,
+/// such as `fn get<T: DeserializeOwned + 'static>(&self, key: &str) -> T`.
+///
+/// Each instantiation has its own child mock, reached with `of`:
+/// `store.get.of::<User>()` configures and inspects the calls made with
+/// `T = User`. Calls made before the test asked for an instantiation are
+/// kept and handed to it when it is first asked for.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Config {
+///     fn get<T: std::str::FromStr + 'static>(&self, key: &str) -> T;
+/// }
+///
+/// let config = MockConfig::default();
+/// config.get.of::<u16>().returns(8080);
+/// config.get.of::<String>().returns_with(|key| format!("<{key}>"));
+/// assert_eq!(config.get::<u16>("port"), 8080);
+/// assert_eq!(config.get::<String>("host"), "<host>");
+/// config.get.of::<u16>().assert_called_once_with(("port",));
+/// assert_eq!(config.get.call_count(), 2);
+/// assert_eq!(config.mock_calls(), [call!(get::<u16>("port")), call!(get::<String>("host"))]);
+/// ```
+pub struct Generic<A> {
+    inner: Arc<Inner<A>>,
+}
+
+struct Inner<A> {
+    core: Arc<MockCore>,
+    name: &'static str,
+    render: fn(&A) -> Vec<String>,
+    state: Mutex<State<A>>,
+}
+
+struct State<A> {
+    instances: Vec<(TypeId, Box<dyn Instance>)>,
+    /// Calls of instantiations the test has not asked for yet.
+    pending: Vec<Pending<A>>,
+}
+
+struct Pending<A> {
+    key: TypeId,
+    type_args: fn() -> String,
+    seq: u64,
+    args: A,
+}
+
+/// What `Generic` needs of an instantiation's `Method`.
+trait Instance: AnyMethod + Send + Sync {
+    fn as_any(&self) -> &dyn Any;
+}
+
+impl<A: 'static, R: 'static, F: ?Sized + 'static> Instance for Method<A, R, F>
+where
+    Method<A, R, F>: Send + Sync,
+{
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+impl<A> Clone for Generic<A> {
+    fn clone(&self) -> Self {
+        Generic {
+            inner: Arc::clone(&self.inner),
+        }
+    }
+}
+
+impl<A: 'static> Generic<A> {
+    #[doc(hidden)]
+    pub fn __new(core: &Arc<MockCore>, name: &'static str, render: fn(&A) -> Vec<String>) -> Self {
+        let state = State {
+            instances: Vec::new(),
+            pending: Vec::new(),
+        };
+        Generic {
+            inner: Arc::new(Inner {
+                core: Arc::clone(core),
+                name: name.strip_prefix("r#").unwrap_or(name),
+                render,
+                state: Mutex::new(state),
+            }),
+        }
+    }
+
+    /// The child mock of instantiation `K`, made by `make` (given the core
+    /// and the full name, `get::<User>`) when first asked for.
+    #[doc(hidden)]
+    pub fn __of<K: 'static, R: 'static, F: ?Sized + 'static>(
+        &self,
+        type_args: fn() -> String,
+        make: impl FnOnce(&Arc<MockCore>, &str) -> Method<A, R, F>,
+    ) -> Method<A, R, F>
+    where
+        Method<A, R, F>: Send + Sync,
+    {
+        let key = TypeId::of::<K>();
+        let mut state = lock(&self.inner.state);
+        if let Some(found) = Self::find_in::<R, F>(&state, key) {
+            return found;
+        }
+        let name = format!("{}::<{}>", self.inner.name, type_args());
+        let method = make(&self.inner.core, &name);
+        let pending = std::mem::take(&mut state.pending);
+        for call in pending {
+            if call.key == key {
+                method.__adopt(call.seq, call.args);
+            } else {
+                state.pending.push(call);
+            }
+        }
+        state.instances.push((key, Box::new(method.clone())));
+        method
+    }
+
+    /// The child mock of instantiation `K`, if the test asked for it.
+    #[doc(hidden)]
+    pub fn __find<K: 'static, R: 'static, F: ?Sized + 'static>(&self) -> Option<Method<A, R, F>> {
+        Self::find_in(&lock(&self.inner.state), TypeId::of::<K>())
+    }
+
+    fn find_in<R: 'static, F: ?Sized + 'static>(
+        state: &State<A>,
+        key: TypeId,
+    ) -> Option<Method<A, R, F>> {
+        state
+            .instances
+            .iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, instance)| instance.as_any().downcast_ref::<Method<A, R, F>>())
+            .cloned()
+    }
+
+    /// Journals a call of an instantiation nobody configured and answers
+    /// it with `default`, or panics when there is none or the mock is sealed.
+    #[doc(hidden)]
+    pub fn __call_unconfigured<K: 'static, R>(
+        &self,
+        type_args: fn() -> String,
+        args: A,
+        default: fn() -> Option<R>,
+    ) -> R {
+        let seq = next_seq();
+        let call = Call::new(
+            format!("{}::<{}>", self.inner.name, type_args()),
+            (self.inner.render)(&args),
+        );
+        lock(&self.inner.state).pending.push(Pending {
+            key: TypeId::of::<K>(),
+            type_args,
+            seq,
+            args,
+        });
+        let why = if self.inner.core.is_sealed() {
+            "the mock is sealed and this method has no answer"
+        } else if let Some(value) = default() {
+            return value;
+        } else {
+            "no answer is configured for this instantiation"
+        };
+        let field = self.inner.name;
+        panic!(
+            "{}.{call}: {why}.\nConfigure one with .{field}.of::<{}>().returns(..) or .returns_with(..).",
+            self.inner.core.name(),
+            type_args()
+        );
+    }
+
+    /// How many times the method was called, over all instantiations.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Bus { fn send<T: std::fmt::Debug + 'static>(&self, message: T); }
+    /// let bus = MockBus::default();
+    /// bus.send(1u8);
+    /// bus.send("two");
+    /// assert_eq!(bus.send.call_count(), 2);
+    /// assert_eq!(bus.send.of::<u8>().call_count(), 1);
+    /// ```
+    pub fn call_count(&self) -> usize {
+        self.sequenced_calls().len()
+    }
+
+    /// Whether the method was called at least once, with any type.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Bus { fn send<T: 'static>(&self, message: T); }
+    /// let bus = MockBus::default();
+    /// assert!(!bus.send.called());
+    /// bus.send(1u8);
+    /// assert!(bus.send.called());
+    /// ```
+    pub fn called(&self) -> bool {
+        self.call_count() > 0
+    }
+}
+
+impl<A: 'static> AnyMethod for Generic<A> {
+    fn sequenced_calls(&self) -> Vec<(u64, Call)> {
+        let state = lock(&self.inner.state);
+        let mut calls: Vec<(u64, Call)> = state
+            .pending
+            .iter()
+            .map(|call| {
+                let name = format!("{}::<{}>", self.inner.name, (call.type_args)());
+                (call.seq, Call::new(name, (self.inner.render)(&call.args)))
+            })
+            .collect();
+        for (_, instance) in &state.instances {
+            calls.extend(instance.sequenced_calls());
+        }
+        calls.sort_by_key(|(seq, _)| *seq);
+        calls
+    }
+
+    fn reset(&self) {
+        let mut state = lock(&self.inner.state);
+        state.pending.clear();
+        for (_, instance) in &state.instances {
+            instance.reset();
+        }
+    }
+}
+
+/// Shows the method's name and its calls over all instantiations.
+impl<A: 'static> fmt::Debug for Generic<A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let calls: Vec<Call> = self
+            .sequenced_calls()
+            .into_iter()
+            .map(|(_, call)| call)
+            .collect();
+        f.debug_struct("Generic")
+            .field(
+                "name",
+                &format_args!("{}.{}", self.inner.core.name(), self.inner.name),
+            )
+            .field("calls", &calls)
+            .finish()
+    }
+}
