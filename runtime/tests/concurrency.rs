@@ -131,7 +131,7 @@ fn the_journal_order_of_each_method_is_the_order_of_mock_calls() {
             );
         }
         // Within one thread, each `hit` comes right before its `note`.
-        let mut last_hit = vec![None; 8];
+        let mut last_hit = [None; 8];
         for call in &all {
             let (thread, i) = pair(call);
             match call.method() {
