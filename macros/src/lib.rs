@@ -9,6 +9,8 @@ mod attr;
 mod expand;
 mod model;
 mod rewrite;
+#[cfg(test)]
+mod robustness;
 mod validate;
 
 use proc_macro::TokenStream;
