@@ -48,14 +48,32 @@ fn within_deadline(limit: Duration, test: impl FnOnce() + Send + 'static) {
     }
 }
 
-/// Calls `each(thread, i)` for every `i` below `calls` on `threads` threads at once.
-fn on_threads(threads: usize, calls: usize, each: impl Fn(usize, usize) + Sync) {
+/// Calls `each(thread, i)` for every `i` below `calls` on `threads` threads
+/// at once; returns every result, thread by thread.
+fn on_threads<T: Send>(
+    threads: usize,
+    calls: usize,
+    each: impl Fn(usize, usize) -> T + Sync,
+) -> Vec<T> {
     thread::scope(|scope| {
-        for thread in 0..threads {
-            let each = &each;
-            scope.spawn(move || (0..calls).for_each(|i| each(thread, i)));
-        }
-    });
+        let each = &each;
+        let workers: Vec<_> = (0..threads)
+            .map(|thread| {
+                scope.spawn(move || (0..calls).map(|i| each(thread, i)).collect::<Vec<T>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| worker.join().expect("a calling thread finished"))
+            .collect()
+    })
+}
+
+/// A fresh mock and a handle to it as the code under test would share it.
+fn shared_meter() -> (MockMeter, Arc<dyn Meter + Send + Sync>) {
+    let meter = MockMeter::default();
+    let shared = Arc::new(meter.clone());
+    (meter, shared)
 }
 
 /// `(thread, i)` back from a rendered `hit(3, 17)`.
@@ -67,9 +85,8 @@ fn pair(call: &Call) -> (usize, usize) {
 #[test]
 fn sixteen_threads_record_every_call_with_its_arguments_exactly_once() {
     within_deadline(Duration::from_secs(120), || {
-        let meter = MockMeter::default();
+        let (meter, shared) = shared_meter();
         meter.hit.returns(1);
-        let shared: Arc<dyn Meter + Send + Sync> = Arc::new(meter.clone());
         on_threads(THREADS, CALLS_PER_THREAD, |thread, i| {
             assert_eq!(shared.hit(thread, i), 1);
         });
@@ -101,8 +118,7 @@ fn sixteen_threads_record_every_call_with_its_arguments_exactly_once() {
 #[ignore = "pending: the sequence number is taken outside the journal lock"]
 fn the_journal_order_of_each_method_is_the_order_of_mock_calls() {
     within_deadline(Duration::from_secs(120), || {
-        let meter = MockMeter::default();
-        let shared: Arc<dyn Meter + Send + Sync> = Arc::new(meter.clone());
+        let (meter, shared) = shared_meter();
         on_threads(8, 2_000, |thread, i| {
             shared.hit(thread, i);
             shared.note(thread, i);
@@ -145,35 +161,24 @@ fn the_journal_order_of_each_method_is_the_order_of_mock_calls() {
 #[test]
 fn assertions_reconfiguration_and_resets_beside_calls_lose_nothing() {
     within_deadline(Duration::from_secs(120), || {
-        let meter = MockMeter::default();
+        let (meter, shared) = shared_meter();
         meter.hit.returns(0);
-        let shared: Arc<dyn Meter + Send + Sync> = Arc::new(meter.clone());
         let calling = AtomicBool::new(true);
-        let mut one_shots = Vec::new();
-        let mut queued = 0;
-        thread::scope(|scope| {
+        let (mut one_shots, queued) = thread::scope(|scope| {
             let reconfigure = scope.spawn(|| reconfigure_while(&meter, &calling));
-            let callers: Vec<_> = (0..8)
-                .map(|thread| {
-                    let shared = &shared;
-                    scope.spawn(move || {
-                        (0..5_000)
-                            .map(|i| {
-                                shared.note(thread, i);
-                                shared.hit(thread, i)
-                            })
-                            .filter(|&answer| answer >= ONE_SHOT_BASE)
-                            .collect::<Vec<u64>>()
-                    })
-                })
-                .collect();
-            for caller in callers {
-                one_shots.extend(caller.join().expect("a caller finished"));
-            }
+            let answers = on_threads(8, 5_000, |thread, i| {
+                shared.note(thread, i);
+                shared.hit(thread, i)
+            });
             calling.store(false, Ordering::Release);
-            queued = reconfigure
+            let queued = reconfigure
                 .join()
                 .expect("the reconfiguring thread finished");
+            let one_shots: Vec<u64> = answers
+                .into_iter()
+                .filter(|&answer| answer >= ONE_SHOT_BASE)
+                .collect();
+            (one_shots, queued)
         });
 
         // Resets of `note` never reach `hit`: all of its calls are there.
