@@ -10,6 +10,8 @@ mod expand;
 mod glue;
 mod model;
 mod rewrite;
+#[cfg(test)]
+mod robustness;
 mod validate;
 
 use proc_macro::TokenStream;

@@ -1,7 +1,18 @@
 //! Generated code compiles warning-free under strict lints, in modules that
 //! shadow prelude names or have no prelude at all, because it names
 //! everything by absolute path.
-#![deny(warnings, missing_docs, unused, clippy::all, clippy::pedantic)]
+//!
+//! Clippy runs over this file in CI (`cargo clippy --workspace --all-targets
+//! -- -D warnings`), so the crate-level lints below, nursery included, are
+//! checked against the generated code too.
+#![deny(
+    warnings,
+    missing_docs,
+    unused,
+    clippy::all,
+    clippy::pedantic,
+    clippy::nursery
+)]
 
 /// A module whose own items shadow the names generated code could reach for.
 pub mod shadowed {
@@ -59,7 +70,6 @@ pub mod shadowed {
 }
 
 /// A module without the implicit prelude.
-#[allow(clippy::pedantic)]
 pub mod bare {
     #![no_implicit_prelude]
 
@@ -70,6 +80,58 @@ pub mod bare {
         fn now(&self) -> u64;
         /// Sleeps.
         fn sleep(&self, seconds: u64, reason: &str);
+    }
+}
+
+/// No prelude, and every name generated code could reach for is taken by a
+/// user item, the runtime's own names and both crate names included.
+pub mod bare_and_shadowed {
+    #![no_implicit_prelude]
+    #![allow(dead_code)]
+
+    /// Shadows the runtime's `Method`.
+    pub struct Method;
+    /// Shadows the runtime's `Call`.
+    pub struct Call;
+    /// Shadows the runtime's `Mock`.
+    pub struct Mock;
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `Result`.
+    pub struct Result;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `Vec`.
+    pub struct Vec;
+    /// Shadows `String`.
+    pub struct String;
+    /// Shadows `Default`.
+    pub trait Default {}
+    /// Shadows the `std` crate name.
+    pub mod std {}
+    /// Shadows the `core` crate name.
+    pub mod core {}
+    /// Shadows the `autospec` crate name.
+    pub mod autospec {}
+
+    /// A trait with borrowed, optional and fallible signatures.
+    #[::autospec::autospec]
+    pub trait Inventory {
+        /// Counts one item.
+        fn count(&self, sku: &str) -> ::std::option::Option<u32>;
+        /// Restocks.
+        ///
+        /// # Errors
+        /// The rejected quantity.
+        fn restock(
+            &mut self,
+            sku: ::std::string::String,
+            lots: &[u32],
+        ) -> ::std::result::Result<(), u32>;
+        /// Lends the warehouse name.
+        fn warehouse(&self) -> &str;
+        /// Takes an optional borrow.
+        fn audit(&self, note: ::std::option::Option<&str>);
     }
 }
 
@@ -144,4 +206,30 @@ fn crate_argument_reaches_the_runtime_through_another_path() {
     renamed.ping.returns(2);
     assert_eq!(Renamed::ping(&renamed), 2);
     assert_eq!(renamed.mock_calls().len(), 1);
+}
+
+#[test]
+fn no_prelude_and_shadowed_names_together() {
+    use autospec::Mock as _;
+    use bare_and_shadowed::Inventory as _;
+    let mut inventory = bare_and_shadowed::MockInventory::default();
+    inventory.count.returns(Some(4));
+    inventory.restock.returns(Err(2));
+    inventory.warehouse.returns("north".to_owned());
+    assert_eq!(inventory.count("a"), Some(4));
+    assert_eq!(inventory.restock("a".to_owned(), &[1, 2]), Err(2));
+    assert_eq!(inventory.warehouse(), "north");
+    inventory.audit(Some("ok"));
+    inventory
+        .audit
+        .assert_called_once_with((Some("ok".to_owned()),));
+    assert_eq!(
+        inventory.mock_calls(),
+        [
+            autospec::call!(count("a")),
+            autospec::call!(restock("a", [1, 2])),
+            autospec::call!(warehouse()),
+            autospec::call!(audit(Some("ok"))),
+        ]
+    );
 }
