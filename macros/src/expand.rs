@@ -207,6 +207,7 @@ impl<'a> TraitMock<'a> {
         let map = SelfMap {
             mock: syn::parse_quote!(#mock #ty_generics),
             assoc,
+            assoc_owner: assoc_owner(model),
         };
         let generics = map_bounds(generics, &map);
         let class = model
@@ -518,13 +519,11 @@ impl<'a> TraitMock<'a> {
         let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
         let (unsafety, path, mock) = (&item.unsafety, &self.model.path, &self.model.mock);
         let async_trait = self.model.async_trait_attr;
-        let types = self.model.types.iter().map(|ty| {
-            let ident = &ty.item.ident;
-            let value = ty
-                .given
-                .map_or_else(|| ident.to_token_stream(), ToTokens::to_token_stream);
-            quote!(type #ident = #value;)
-        });
+        let types = self
+            .map
+            .assoc
+            .iter()
+            .map(|(ident, value)| quote!(type #ident = #value;));
         let consts = self.model.consts.iter().filter_map(|constant| {
             let (ident, ty) = (&constant.item.ident, self.map.replace(&constant.item.ty));
             match (constant.given, &constant.item.default) {
@@ -593,14 +592,22 @@ impl ToTokens for TraitMock<'_> {
 fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
     let mut generics = model.item.generics.clone();
     let mut assoc = Vec::new();
+    let used = first_segments(model.item);
     for ty in &model.types {
         let ident = &ty.item.ident;
         if let Some(given) = ty.given {
             assoc.push((ident.clone(), given.clone()));
         } else {
+            // `type Future: Future<..>`: a parameter named `Future` would
+            // shadow the trait it is bounded by.
+            let param = if used.contains(ident) {
+                format_ident!("{}Type", ident)
+            } else {
+                ident.clone()
+            };
             let bounds = &ty.item.bounds;
-            generics.params.push(syn::parse_quote!(#ident: #bounds));
-            assoc.push((ident.clone(), syn::parse_quote!(#ident)));
+            generics.params.push(syn::parse_quote!(#param: #bounds));
+            assoc.push((ident.clone(), syn::parse_quote!(#param)));
         }
     }
     for constant in &model.consts {
@@ -620,6 +627,62 @@ fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
         }
     }
     (generics, assoc)
+}
+
+/// The supertrait that declares the associated types the trait uses but
+/// does not declare: the only supertrait that is not a marker.
+fn assoc_owner(model: &Trait<'_>) -> TokenStream {
+    const MARKERS: &[&str] = &[
+        "Send",
+        "Sync",
+        "Sized",
+        "Unpin",
+        "Copy",
+        "Clone",
+        "Debug",
+        "Display",
+        "Default",
+        "PartialEq",
+        "Eq",
+        "PartialOrd",
+        "Ord",
+        "Hash",
+        "Any",
+    ];
+    let mut candidates = model
+        .item
+        .supertraits
+        .iter()
+        .filter_map(|bound| match bound {
+            syn::TypeParamBound::Trait(bound) => bound
+                .path
+                .segments
+                .last()
+                .filter(|last| !MARKERS.iter().any(|marker| last.ident == marker))
+                .map(|_| bound.path.to_token_stream()),
+            _ => None,
+        });
+    match (candidates.next(), candidates.next()) {
+        (Some(only), None) => only,
+        _ => model.path.clone(),
+    }
+}
+
+/// Every name a path in the trait starts with (`Future` in
+/// `Future<Output = T>`), to keep the mock's parameters from shadowing them.
+fn first_segments(item: &ItemTrait) -> Vec<Ident> {
+    struct Firsts(Vec<Ident>);
+    impl<'v> syn::visit::Visit<'v> for Firsts {
+        fn visit_path(&mut self, path: &'v Path) {
+            if let Some(first) = path.segments.first() {
+                self.0.push(first.ident.clone());
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let mut firsts = Firsts(Vec::new());
+    syn::visit::Visit::visit_item_trait(&mut firsts, item);
+    firsts.0
 }
 
 /// Replaces `Self::Name` in the bounds of the mock's parameters.

@@ -352,7 +352,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     fn deliver(&self, call: TokenStream, keep: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
         let rt = self.rt;
         let borrow = |reference: &syn::TypeReference| {
-            let elem = self.map(&reference.elem);
+            let elem = self.map(crate::model::ungroup(&reference.elem));
             quote!(::core::borrow::Borrow::<#elem>::borrow)
         };
         match &self.method.ret {

@@ -16,6 +16,10 @@ use syn::{
 pub(crate) struct SelfMap {
     pub(crate) mock: Type,
     pub(crate) assoc: Vec<(Ident, Type)>,
+    /// Where associated types the trait does not declare come from: its
+    /// one supertrait that can have them (`Iterator` for
+    /// `DoubleEndedIterator: Iterator`), else the trait itself.
+    pub(crate) assoc_owner: TokenStream,
 }
 
 impl SelfMap {
@@ -39,7 +43,7 @@ impl SelfMap {
         bounds
     }
 
-    fn projection(&self, path: &TypePath) -> Option<&Type> {
+    fn projection(&self, path: &TypePath) -> Option<Type> {
         let segments = &path.path.segments;
         let name = match &path.qself {
             // `<Self as Trait>::Item`
@@ -50,10 +54,15 @@ impl SelfMap {
             None if segments.len() == 2 && segments[0].ident == "Self" => &segments[1].ident,
             _ => return None,
         };
-        self.assoc
-            .iter()
-            .find(|(ident, _)| ident == name)
-            .map(|(_, ty)| ty)
+        let own = self.assoc.iter().find(|(ident, _)| ident == name);
+        Some(own.map_or_else(
+            || {
+                // A supertrait's associated type, reached through the trait.
+                let (mock, owner) = (&self.mock, &self.assoc_owner);
+                syn::parse_quote!(<#mock as #owner>::#name)
+            },
+            |(_, ty)| ty.clone(),
+        ))
     }
 }
 
@@ -67,7 +76,7 @@ impl VisitMut for Replace<'_> {
                 return;
             }
             if let Some(replacement) = self.0.projection(path) {
-                *ty = replacement.clone();
+                *ty = replacement;
                 return;
             }
         }
@@ -91,9 +100,11 @@ pub(crate) fn kept(ty: &Type, rt: &TokenStream) -> TokenStream {
                 .any(|name| segment.ident == name)
         })
     };
-    match crate::model::ungroup(ty) {
+    let ty = crate::model::ungroup(ty);
+    match ty {
         Type::Path(path) if path.qself.is_none() && !unsized_path(path) => ty.to_token_stream(),
         Type::Array(_) | Type::Tuple(_) | Type::Reference(_) | Type::Ptr(_) => ty.to_token_stream(),
+        Type::TraitObject(_) => quote!(::std::boxed::Box<#ty>),
         _ => owned(ty, rt),
     }
 }
@@ -101,7 +112,8 @@ pub(crate) fn kept(ty: &Type, rt: &TokenStream) -> TokenStream {
 /// The owned form of a borrowed type.
 /// Input: `str`, `[u8]`, `Path`. Output: `String`, `Vec<u8>`, `<Path as ToOwned>::Owned`.
 pub(crate) fn owned(ty: &Type, rt: &TokenStream) -> TokenStream {
-    match crate::model::ungroup(ty) {
+    let ty = crate::model::ungroup(ty);
+    match ty {
         Type::Path(path) if path.path.is_ident("str") => quote!(::std::string::String),
         Type::Slice(slice) => {
             let elem = &slice.elem;
