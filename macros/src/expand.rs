@@ -35,7 +35,7 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
             let ident = &item_trait.ident;
             let path = quote!(#ident #ty_generics);
             let model = Trait::from_syn(item_trait, path, &args, false);
-            match validate::check_trait(&model) {
+            match validate::check_trait(&model, &args) {
                 Ok(()) => {
                     let mock = TraitMock::new(&model, &args);
                     quote!(#emitted #mock)
@@ -65,7 +65,7 @@ pub(crate) fn mock(input: TokenStream) -> TokenStream {
     };
     let mut model = Trait::from_syn(&restated.item, restated.path.to_token_stream(), &args, true);
     model.mock = restated.mock.clone();
-    match validate::check_trait(&model) {
+    match validate::check_trait(&model, &args) {
         Ok(()) => TraitMock::new(&model, &args).into_token_stream(),
         Err(error) => error.into_compile_error(),
     }
@@ -94,6 +94,11 @@ impl Parse for Restated {
         let vis: Visibility = input.parse()?;
         let mock: Ident = input.parse()?;
         let mut generics: Generics = input.parse()?;
+        if !input.peek(Token![:]) {
+            return Err(input.error(
+                "expected `: path::to::Trait` after the mock's name, as in `mock! { pub MockReader: std::io::Read { .. } }`",
+            ));
+        }
         input.parse::<Token![:]>()?;
         let path: Path = input.parse()?;
         generics.where_clause = input.parse()?;
@@ -365,8 +370,11 @@ impl<'a> TraitMock<'a> {
             #(#cfgs)*
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc = #doc]
+                // The answer type is bounded here and, often, by the method.
+                #[allow(clippy::multiple_bound_locations)]
                 #vis fn of<#(#keyed),*>(&self) -> #child #child_ty_generics
                 where
+                    #answer: #rt::SharedAnswer,
                     #method_type: ::core::marker::Send + ::core::marker::Sync,
                     #(#keyed_where,)*
                 {

@@ -2,7 +2,7 @@
 //! trait's signature to the runtime's `Method`. Cannot fail.
 
 use crate::model::{Method, ParamKind, Ret, Wrap};
-use crate::rewrite::{kept, owned, SelfMap};
+use crate::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -42,14 +42,24 @@ impl<'g, 'a> Glue<'g, 'a> {
         self.map.replace(ty)
     }
 
-    /// `(String, u32,)`: what the journal keeps of one call.
+    /// `(String, u32,)`: what the journal keeps of one call. Each type
+    /// carries its parameter's span, so that a type the journal cannot
+    /// keep is reported on the parameter.
     pub(crate) fn journal_type(&self) -> TokenStream {
+        let types = self
+            .method
+            .params
+            .iter()
+            .map(|param| respan(self.journal_entry_type(param), param.ty.span()));
+        quote!((#(#types,)*))
+    }
+
+    fn journal_entry_type(&self, param: &crate::model::Param<'_>) -> TokenStream {
         let rt = self.rt;
-        let types = self.method.params.iter().map(|param| match &param.kind {
+        match &param.kind {
             ParamKind::Owned => self.map(param.ty).into_token_stream(),
-            ParamKind::Borrowed(inner) | ParamKind::AsRef(inner) => {
-                owned(&self.map(inner), self.rt)
-            }
+            ParamKind::Borrowed(inner) => kept(&self.map(inner), self.rt),
+            ParamKind::AsRef(inner) => owned(&self.map(inner), self.rt),
             ParamKind::OptionBorrowed(inner) => {
                 let owned = owned(&self.map(inner), self.rt);
                 quote!(::core::option::Option<#owned>)
@@ -60,8 +70,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote!(::std::vec::Vec<#item>)
             }
             ParamKind::Callable { .. } | ParamKind::Opaque { .. } => quote!(#rt::Opaque),
-        });
-        quote!((#(#types,)*))
+        }
     }
 
     /// What an answer produces: the return type, with borrowed parts owned.
@@ -250,7 +259,18 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote_spanned!(span=> #rt::Keep::keep(&#name))
             }
             ParamKind::Into(_) | ParamKind::Collect(_) => quote!(#rt::Keep::keep(&#name)),
-            ParamKind::Borrowed(_) => quote!(#rt::KeepBorrowed::keep(&*#name)),
+            // A sized `&T` is journaled as a clone of the `T` (through
+            // `Keep`, whose error names the fix), others (`&str`, `&[T]`)
+            // as their owned form.
+            ParamKind::Borrowed(inner) => {
+                let span = param.ty.span();
+                let name = Ident::new(&name.to_string(), span);
+                if is_kept_as_itself(inner) {
+                    quote_spanned!(span=> #rt::Keep::keep(&*#name))
+                } else {
+                    quote_spanned!(span=> #rt::KeepBorrowed::keep(&*#name))
+                }
+            }
             ParamKind::OptionBorrowed(_) => quote!(#rt::own_option(&#name)),
             ParamKind::AsRef(target) => {
                 let target = self.map(target);
@@ -388,6 +408,24 @@ impl<'g, 'a> Glue<'g, 'a> {
             Wrap::BoxFuture => quote!(::std::boxed::Box::pin(::core::future::ready(#answer))),
         }
     }
+}
+
+/// The same tokens, all carrying `span`.
+fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }
 
 fn is_fn_mut(bound: &syn::TraitBound) -> bool {

@@ -93,6 +93,17 @@ fn is_self(ty: &Type) -> bool {
 /// then needs no `Clone`.
 /// Input: `str`, `Config`. Output: `String`, `Config`.
 pub(crate) fn kept(ty: &Type, rt: &TokenStream) -> TokenStream {
+    let ty = crate::model::ungroup(ty);
+    match ty {
+        _ if is_kept_as_itself(ty) => ty.to_token_stream(),
+        Type::TraitObject(_) => quote!(::std::boxed::Box<#ty>),
+        _ => owned(ty, rt),
+    }
+}
+
+/// Whether `kept` keeps the type itself: a sized type, as far as its
+/// syntax tells (not `str`, `[T]`, `Path`, `OsStr`, `CStr`, `dyn Trait`).
+pub(crate) fn is_kept_as_itself(ty: &Type) -> bool {
     let unsized_path = |path: &TypePath| {
         path.path.segments.last().is_some_and(|segment| {
             ["str", "Path", "OsStr", "CStr"]
@@ -100,12 +111,10 @@ pub(crate) fn kept(ty: &Type, rt: &TokenStream) -> TokenStream {
                 .any(|name| segment.ident == name)
         })
     };
-    let ty = crate::model::ungroup(ty);
-    match ty {
-        Type::Path(path) if path.qself.is_none() && !unsized_path(path) => ty.to_token_stream(),
-        Type::Array(_) | Type::Tuple(_) | Type::Reference(_) | Type::Ptr(_) => ty.to_token_stream(),
-        Type::TraitObject(_) => quote!(::std::boxed::Box<#ty>),
-        _ => owned(ty, rt),
+    match crate::model::ungroup(ty) {
+        Type::Path(path) => path.qself.is_none() && !unsized_path(path),
+        Type::Array(_) | Type::Tuple(_) | Type::Reference(_) | Type::Ptr(_) => true,
+        _ => false,
     }
 }
 

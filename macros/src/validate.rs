@@ -1,7 +1,8 @@
 //! Checks that report every problem with the mocked item at once, each on
 //! the tokens that cause it.
 
-use crate::model::{Method, Ret, Trait};
+use crate::attr::Args;
+use crate::model::{is_skip, Method, Ret, Trait};
 use crate::rewrite::Mentions;
 use quote::ToTokens;
 use syn::{Error, GenericParam, TraitItem, Type};
@@ -27,8 +28,9 @@ impl Errors {
     }
 }
 
-pub(crate) fn check_trait(model: &Trait<'_>) -> Result<(), Error> {
+pub(crate) fn check_trait(model: &Trait<'_>, args: &Args) -> Result<(), Error> {
     let mut errors = Errors::default();
+    check_args(model, args, &mut errors);
     for item in &model.others {
         check_other_item(item, &mut errors);
     }
@@ -36,7 +38,7 @@ pub(crate) fn check_trait(model: &Trait<'_>) -> Result<(), Error> {
         if !ty.item.generics.params.is_empty() {
             errors.push(
                 &ty.item.generics,
-                "#[autospec] does not support generic associated types; restate the trait with `mock!` and a concrete type, or write this mock by hand",
+                "#[autospec] does not support generic associated types; write this mock by hand",
             );
         }
     }
@@ -45,6 +47,43 @@ pub(crate) fn check_trait(model: &Trait<'_>) -> Result<(), Error> {
         check_method(model, method, &mut errors);
     }
     errors.finish()
+}
+
+/// `type X = ..`/`const X = ..` in the attribute must name the trait's own items,
+/// and `#[autospec(..)]` on a parameter can only be `skip`.
+fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
+    for (ident, _) in &args.types {
+        if !model.types.iter().any(|ty| ty.item.ident == *ident) {
+            errors.push(ident, format!("the trait has no associated type `{ident}`"));
+        }
+    }
+    for (ident, _) in &args.consts {
+        if !model
+            .consts
+            .iter()
+            .any(|constant| constant.item.ident == *ident)
+        {
+            errors.push(
+                ident,
+                format!("the trait has no associated const `{ident}`"),
+            );
+        }
+    }
+    for method in &model.methods {
+        for arg in &method.sig.inputs {
+            let syn::FnArg::Typed(typed) = arg else {
+                continue;
+            };
+            for attr in typed.attrs.iter().filter(|attr| is_skip(attr)) {
+                let is_exactly_skip = attr
+                    .parse_args::<syn::Ident>()
+                    .is_ok_and(|ident| ident == "skip");
+                if !is_exactly_skip {
+                    errors.push(attr, "on a parameter, #[autospec(..)] takes only `skip` (journal the argument as text)");
+                }
+            }
+        }
+    }
 }
 
 fn check_other_item(item: &TraitItem, errors: &mut Errors) {
@@ -85,7 +124,10 @@ fn check_class(model: &Trait<'_>, errors: &mut Errors) {
 fn check_method(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
     let sig = method.sig;
     if let Some(constness) = &sig.constness {
-        errors.push(constness, "a trait method cannot be `const`");
+        errors.push(
+            constness,
+            "a trait method cannot be `const`; remove `const`",
+        );
     }
     if method.params.len() > MAX_PARAMS {
         errors.push(
@@ -106,7 +148,7 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
         Ret::Owned(ty) => (ty, false),
         Ret::Iter(item) => (item, false),
         Ret::Opaque(ty) => {
-            errors.push(ty, "#[autospec] can answer `impl Iterator<Item = T>`, `impl IntoIterator<Item = T>`, `impl Future<Output = T>` and `impl Fn(..)` returns; for another `impl Trait`, return `Box<dyn Trait>` instead");
+            errors.push(ty, "#[autospec] can answer `impl Iterator<Item = T>` (also `IntoIterator`, `DoubleEndedIterator`, `ExactSizeIterator`), `impl Future<Output = T>` and `impl Fn`/`FnMut`/`FnOnce` returns; for another `impl Trait`, return a concrete type or `Box<dyn Trait>`");
             return;
         }
         Ret::Borrowed { reference, .. }

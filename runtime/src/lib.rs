@@ -144,3 +144,6 @@ pub struct GuideJournalAndAssertions;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/faq.md")]
 pub struct GuideFaq;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/signatures.md")]
+pub struct GuideSignatures;

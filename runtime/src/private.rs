@@ -75,6 +75,17 @@ impl<T: ?Sized + ToOwned> KeepBorrowed for T {
     }
 }
 
+/// What `.of::<T>()` needs of a generic method's answer type: the child
+/// mocks of all instantiations live in one mock that threads share.
+#[diagnostic::on_unimplemented(
+    message = "autospec keeps `.of::<..>()` answers of type `{Self}` in a mock that threads share, so `{Self}` must be `Send + Sync`",
+    label = "not `Send + Sync`",
+    note = "answer with a thread-safe type (`Arc` for `Rc`, `Mutex` for `RefCell`)"
+)]
+pub trait SharedAnswer: Send + Sync {}
+
+impl<T: ?Sized + Send + Sync> SharedAnswer for T {}
+
 /// Journals an argument as text.
 pub fn opaque(text: String) -> Opaque {
     Opaque::new(text)

@@ -2,7 +2,7 @@ use autospec::prelude::*;
 
 #[autospec]
 pub trait Store {
-    fn get<K: AsRef<str>>(&self, key: K) -> Option<String>;
+    fn keys(&self) -> Option<impl Iterator<Item = u8>>;
 }
 
 fn main() {}

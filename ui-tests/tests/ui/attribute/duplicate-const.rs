@@ -1,8 +1,8 @@
 use autospec::prelude::*;
 
-#[autospec]
+#[autospec(const LIMIT: usize = 1, const LIMIT: usize = 2)]
 pub trait Store {
-    type Key;
+    const LIMIT: usize;
     fn len(&self) -> usize;
 }
 

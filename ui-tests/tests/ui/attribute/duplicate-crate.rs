@@ -1,8 +1,7 @@
 use autospec::prelude::*;
 
-#[autospec]
+#[autospec(crate = ::autospec, crate = ::autospec)]
 pub trait Store {
-    const CAPACITY: usize;
     fn len(&self) -> usize;
 }
 

@@ -1,8 +1,0 @@
-use autospec::prelude::*;
-
-#[autospec]
-pub trait Store {
-    fn get(&self, key: impl AsRef<str>) -> Option<String>;
-}
-
-fn main() {}
