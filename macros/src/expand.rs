@@ -6,15 +6,15 @@
 
 use crate::attr::Args;
 use crate::glue::{generic_ident, Glue};
-use crate::model::{is_skip, Method, Trait};
+use crate::model::{is_skip, Inherent, Method, Trait};
 use crate::rewrite::{Mentions, Scope, SelfMap};
 use crate::validate;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use syn::parse::{Parse, ParseStream};
 use syn::{
-    FnArg, GenericParam, Generics, Item, ItemTrait, Path, Token, TraitItem, Type, Visibility,
-    WherePredicate,
+    FnArg, GenericParam, Generics, ImplItem, ImplItemFn, Item, ItemImpl, ItemTrait, Path, Token,
+    TraitItem, Type, Visibility, WherePredicate,
 };
 
 /// `#[autospec]`: parse, validate, expand; on error, the error plus the
@@ -48,7 +48,81 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
                 Err(error) => with_error(error, emitted.to_token_stream()),
             }
         }
+        Item::Impl(item_impl) if item_impl.trait_.is_none() => impl_mock(item_impl, &args),
         other => with_error(unsupported_item(other), item),
+    }
+}
+
+/// `#[autospec]` on an inherent `impl` block: the block stays as it is,
+/// and `MockType` gets the same public methods, associated functions and
+/// consts. Private methods are left out: only the type's own code can call
+/// them, and the mock replaces that code.
+fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    let Some(ident) = self_type_ident(&item_impl.self_ty) else {
+        let error = syn::Error::new_spanned(
+            &item_impl.self_ty,
+            "#[autospec] mocks an impl block of a named type (`impl Client { .. }`)",
+        );
+        return with_error(error, item_impl.to_token_stream());
+    };
+    let public: Vec<&ImplItemFn> = item_impl
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Fn(function) if !matches!(function.vis, Visibility::Inherited) => {
+                Some(function)
+            }
+            _ => None,
+        })
+        .collect();
+    let vis = public
+        .iter()
+        .map(|function| &function.vis)
+        .find(|vis| matches!(vis, Visibility::Public(_)))
+        .or(public.first().map(|function| &function.vis))
+        .cloned()
+        .unwrap_or(Visibility::Inherited);
+    let signatures = public.iter().map(|function| {
+        let cfgs = function
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"));
+        let sig = &function.sig;
+        quote!(#(#cfgs)* #sig;)
+    });
+    let (generics, where_clause) = (&item_impl.generics.params, &item_impl.generics.where_clause);
+    let spec: ItemTrait =
+        syn::parse_quote!(#vis trait #ident <#generics> #where_clause { #(#signatures)* });
+    let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
+    model.inherent = Some(Inherent {
+        visibilities: public.iter().map(|function| function.vis.clone()).collect(),
+        consts: item_impl
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                ImplItem::Const(constant) if !matches!(constant.vis, Visibility::Inherited) => {
+                    Some(constant.clone())
+                }
+                _ => None,
+            })
+            .collect(),
+    });
+    match validate::check_trait(&model, args) {
+        Ok(()) => {
+            let mock = TraitMock::new(&model, args);
+            quote!(#item_impl #mock)
+        }
+        Err(error) => with_error(error, item_impl.to_token_stream()),
+    }
+}
+
+/// `Client` in `impl Client` or `impl<T> net::Client<T>`.
+fn self_type_ident(ty: &Type) -> Option<&Ident> {
+    match crate::model::ungroup(ty) {
+        Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().map(|last| &last.ident)
+        }
+        _ => None,
     }
 }
 
@@ -68,6 +142,74 @@ pub(crate) fn mock(input: TokenStream) -> TokenStream {
     match validate::check_trait(&model, &args) {
         Ok(()) => TraitMock::new(&model, &args).into_token_stream(),
         Err(error) => error.into_compile_error(),
+    }
+}
+
+/// `mock_fn!(|&str, u32| -> bool)`: a callable mock of a closure
+/// signature, `MockFn`, whose `call` child journals the calls and whose
+/// `as_fn()` is the closure to hand to the code under test.
+pub(crate) fn mock_fn(input: TokenStream) -> TokenStream {
+    let signature = match syn::parse2::<ClosureSignature>(input) {
+        Ok(signature) => signature,
+        Err(error) => return error.into_compile_error(),
+    };
+    let params = signature.params.iter().enumerate().map(|(i, ty)| {
+        let name = format_ident!("arg{}", i);
+        quote!(#name: #ty)
+    });
+    let output = &signature.output;
+    let spec: ItemTrait = syn::parse_quote! {
+        trait __AutospecFn {
+            fn call(&self, #(#params),*) #output;
+        }
+    };
+    let args = Args::default();
+    let mut model = Trait::from_syn(&spec, quote!(__AutospecFn), &args, false);
+    model.mock = format_ident!("MockFn");
+    if let Err(error) = validate::check_trait(&model, &args) {
+        return error.into_compile_error();
+    }
+    let mock = TraitMock::new(&model, &args);
+    quote!({
+        #[allow(dead_code)]
+        #spec
+        #mock
+        <MockFn as ::core::default::Default>::default()
+    })
+}
+
+/// `|&str, u32| -> bool` (parameters may be named: `|key: &str|`).
+struct ClosureSignature {
+    params: Vec<Type>,
+    output: syn::ReturnType,
+}
+
+impl Parse for ClosureSignature {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut params = Vec::new();
+        if input.peek(Token![||]) {
+            input.parse::<Token![||]>()?;
+        } else {
+            input.parse::<Token![|]>().map_err(|error| {
+                syn::Error::new(
+                    error.span(),
+                    "expected a closure signature, as in `mock_fn!(|&str, u32| -> bool)`",
+                )
+            })?;
+            while !input.peek(Token![|]) {
+                if input.peek(syn::Ident) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
+                    input.parse::<syn::Ident>()?;
+                    input.parse::<Token![:]>()?;
+                }
+                params.push(input.parse::<Type>()?);
+                if !input.peek(Token![|]) {
+                    input.parse::<Token![,]>()?;
+                }
+            }
+            input.parse::<Token![|]>()?;
+        }
+        let output = input.parse()?;
+        Ok(ClosureSignature { params, output })
     }
 }
 
@@ -157,13 +299,20 @@ fn unsupported_item(item: &Item) -> syn::Error {
         Item::Union(_) => "a union",
         Item::Const(_) => "a const",
         Item::Static(_) => "a static",
-        Item::Impl(_) => "an impl block (not supported yet)",
+        Item::Impl(_) => "a trait impl (`impl Trait for Type`); put it on the trait, or restate a foreign trait with `mock!`",
         Item::Fn(_) => "a free function (not supported yet)",
         Item::Mod(_) => "a module",
         Item::Type(_) => "a type alias",
         _ => "this item",
     };
-    let message = format!("#[autospec] mocks a trait; it cannot mock {what}. Put it on the trait that the code under test uses");
+    let hint = match item {
+        Item::Struct(_) | Item::Enum(_) | Item::Union(_) => {
+            "; put it on the type's `impl` block to mock its methods"
+        }
+        _ => "",
+    };
+    let message =
+        format!("#[autospec] mocks a trait or an inherent impl block; it cannot mock {what}{hint}");
     syn::Error::new_spanned(item_keyword(item), message)
 }
 
@@ -397,8 +546,9 @@ impl<'a> TraitMock<'a> {
         ident: &Ident,
         methods: &[&Method<'_>],
         doc: &str,
-        hidden: bool,
+        class: bool,
     ) -> TokenStream {
+        let hidden = class;
         let (vis, rt, krate) = (&self.model.item.vis, &self.rt, &self.krate);
         let generics = &self.generics;
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
@@ -428,11 +578,20 @@ impl<'a> TraitMock<'a> {
         });
         let phantom = phantom.into_iter();
         let hidden = hidden.then(|| quote!(#[doc(hidden)] #[allow(non_camel_case_types)]));
+        // The class keeps the instance its constructors hand out by default.
+        let mock = &self.model.mock;
+        let instance = class.then(|| quote!(__autospec_instance: #mock #ty_generics,));
+        let fresh_instance =
+            class.then(|| quote!(__autospec_instance: ::core::default::Default::default(),));
+        let cloned_instance = class.then(
+            || quote!(__autospec_instance: ::core::clone::Clone::clone(&self.__autospec_instance),),
+        );
         quote! {
             #[doc = #doc]
             #hidden
             #vis struct #ident #generics #where_clause {
                 #(#fields)*
+                #instance
                 __autospec_core: #rt::Arc<#rt::MockCore>,
                 #(__autospec_marker: #phantom,)*
             }
@@ -440,7 +599,7 @@ impl<'a> TraitMock<'a> {
             impl #impl_generics ::core::default::Default for #ident #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
-                    Self { #(#fresh)* __autospec_core, #marker_field }
+                    Self { #(#fresh)* #fresh_instance __autospec_core, #marker_field }
                 }
             }
 
@@ -448,6 +607,7 @@ impl<'a> TraitMock<'a> {
                 fn clone(&self) -> Self {
                     Self {
                         #(#cloned)*
+                        #cloned_instance
                         __autospec_core: ::core::clone::Clone::clone(&self.__autospec_core),
                         #marker_field
                     }
@@ -511,12 +671,102 @@ impl<'a> TraitMock<'a> {
         quote! {
             #items
 
+            impl #impl_generics #class #ty_generics #where_clause {
+                /// The instance that constructors (`fn new(..) -> Self`,
+                /// `-> Result<Self, E>`, ...) return while they have no other
+                /// answer: configure it before the code under test builds
+                /// it, assert on it afterwards. A handle to the same mock.
+                #vis fn instance(&self) -> #mock #ty_generics {
+                    ::core::clone::Clone::clone(&self.__autospec_instance)
+                }
+            }
+
             impl #impl_generics #mock #ty_generics #where_clause {
                 /// The class state of this mock on the current thread, until
                 /// the guard drops: the child mocks of the methods without
                 /// `self`. See [`Class`](#krate::Class).
                 #vis fn class() -> #krate::Class<#class #ty_generics> {
                     #krate::Class::__install()
+                }
+            }
+        }
+    }
+
+    /// `as_fn()`, for a mock whose spec has a `call` method it can turn
+    /// into a closure (Python's callable `Mock`); other mocks have none.
+    fn callable_items(&self) -> TokenStream {
+        let Some(method) = self
+            .model
+            .instance_methods()
+            .find(|method| method.name() == "call")
+        else {
+            return TokenStream::new();
+        };
+        let closable = !method.is_keyed()
+            && method.generics.erased.is_empty()
+            && method.sig.generics.lifetimes().next().is_none()
+            && method.wrap == crate::model::Wrap::Direct
+            && matches!(
+                method.ret,
+                crate::model::Ret::Unit | crate::model::Ret::Owned(_)
+            )
+            && method.params.iter().all(|param| {
+                crate::rewrite::Mentions::of(param.ty, &method.scope(&self.model.item.generics))
+                    .impl_trait
+                    .is_none()
+            });
+        let Some(receiver) = method.sig.receiver().filter(|_| closable) else {
+            return TokenStream::new();
+        };
+        let (vis, mock) = (&self.model.item.vis, &self.model.mock);
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        let names: Vec<Ident> = (0..method.params.len())
+            .map(|i| format_ident!("__autospec_arg{}", i))
+            .collect();
+        let types: Vec<Type> = method
+            .params
+            .iter()
+            .map(|param| self.map.replace(param.ty))
+            .collect();
+        let output = match &method.sig.output {
+            syn::ReturnType::Default => TokenStream::new(),
+            syn::ReturnType::Type(arrow, ty) => {
+                let ty = self.map.replace(ty);
+                quote!(#arrow #ty)
+            }
+        };
+        let call = if self.model.inherent.is_some() {
+            quote!(Self::call)
+        } else {
+            let path = &self.model.path;
+            quote!(<Self as #path>::call)
+        };
+        let (kind, binding, handle) = match &receiver.kind {
+            syn::ReceiverKind::Reference(_, _, None) => (
+                quote!(Fn),
+                quote!(__autospec_mock),
+                quote!(&__autospec_mock),
+            ),
+            syn::ReceiverKind::Reference(_, _, Some(_)) => (
+                quote!(FnMut),
+                quote!(mut __autospec_mock),
+                quote!(&mut __autospec_mock),
+            ),
+            syn::ReceiverKind::Value => (
+                quote!(Fn),
+                quote!(__autospec_mock),
+                quote!(::core::clone::Clone::clone(&__autospec_mock)),
+            ),
+            _ => return TokenStream::new(),
+        };
+        quote! {
+            #[allow(dead_code)]
+            impl #impl_generics #mock #ty_generics #where_clause {
+                /// A closure that calls this mock's `call` (a handle to the
+                /// same mock: its calls land in `self.call`).
+                #vis fn as_fn(&self) -> impl ::core::ops::#kind(#(#types),*) #output {
+                    let #binding = ::core::clone::Clone::clone(self);
+                    move |#(#names: #types),*| #call(#handle, #(#names),*)
                 }
             }
         }
@@ -540,11 +790,37 @@ impl<'a> TraitMock<'a> {
                 (None, None) => Some(quote!(const #ident: #ty = #ident;)),
             }
         });
+        if let Some(inherent) = &self.model.inherent {
+            let methods = self
+                .model
+                .methods
+                .iter()
+                .zip(&inherent.visibilities)
+                .map(|(method, vis)| {
+                    let doc = format!(
+                        "Mock of `{}::{}`: journals the call in the child mock `{}` and answers from it.",
+                        self.model.item.ident,
+                        method.name(),
+                        method.name()
+                    );
+                    let method = self.trait_method(method, Some(vis));
+                    quote!(#[doc = #doc] #method)
+                });
+            let consts = &inherent.consts;
+            return quote! {
+                // The lints judge the user's impl, which these methods copy.
+                #[allow(dead_code, clippy::missing_errors_doc, clippy::missing_panics_doc, clippy::must_use_candidate, clippy::new_without_default, clippy::needless_pass_by_value)]
+                impl #impl_generics #mock #ty_generics #where_clause {
+                    #(#consts)*
+                    #(#methods)*
+                }
+            };
+        }
         let methods = self
             .model
             .methods
             .iter()
-            .map(|method| self.trait_method(method));
+            .map(|method| self.trait_method(method, None));
         quote! {
             #async_trait
             #unsafety impl #impl_generics #path for #mock #ty_generics #where_clause {
@@ -556,21 +832,27 @@ impl<'a> TraitMock<'a> {
     }
 
     /// The trait method: journal the arguments, then answer.
-    fn trait_method(&self, method: &Method<'_>) -> TokenStream {
+    fn trait_method(&self, method: &Method<'_>, vis: Option<&Visibility>) -> TokenStream {
         let glue = self.glue(method);
         let (sig, cfgs) = (glue.signature(), &method.cfgs);
         let body = match &self.class {
             Some(class) if method.is_static => {
                 let (rt, (_, ty_generics, _)) = (&self.rt, self.generics.split_for_impl());
-                let body = glue.body(&quote!(__autospec_class));
+                let instance = quote!(::core::clone::Clone::clone(
+                    &__autospec_class.__autospec_instance
+                ));
+                let fallback = (!method.is_keyed())
+                    .then(|| self_constructor(method, &instance))
+                    .flatten();
+                let body = glue.body(&quote!(__autospec_class), fallback);
                 quote!({
                     let __autospec_class = #rt::class::<#class #ty_generics>();
                     #body
                 })
             }
-            _ => glue.body(&quote!(self)),
+            _ => glue.body(&quote!(self), None),
         };
-        quote!(#(#cfgs)* #sig #body)
+        quote!(#(#cfgs)* #vis #sig #body)
     }
 }
 
@@ -591,7 +873,42 @@ impl ToTokens for TraitMock<'_> {
         if let Some(class) = &self.class {
             tokens.extend(self.class_items(class));
         }
+        tokens.extend(self.callable_items());
         tokens.extend(self.trait_impl());
+    }
+}
+
+/// For a constructor (`-> Self`, `Result<Self, E>`, `Option<Self>`,
+/// `Box<Self>`, `Arc<Self>`, `Rc<Self>`), its answer built from the class's
+/// instance.
+fn self_constructor(method: &Method<'_>, instance: &TokenStream) -> Option<TokenStream> {
+    let crate::model::Ret::Owned(ty) = &method.ret else {
+        return None;
+    };
+    let is_self = |ty: &Type| matches!(crate::model::ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
+    if is_self(ty) {
+        return Some(instance.clone());
+    }
+    let Type::Path(path) = crate::model::ungroup(ty) else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(first)) = args.args.first() else {
+        return None;
+    };
+    if !is_self(first) {
+        return None;
+    }
+    match last.ident.to_string().as_str() {
+        "Result" => Some(quote!(::core::result::Result::Ok(#instance))),
+        "Option" => Some(quote!(::core::option::Option::Some(#instance))),
+        "Box" => Some(quote!(::std::boxed::Box::new(#instance))),
+        "Arc" => Some(quote!(::std::sync::Arc::new(#instance))),
+        "Rc" => Some(quote!(::std::rc::Rc::new(#instance))),
+        _ => None,
     }
 }
 

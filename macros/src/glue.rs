@@ -329,7 +329,7 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     /// The impl method's body. `owner` is the value holding the child mock
     /// (`self`, or the class state).
-    pub(crate) fn body(&self, owner: &TokenStream) -> TokenStream {
+    pub(crate) fn body(&self, owner: &TokenStream, fallback: Option<TokenStream>) -> TokenStream {
         let lends = self.lends();
         let (rt, field) = (self.rt, &self.method.sig.ident);
         let conversions = self.conversions();
@@ -352,6 +352,8 @@ impl<'g, 'a> Glue<'g, 'a> {
                     ::core::option::Option::None => #unconfigured,
                 }
             }
+        } else if let Some(fallback) = fallback {
+            quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
         } else if lends {
             self.deliver(
                 quote!(#owner.#field.__call(#journal, #invoke)),

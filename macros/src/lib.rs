@@ -6,6 +6,7 @@
 //! mock and cannot fail.
 
 mod attr;
+mod double;
 mod expand;
 mod glue;
 mod model;
@@ -20,6 +21,21 @@ use proc_macro::TokenStream;
 #[proc_macro_attribute]
 pub fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::autospec(args.into(), item.into()).into()
+}
+
+/// On a `use` item, imports each named type's mock under the type's name:
+/// `#[cfg_attr(test, autospec::double)] use crate::net::Client;` imports
+/// `MockClient as Client` in test builds. See the `autospec` crate.
+#[proc_macro_attribute]
+pub fn double(args: TokenStream, item: TokenStream) -> TokenStream {
+    double::double(args.into(), item.into()).into()
+}
+
+/// Emits a callable mock of a closure signature, `mock_fn!(|&str, u32| -> bool)`.
+/// See the `autospec` crate.
+#[proc_macro]
+pub fn mock_fn(input: TokenStream) -> TokenStream {
+    expand::mock_fn(input.into()).into()
 }
 
 /// Emits a typed mock of a trait defined elsewhere, from its restated

@@ -25,6 +25,17 @@ pub(crate) struct Trait<'a> {
     pub(crate) others: Vec<&'a TraitItem>,
     /// `#[async_trait]` on the trait, copied onto the mock's impl.
     pub(crate) async_trait_attr: Option<&'a Attribute>,
+    /// Set when the methods come from an inherent `impl` block: the mock
+    /// gets them as inherent methods instead of a trait impl.
+    pub(crate) inherent: Option<Inherent>,
+}
+
+/// What an inherent `impl` block adds beyond its methods' signatures.
+pub(crate) struct Inherent {
+    /// Each mocked method's visibility, in method order.
+    pub(crate) visibilities: Vec<syn::Visibility>,
+    /// Public associated consts, copied to the mock as they are.
+    pub(crate) consts: Vec<syn::ImplItemConst>,
 }
 
 /// An associated type: fixed by `#[autospec(type Item = ..)]` (or by the
@@ -166,6 +177,7 @@ impl<'a> Trait<'a> {
             consts: Vec::new(),
             others: Vec::new(),
             async_trait_attr: item.attrs.iter().find(|attr| is_async_trait(attr.path())),
+            inherent: None,
         };
         let unclonable = unclonable(item, args, restated);
         for trait_item in &item.items {

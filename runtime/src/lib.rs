@@ -109,6 +109,69 @@ pub use autospec_macros::autospec;
 /// ```
 pub use autospec_macros::mock;
 
+/// A callable mock of a closure signature: `mock_fn!(|&str, u32| -> bool)`.
+///
+/// The value is a `MockFn` whose `call` field is the child mock (configure
+/// and assert on it as on any method) and whose `as_fn()` is the closure to
+/// hand to the code under test; every call of that closure lands in `call`.
+/// Parameters may be named (`|key: &str|`) and may be references.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// fn notify_all(names: &[&str], notify: impl Fn(&str, u32) -> bool) -> usize {
+///     names.iter().filter(|name| notify(name, 1)).count()
+/// }
+///
+/// let on_event = autospec::mock_fn!(|&str, u32| -> bool);
+/// on_event.call.returns_with(|name, _| name != "bob");
+/// assert_eq!(notify_all(&["ana", "bob"], on_event.as_fn()), 1);
+/// on_event.call.assert_has_calls([("ana", 1), ("bob", 1)]);
+/// ```
+pub use autospec_macros::mock_fn;
+
+/// On a `use` item, imports each named type's mock under the type's own
+/// name, so the code under test builds and calls the mock in test builds
+/// without other changes: `#[cfg_attr(test, autospec::double)] use
+/// crate::net::Client;` becomes `use crate::net::MockClient as Client;`.
+/// Lists (`use net::{Client, Pool};`) and renames (`use net::Client as C;`)
+/// work too.
+///
+/// ```
+/// mod net {
+///     pub struct Client;
+///
+///     #[autospec::autospec]
+///     impl Client {
+///         pub fn new(url: &str) -> Self {
+///             let _ = url;
+///             Client
+///         }
+///         pub fn fetch(&self, path: &str) -> String {
+///             format!("real {path}")
+///         }
+///     }
+/// }
+///
+/// mod service {
+///     #[autospec::double]
+///     use super::net::Client;
+///
+///     pub fn title(url: &str) -> String {
+///         Client::new(url).fetch("/title")
+///     }
+/// }
+///
+/// fn main() {
+///     let class = net::MockClient::class();
+///     class.instance().fetch.returns("mocked".into());
+///     assert_eq!(service::title("http://x"), "mocked");
+///     class.new.assert_called_once_with(("http://x",));
+///     class.instance().fetch.assert_called_once_with(("/title",));
+/// }
+/// ```
+pub use autospec_macros::double;
+
 /// `use autospec::prelude::*;` brings the attribute, the `call!` macro and
 /// the [`Mock`] trait into scope.
 ///

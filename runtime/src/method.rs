@@ -206,6 +206,22 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         state.calls.insert(at, Record { seq, args });
     }
 
+    /// [`__call`](Self::__call) for a method whose unconfigured answer is
+    /// not a default but `fallback` (a constructor's shared instance).
+    #[doc(hidden)]
+    pub fn __call_or(
+        &self,
+        args: A,
+        invoke: impl FnOnce(&F) -> R,
+        fallback: impl FnOnce() -> R,
+    ) -> R {
+        match self.record_and_choose_or(args, true) {
+            Some(Next::Value(value)) => value,
+            Some(Next::With(answer)) => invoke(&answer),
+            None => fallback(),
+        }
+    }
+
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
     pub fn __returns_with(&self, answer: Arc<F>) {
@@ -213,9 +229,28 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     fn record_and_choose(&self, args: A) -> Next<R, F> {
-        let seq = next_seq();
+        match self.record_and_choose_or(args, false) {
+            Some(next) => next,
+            None => unreachable!("without a fallback, every call gets an answer"),
+        }
+    }
+
+    /// `None` when nothing is configured and the caller has a fallback.
+    fn record_and_choose_or(&self, args: A, has_fallback: bool) -> Option<Next<R, F>> {
         let mut state = lock(&self.inner.state);
+        let seq = next_seq();
         state.calls.push(Record { seq, args });
+        if has_fallback
+            && state.once.is_empty()
+            && state.once_queued == 0
+            && state.standing.is_none()
+        {
+            return None;
+        }
+        Some(self.choose(state))
+    }
+
+    fn choose(&self, mut state: MutexGuard<'_, State<A, R, F>>) -> Next<R, F> {
         if let Some(value) = state.once.pop_front() {
             return Next::Value(value);
         }

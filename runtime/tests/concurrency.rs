@@ -110,12 +110,10 @@ fn sixteen_threads_record_every_call_with_its_arguments_exactly_once() {
     });
 }
 
-// Fails today, in about two runs of three: `Method::record_and_choose`
-// (runtime/src/method.rs) takes the call's sequence number before it locks
-// the journal, so two threads can push their records in the opposite order of
-// their numbers. Switch it on once the sequence number is taken under the lock.
+// Regression: the call's sequence number was taken before the journal was
+// locked, so two threads could push their records in the opposite order of
+// their numbers (it failed about two runs in three).
 #[test]
-#[ignore = "pending: the sequence number is taken outside the journal lock"]
 fn the_journal_order_of_each_method_is_the_order_of_mock_calls() {
     within_deadline(Duration::from_secs(120), || {
         let (meter, shared) = shared_meter();
