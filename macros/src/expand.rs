@@ -681,6 +681,10 @@ impl<'a> TraitMock<'a> {
                 }
             }
 
+            impl #impl_generics #krate::__private::HasClass for #mock #ty_generics #where_clause {
+                type Class = #class #ty_generics;
+            }
+
             impl #impl_generics #mock #ty_generics #where_clause {
                 /// The class state of this mock on the current thread, until
                 /// the guard drops: the child mocks of the methods without

@@ -5,6 +5,8 @@ use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::ThreadId;
 
 thread_local! {
     /// The class states installed on this thread, innermost last.
@@ -101,8 +103,8 @@ impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
     }
 }
 
-/// The class state that answers on this thread: the innermost installed
-/// one, else a fresh one.
+/// The class state that answers on this thread: the innermost one this
+/// thread installed, else the shared one, else a fresh one.
 pub(crate) fn current<C: Default + Clone + 'static>() -> C {
     let found = INSTALLED
         .try_with(|installed| {
@@ -116,5 +118,132 @@ pub(crate) fn current<C: Default + Clone + 'static>() -> C {
         })
         .ok()
         .flatten();
-    found.unwrap_or_default()
+    found.or_else(shared_state).unwrap_or_default()
+}
+
+/// The class states installed for the whole process by
+/// [`ClassShared::class_shared`], at most one per class.
+static SHARED: Mutex<Vec<SharedEntry>> = Mutex::new(Vec::new());
+/// Signalled whenever a shared class state is released.
+static RELEASED: Condvar = Condvar::new();
+
+struct SharedEntry {
+    class: TypeId,
+    guard: u64,
+    holder: ThreadId,
+    state: Box<dyn Any + Send + Sync>,
+}
+
+fn shared() -> MutexGuard<'static, Vec<SharedEntry>> {
+    SHARED.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Links a mock to its class, for [`ClassShared`]; generated code
+/// implements it.
+#[doc(hidden)]
+pub trait HasClass {
+    /// The class state type.
+    type Class: Default + Clone + 'static;
+}
+
+/// The process-wide form of a mock's class: `MockClient::class_shared()`.
+///
+/// While the returned guard lives, calls of the mock's methods without
+/// `self` on any thread — threads the code under test spawns, tokio
+/// workers — are answered by this class (a thread's own
+/// [`MockClient::class()`](Class) still takes precedence on that thread).
+/// Tests asking for the shared class of the same mock wait for each other,
+/// so they never see each other's state. Asking for it twice on one thread
+/// without dropping the first guard panics instead of waiting forever.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// pub struct Client;
+///
+/// #[autospec]
+/// impl Client {
+///     pub fn new() -> Self { Client }
+///     pub fn ping(&self) -> bool { true }
+/// }
+///
+/// let class = MockClient::class_shared();
+/// class.instance().ping.returns(false);
+/// let from_thread = std::thread::spawn(|| MockClient::new().ping()).join().unwrap();
+/// assert!(!from_thread);
+/// class.new.assert_called_once();
+/// ```
+pub trait ClassShared: HasClass {
+    /// Installs a fresh class state for the whole process, waiting while
+    /// another guard of this class lives.
+    fn class_shared() -> SharedClass<Self::Class>
+    where
+        Self::Class: Send + Sync,
+    {
+        SharedClass::install()
+    }
+}
+
+impl<M: HasClass> ClassShared for M {}
+
+/// The guard of [`ClassShared::class_shared`]: the class state, shared by
+/// every thread until it drops.
+pub struct SharedClass<C: 'static> {
+    state: C,
+    guard: u64,
+}
+
+impl<C: Default + Clone + Send + Sync + 'static> SharedClass<C> {
+    fn install() -> Self {
+        let class = TypeId::of::<C>();
+        let me = std::thread::current().id();
+        let mut entries = shared();
+        while let Some(entry) = entries.iter().find(|entry| entry.class == class) {
+            assert!(
+                entry.holder != me,
+                "this thread already holds the shared class of `{}`; drop that guard before asking again",
+                crate::__private::type_name::<C>()
+            );
+            entries = RELEASED
+                .wait(entries)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        let state = C::default();
+        let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
+        entries.push(SharedEntry {
+            class,
+            guard,
+            holder: me,
+            state: Box::new(state.clone()),
+        });
+        SharedClass { state, guard }
+    }
+}
+
+impl<C: 'static> Deref for SharedClass<C> {
+    type Target = C;
+    fn deref(&self) -> &C {
+        &self.state
+    }
+}
+
+impl<C: 'static> Drop for SharedClass<C> {
+    fn drop(&mut self) {
+        shared().retain(|entry| entry.guard != self.guard);
+        RELEASED.notify_all();
+    }
+}
+
+impl<C: std::fmt::Debug + 'static> std::fmt::Debug for SharedClass<C> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.state.fmt(f)
+    }
+}
+
+/// The shared class state of `C`, if one is installed.
+fn shared_state<C: Clone + 'static>() -> Option<C> {
+    shared()
+        .iter()
+        .find(|entry| entry.class == TypeId::of::<C>())
+        .and_then(|entry| entry.state.downcast_ref::<C>().cloned())
 }

@@ -57,7 +57,7 @@ pub mod __private;
 
 pub use args::{ArgsDebug, ArgsEq};
 pub use calls::Call;
-pub use class::Class;
+pub use class::{Class, ClassShared, SharedClass};
 pub use generic::Generic;
 pub use method::Method;
 pub use mock::Mock;
@@ -172,8 +172,8 @@ pub use autospec_macros::mock_fn;
 /// ```
 pub use autospec_macros::double;
 
-/// `use autospec::prelude::*;` brings the attribute, the `call!` macro and
-/// the [`Mock`] trait into scope.
+/// `use autospec::prelude::*;` brings the attribute, the `call!` macro, the
+/// [`Mock`] trait and [`ClassShared`] (for `MockX::class_shared()`) into scope.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -186,7 +186,7 @@ pub use autospec_macros::double;
 /// assert_eq!(ping.mock_calls(), [call!(ping())]);
 /// ```
 pub mod prelude {
-    pub use crate::{autospec, call, Call, Mock};
+    pub use crate::{autospec, call, Call, ClassShared, Mock};
 }
 
 // The README and the guide in `docs/` are compiled and run as doctests, so

@@ -104,11 +104,28 @@ fn class_new_can_hand_out_other_instances() {
     class.instance().call.assert_not_called();
 }
 
+pub struct Meter;
+
+#[autospec]
+impl Meter {
+    pub fn new(unit: &str) -> Self {
+        let _ = unit;
+        Meter
+    }
+    pub fn read(&self) -> u32 {
+        1
+    }
+}
+
 #[test]
 fn without_a_class_guard_constructors_still_work() {
-    // Nothing is configured: a fresh instance answers with defaults, and its
-    // record is dropped with it.
-    assert_eq!(service::status_of("a", "/"), 0);
+    // (`Meter` has no shared class in this suite: a shared class would
+    // answer here, as it does on every thread.) Nothing is configured: a
+    // fresh instance answers with defaults, and its record is dropped with it.
+    let meter = MockMeter::new("kWh");
+    assert_eq!(meter.read(), 0);
+    meter.read.assert_called_once();
+    assert!(MockMeter::class().new.call_args_list().is_empty());
 }
 
 #[test]
@@ -230,4 +247,49 @@ fn mock_fn_mocks_a_bare_closure_with_reference_parameters() {
     let unit = autospec::mock_fn!(||);
     (unit.as_fn())();
     unit.call.assert_called_once();
+}
+
+#[test]
+fn the_shared_class_reaches_threads_the_code_under_test_spawns() {
+    let class = MockClient::class_shared();
+    class.instance().call.returns(Response(7));
+    let worker = std::thread::spawn(|| service::status_of("w", "/job"));
+    assert_eq!(worker.join().unwrap(), 7);
+    class
+        .new
+        .assert_called_once_with((Config { url: "w".into() },));
+    class
+        .instance()
+        .call
+        .assert_called_once_with((Request("/job".into()),));
+}
+
+#[test]
+fn shared_classes_of_one_mock_are_taken_in_turn() {
+    let order = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let handles: Vec<_> = (0..4u16)
+        .map(|i| {
+            let order = std::sync::Arc::clone(&order);
+            std::thread::spawn(move || {
+                let class = MockFallible::class_shared();
+                class.instance().read.returns(u8::try_from(i).unwrap_or(0));
+                order.lock().unwrap().push(("start", i));
+                std::thread::sleep(std::time::Duration::from_millis(5));
+                let seen = MockFallible::open("p").map(|f| f.read());
+                order.lock().unwrap().push(("end", i));
+                assert_eq!(seen, Ok(u8::try_from(i).unwrap_or(0)));
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().expect("each holder saw only its own class");
+    }
+    // Guards never overlapped: every start is followed by its own end.
+    let order = order.lock().unwrap();
+    for pair in order.chunks(2) {
+        assert_eq!(
+            (pair[0].0, pair[1].0, pair[0].1),
+            ("start", "end", pair[1].1)
+        );
+    }
 }
