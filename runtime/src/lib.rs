@@ -210,3 +210,6 @@ pub struct GuideFaq;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/signatures.md")]
 pub struct GuideSignatures;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/constructors.md")]
+pub struct GuideConstructors;
