@@ -42,8 +42,10 @@
 
 #![deny(missing_docs)]
 
+mod answers;
 mod args;
 mod calls;
+mod journal;
 mod method;
 mod mock;
 mod report;

@@ -4,13 +4,13 @@
 // `assert_called_with(("k", 1))`, not `assert_called_with(&("k", 1))`.
 #![allow(clippy::needless_pass_by_value)]
 
-use crate::__private::type_name_of;
+use crate::answers::Answers;
 use crate::args::{ArgsDebug, ArgsEq};
-use crate::calls::Call;
+use crate::journal::{self, Head, Journal};
 use crate::mock::MockCore;
-use crate::report;
-use std::collections::VecDeque;
 use std::fmt;
+use std::marker::PhantomData;
+use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -65,48 +65,86 @@ pub struct Method<A, R, F: ?Sized> {
     inner: Arc<Inner<A, R, F>>,
 }
 
+// Code size: every mocked method instantiates `Method` with its own `A` and
+// `F`, and a debug build compiles everything generic over them once per
+// mocked method. So only the journal push, the answer pick and the typed
+// comparisons are generic over them. Answers are generic over `R` alone,
+// shared by all methods returning the same type (`answers.rs`); reading the
+// journal, names, messages and panics compile once, in `journal.rs`, and
+// reach the typed journal through `&Mutex<dyn Journal>`.
+
 struct Inner<A, R, F: ?Sized> {
-    core: Arc<MockCore>,
-    name: &'static str,
-    render: fn(&A) -> Vec<String>,
+    head: Head,
     default: fn() -> Option<R>,
-    state: Mutex<State<A, R, F>>,
     /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
     /// grows, so every lent reference stays valid as long as this `Inner`.
     lent: Mutex<Vec<Arc<R>>>,
+    state: Mutex<State<A, R, F>>,
 }
 
 struct State<A, R, F: ?Sized> {
-    calls: Vec<Record<A>>,
-    once: VecDeque<R>,
-    /// How many one-shot answers the latest batch queued (counting restarts
-    /// when answers are queued onto an empty queue), for the exhaustion message.
-    once_queued: usize,
-    standing: Option<Standing<R, F>>,
+    /// The global sequence number of each call, beside its arguments.
+    seqs: Vec<u64>,
+    args: Vec<A>,
+    render: fn(&A) -> Vec<String>,
+    answers: Answers<R>,
+    /// The `returns_with` closure, while it is the standing answer.
+    with: Option<Arc<F>>,
 }
 
-struct Record<A> {
-    seq: u64,
-    args: A,
-}
+impl<A, R, F: ?Sized> Journal for State<A, R, F> {
+    fn seqs(&self) -> &[u64] {
+        &self.seqs
+    }
 
-enum Standing<R, F: ?Sized> {
-    Value(R, fn(&R) -> R),
-    With(Arc<F>),
-    Panic(String),
-}
+    fn render(&self, index: usize) -> Vec<String> {
+        (self.render)(&self.args[index])
+    }
 
-/// What the generated method does after the call is journaled.
-enum Next<R, F: ?Sized> {
-    Value(R),
-    With(Arc<F>),
+    fn clear(&mut self) {
+        self.seqs.clear();
+        self.args.clear();
+    }
 }
 
 /// A poisoned lock only means some user code (an answer, a `Debug` impl)
 /// panicked while we held it; the journal itself is always consistent, so a
 /// mock stays usable after a panic.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+pub(crate) fn lock<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => PoisonError::into_inner(poisoned),
+    }
+}
+
+/// A locked `State`, reached through the guard of its `dyn Journal` view.
+struct Locked<'a, T> {
+    guard: MutexGuard<'a, dyn Journal + 'a>,
+    typed: PhantomData<&'a mut T>,
+}
+
+impl<T> Deref for Locked<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        let erased: *const dyn Journal = &*self.guard;
+        // SAFETY: `Method::state` is the only constructor, and it locks the
+        // `Mutex<T>` of a method (its `state` field) through an unsizing
+        // coercion to `Mutex<dyn Journal>`; the guard's data pointer is
+        // therefore that `T`, and dropping the metadata of the fat pointer
+        // gives a valid `*const T`. The guard holds the lock for as long as
+        // the returned borrow of `self` lives, so no `&mut` to the `T` exists
+        // elsewhere. Every call of a mock goes through here (all tests).
+        unsafe { &*erased.cast::<T>() }
+    }
+}
+
+impl<T> DerefMut for Locked<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        let erased: *mut dyn Journal = &mut *self.guard;
+        // SAFETY: as in `deref`; the guard is borrowed mutably for as long as
+        // the returned borrow, so this is the only reference to the `T`.
+        unsafe { &mut *erased.cast::<T>() }
+    }
 }
 
 impl<A, R, F: ?Sized> Clone for Method<A, R, F> {
@@ -126,18 +164,17 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         default: fn() -> Option<R>,
     ) -> Self {
         let state = State {
-            calls: Vec::new(),
-            once: VecDeque::new(),
-            once_queued: 0,
-            standing: None,
+            seqs: Vec::new(),
+            args: Vec::new(),
+            render,
+            answers: Answers::new(),
+            with: None,
         };
         let inner = Inner {
-            core: Arc::clone(core),
-            name: name.strip_prefix("r#").unwrap_or(name),
-            render,
+            head: Head::new(core, name),
             default,
-            state: Mutex::new(state),
             lent: Mutex::new(Vec::new()),
+            state: Mutex::new(state),
         };
         Method {
             inner: Arc::new(inner),
@@ -149,8 +186,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
         match self.record_and_choose(args) {
-            Next::Value(value) => value,
-            Next::With(answer) => invoke(&answer),
+            Ok(value) => value,
+            Err(answer) => invoke(&answer),
         }
     }
 
@@ -187,76 +224,37 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
     pub fn __returns_with(&self, answer: Arc<F>) {
-        lock(&self.inner.state).standing = Some(Standing::With(answer));
+        let mut state = self.state();
+        state.with = Some(answer);
+        state.answers.clear_standing();
     }
 
-    fn record_and_choose(&self, args: A) -> Next<R, F> {
-        let seq = SEQUENCE.fetch_add(1, Ordering::Relaxed);
-        let mut state = lock(&self.inner.state);
-        state.calls.push(Record { seq, args });
-        if let Some(value) = state.once.pop_front() {
-            return Next::Value(value);
-        }
-        match &state.standing {
-            Some(Standing::Value(value, clone)) => Next::Value(clone(value)),
-            Some(Standing::With(answer)) => Next::With(Arc::clone(answer)),
-            Some(Standing::Panic(message)) => {
-                let message = message.clone();
-                drop(state);
-                panic!("{message}");
-            }
-            None => Next::Value(self.unconfigured(state)),
+    /// Locks the state. The lock is taken through the state's `dyn Journal`
+    /// view, so that the locking code is compiled once, not per method.
+    fn state(&self) -> Locked<'_, State<A, R, F>> {
+        let journal: &Mutex<dyn Journal + '_> = &self.inner.state;
+        Locked {
+            guard: lock(journal),
+            typed: PhantomData,
         }
     }
 
-    /// The answer of a call with nothing configured: the default, or a panic
-    /// that says why there is none and how to configure one.
-    fn unconfigured(&self, state: MutexGuard<'_, State<A, R, F>>) -> R {
-        let why = if state.once_queued > 0 {
-            format!(
-                "its {} (returns_once/returns_each) are used up and there is no standing answer",
-                report::one_shot(state.once_queued)
-            )
-        } else if self.inner.core.is_sealed() {
-            "the mock is sealed and this method has no answer".to_owned()
-        } else if let Some(value) = (self.inner.default)() {
-            return value;
-        } else {
-            format!(
-                "no answer is configured and `{}` has no Default",
-                type_name_of::<R>()
-            )
-        };
-        let call = state.calls.last().map(|record| self.describe(&record.args));
-        drop(state);
-        let call = call.map_or_else(String::new, |call| call.to_string());
-        let field = self.inner.name;
-        panic!(
-            "{}.{call}: {why}.\nConfigure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..).",
-            self.inner.core.name()
-        );
-    }
-
-    fn describe(&self, args: &A) -> Call {
-        Call::new(self.inner.name, (self.inner.render)(args))
-    }
-
-    fn head(&self) -> String {
-        format!("{}.{}", self.inner.core.name(), self.inner.name)
-    }
-
-    /// Every recorded call, rendered.
-    fn rendered(&self) -> Vec<Call> {
-        let state = lock(&self.inner.state);
-        state
-            .calls
-            .iter()
-            .map(|record| self.describe(&record.args))
-            .collect()
-    }
-
-    fn expected_call<E: ArgsDebug>(&self, expected: &E) -> Call {
-        Call::new(self.inner.name, expected.render_args())
+    /// The per-call path: journal the arguments, then pick the answer
+    /// (`Err`: run the `returns_with` closure).
+    fn record_and_choose(&self, args: A) -> Result<R, Arc<F>> {
+        let inner = &*self.inner;
+        let mut state = self.state();
+        state.seqs.push(SEQUENCE.fetch_add(1, Ordering::Relaxed));
+        state.args.push(args);
+        match state.answers.pick() {
+            Some(value) => Ok(value),
+            None => match &state.with {
+                Some(answer) => Err(Arc::clone(answer)),
+                None => Ok(state
+                    .answers
+                    .unconfigured(inner.default, &inner.head, &*state)),
+            },
+        }
     }
 
     /// Answers every later call with a clone of `value` (Python's `return_value`).
@@ -276,7 +274,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         R: Clone,
     {
-        lock(&self.inner.state).standing = Some(Standing::Value(value, R::clone));
+        let mut state = self.state();
+        state.with = None;
+        state.answers.set_value(value);
     }
 
     /// Answers the next call with `value`, once; queued answers are used
@@ -292,7 +292,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!((dice.roll(), dice.roll()), (6, 1));
     /// ```
     pub fn returns_once(&self, value: R) {
-        self.returns_each([value]);
+        self.state().answers.queue([value]);
     }
 
     /// Answers the next calls with these values, one each, in order
@@ -307,13 +307,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!((dice.roll(), dice.roll()), (3, 5));
     /// ```
     pub fn returns_each(&self, values: impl IntoIterator<Item = R>) {
-        let mut state = lock(&self.inner.state);
-        if state.once.is_empty() {
-            state.once_queued = 0;
-        }
-        let before = state.once.len();
-        state.once.extend(values);
-        state.once_queued += state.once.len() - before;
+        self.state().answers.queue(values);
     }
 
     /// Makes every later call panic with `message` (Python's `side_effect =
@@ -330,7 +324,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// net.send.assert_called_once_with((b"hi",));
     /// ```
     pub fn panics(&self, message: impl Into<String>) {
-        lock(&self.inner.state).standing = Some(Standing::Panic(message.into()));
+        let message = message.into();
+        let mut state = self.state();
+        state.with = None;
+        state.answers.set_panic(message);
     }
 
     /// Whether the method was called at least once.
@@ -360,7 +357,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!(bell.ring.call_count(), 2);
     /// ```
     pub fn call_count(&self) -> usize {
-        lock(&self.inner.state).calls.len()
+        journal::call_count(self)
     }
 
     /// The arguments of the last call, owned, or `None` if never called.
@@ -378,10 +375,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        lock(&self.inner.state)
-            .calls
-            .last()
-            .map(|record| record.args.clone())
+        self.state().args.last().cloned()
     }
 
     /// The arguments of every call, oldest first.
@@ -399,11 +393,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        lock(&self.inner.state)
-            .calls
-            .iter()
-            .map(|record| record.args.clone())
-            .collect()
+        self.state().args.clone()
     }
 
     /// Forgets the recorded calls of this method; configured answers stay.
@@ -418,7 +408,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// bell.ring.assert_not_called();
     /// ```
     pub fn reset(&self) {
-        lock(&self.inner.state).calls.clear();
+        journal::reset(self);
     }
 
     /// Asserts that the method was called at least once.
@@ -432,9 +422,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_called(&self) {
-        let calls = self.rendered();
-        if calls.is_empty() {
-            fail(report::wrong_count(&self.head(), "at least 1 call", &calls));
+        if self.call_count() == 0 {
+            journal::fail_count(self, "at least 1 call");
         }
     }
 
@@ -450,9 +439,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_called_once(&self) {
-        let calls = self.rendered();
-        if calls.len() != 1 {
-            fail(report::wrong_count(&self.head(), "1 call", &calls));
+        if self.call_count() != 1 {
+            journal::fail_count(self, "1 call");
         }
     }
 
@@ -466,9 +454,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_not_called(&self) {
-        let calls = self.rendered();
-        if !calls.is_empty() {
-            fail(report::wrong_count(&self.head(), "0 calls", &calls));
+        if self.call_count() != 0 {
+            journal::fail_count(self, "0 calls");
         }
     }
 
@@ -492,20 +479,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let state = lock(&self.inner.state);
-        let last = state.calls.last();
-        if last.is_some_and(|record| record.args.args_eq(&expected)) {
-            return;
+        let found = match self.state().args.last() {
+            Some(args) => args.args_eq(&expected),
+            None => false,
+        };
+        if !found {
+            journal::fail_called_with(self, expected.render_args());
         }
-        let actual = last.map(|record| self.describe(&record.args));
-        drop(state);
-        let all = self.rendered();
-        fail(report::call_not_found(
-            &self.head(),
-            &self.expected_call(&expected),
-            actual.as_ref(),
-            &all,
-        ));
     }
 
     /// Asserts that the method was called exactly once, with these arguments.
@@ -523,15 +503,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let count = self.call_count();
-        if count != 1 {
-            let all = self.rendered();
-            let head = format!("{}: expected 1 call, got {count}.", self.head());
-            let expected = self.expected_call(&expected);
-            fail(format!(
-                "{head}\nExpected: {expected}\n{}",
-                report::journal(&all)
-            ));
+        if self.call_count() != 1 {
+            journal::fail_called_once_with(self, expected.render_args());
         }
         self.assert_called_with(expected);
     }
@@ -552,18 +525,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let found = lock(&self.inner.state)
-            .calls
-            .iter()
-            .any(|record| record.args.args_eq(&expected));
+        let found = self.state().args.iter().any(|args| args.args_eq(&expected));
         if !found {
-            let all = self.rendered();
-            let expected = self.expected_call(&expected);
-            fail(format!(
-                "{}: expected call not found.\nExpected: {expected} (at any position)\n{}",
-                self.head(),
-                report::journal(&all)
-            ));
+            journal::fail_any_call(self, expected.render_args());
         }
     }
 
@@ -586,23 +550,17 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         A: ArgsEq<E>,
     {
         let expected: Vec<E> = expected.into_iter().collect();
-        let state = lock(&self.inner.state);
+        let state = self.state();
         let found = expected.is_empty()
-            || state.calls.windows(expected.len()).any(|window| {
+            || state.args.windows(expected.len()).any(|window| {
                 window
                     .iter()
                     .zip(&expected)
-                    .all(|(record, want)| record.args.args_eq(want))
+                    .all(|(args, want)| args.args_eq(want))
             });
         drop(state);
         if !found {
-            let wanted: Vec<Call> = expected.iter().map(|e| self.expected_call(e)).collect();
-            fail(format!(
-                "{}: expected calls not found in order.\nExpected: {}\n  Actual: {}",
-                self.head(),
-                report::list(&wanted),
-                report::list(&self.rendered())
-            ));
+            journal::fail_has_calls(self, &render_each(&expected));
         }
     }
 
@@ -624,69 +582,49 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         A: ArgsEq<E>,
     {
         let expected: Vec<E> = expected.into_iter().collect();
-        let state = lock(&self.inner.state);
-        let mut used = vec![false; state.calls.len()];
+        let state = self.state();
+        let mut used = vec![false; state.args.len()];
         let mut missing = Vec::new();
-        for want in &expected {
+        for (n, want) in expected.iter().enumerate() {
             let hit = state
-                .calls
+                .args
                 .iter()
                 .enumerate()
-                .position(|(i, record)| !used[i] && record.args.args_eq(want));
+                .position(|(i, args)| !used[i] && args.args_eq(want));
             match hit {
                 Some(i) => used[i] = true,
-                None => missing.push(self.expected_call(want)),
+                None => missing.push(n),
             }
         }
         drop(state);
         if !missing.is_empty() {
-            let wanted: Vec<Call> = expected.iter().map(|e| self.expected_call(e)).collect();
-            fail(format!(
-                "{}: expected calls not found.\nExpected (any order): {}\n Missing: {}\n  Actual: {}",
-                self.head(),
-                report::list(&wanted),
-                report::list(&missing),
-                report::list(&self.rendered())
-            ));
+            journal::fail_any_order(self, &render_each(&expected), &missing);
         }
     }
 }
 
-#[track_caller]
-fn fail(message: String) -> ! {
-    panic!("{message}")
+/// The rendered arguments of each expected call.
+fn render_each<E: ArgsDebug>(expected: &[E]) -> Vec<Vec<String>> {
+    expected.iter().map(ArgsDebug::render_args).collect()
 }
 
-/// A type-erased view of a [`Method`], for mock-level operations.
+/// A type-erased view of a [`Method`], for mock-level operations and for
+/// every part of `Method` that needs no concrete types.
 #[doc(hidden)]
 pub trait AnyMethod {
-    /// Every recorded call with its global sequence number.
-    fn sequenced_calls(&self) -> Vec<(u64, Call)>;
-    /// Forgets the recorded calls.
-    fn reset(&self);
+    /// The method's mock and name, and its journal.
+    fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>);
 }
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
-    fn sequenced_calls(&self) -> Vec<(u64, Call)> {
-        let state = lock(&self.inner.state);
-        state
-            .calls
-            .iter()
-            .map(|record| (record.seq, self.describe(&record.args)))
-            .collect()
-    }
-
-    fn reset(&self) {
-        Method::reset(self);
+    fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>) {
+        (&self.inner.head, &self.inner.state)
     }
 }
 
 /// Shows the method's full name and its recorded calls.
 impl<A, R, F: ?Sized> fmt::Debug for Method<A, R, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Method")
-            .field("name", &self.head())
-            .field("calls", &self.rendered())
-            .finish()
+        journal::fmt_method(self, f)
     }
 }

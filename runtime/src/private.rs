@@ -56,7 +56,7 @@ impl<'a, T: ?Sized> Render<'a, T> {
 impl<T: ?Sized + Debug> Render<'_, T> {
     /// The value's `Debug` text.
     pub fn render(&self) -> String {
-        format!("{:?}", self.value)
+        debug_text(&self.value)
     }
 }
 
@@ -74,10 +74,25 @@ impl<T: ?Sized> ByName<T> {
     }
 }
 
+/// A value's `Debug` text, through `dyn` so that the formatting code is
+/// compiled once rather than once per argument type.
+pub fn debug_text(value: &dyn Debug) -> String {
+    format!("{value:?}")
+}
+
+/// Each value's `Debug` text; the one loop for every tuple arity and type.
+pub fn debug_texts(values: &[&dyn Debug]) -> Vec<String> {
+    values.iter().map(|value| debug_text(value)).collect()
+}
+
 /// `std::any::type_name` without module paths: `Option<String>`, not
 /// `core::option::Option<alloc::string::String>`.
 pub(crate) fn type_name_of<T: ?Sized>() -> String {
-    let full = std::any::type_name::<T>();
+    short_type_name(std::any::type_name::<T>())
+}
+
+/// The shortening of [`type_name_of`], compiled once rather than per type.
+pub(crate) fn short_type_name(full: &str) -> String {
     let mut out = String::with_capacity(full.len());
     let mut segment_start = 0;
     for (i, ch) in full.char_indices() {
