@@ -213,7 +213,7 @@ impl<'a> TraitMock<'a> {
                 where
                     __AutospecAnswer: #closure + ::core::marker::Send + ::core::marker::Sync + 'static,
                 {
-                    self.0.__returns_with(#rt::Arc::new(answer));
+                    self.0.__returns_with(#rt::Box::new(answer));
                 }
             }
         }
@@ -304,7 +304,7 @@ impl<'a> TraitMock<'a> {
         let name = method.name();
         let renders = (0..method.params.len()).map(|i| {
             let index = syn::Index::from(i);
-            quote!(#rt::Render::new(&__autospec_args.#index).render())
+            quote!(#rt::Render::new(&__autospec_args.#index).as_debug())
         });
         let answer = self.answer_type(method);
         let marker = self.marker_value();
@@ -314,7 +314,7 @@ impl<'a> TraitMock<'a> {
                 #rt::Method::__new(
                     &__autospec_core,
                     #name,
-                    |__autospec_args| ::std::vec![#(#renders),*],
+                    |__autospec_args| #rt::debug_texts(&[#(#renders),*]),
                     #rt::DefaultOf::<#answer>::new().get(),
                 )
                 #marker

@@ -8,7 +8,9 @@
 //! since its type is the method's own.
 
 use crate::journal::{self, Head, Journal};
+use crate::method::Erased;
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 /// The configured answers of one method.
 pub(crate) struct Answers<R> {
@@ -17,9 +19,16 @@ pub(crate) struct Answers<R> {
     /// when answers are queued onto an empty queue), for the exhaustion message.
     queued: usize,
     standing: Standing<R>,
+    /// The `returns_with` closure (an erased `Box<F>`), while it is the
+    /// standing answer; shared so that a call can run it unlocked.
+    with: Option<Arc<Erased>>,
+    default: fn() -> Option<R>,
+    /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
+    /// grows, so every lent reference stays valid as long as the answers.
+    pub(crate) lent: Vec<Arc<R>>,
 }
 
-/// The standing answer, the last one set (a closure is kept elsewhere: `None` here).
+/// The standing answer, the last one set (a closure is kept in `with`: `None` here).
 enum Standing<R> {
     None,
     Value(R, fn(&R) -> R),
@@ -27,11 +36,14 @@ enum Standing<R> {
 }
 
 impl<R> Answers<R> {
-    pub(crate) fn new() -> Self {
+    pub(crate) fn new(default: fn() -> Option<R>) -> Self {
         Answers {
             once: VecDeque::new(),
             queued: 0,
             standing: Standing::None,
+            with: None,
+            default,
+            lent: Vec::new(),
         }
     }
 
@@ -50,14 +62,9 @@ impl<R> Answers<R> {
 
     /// The answer of a call with nothing configured: the default, or a
     /// panic that says why there is none and how to configure one.
-    pub(crate) fn unconfigured(
-        &self,
-        default: fn() -> Option<R>,
-        head: &Head,
-        calls: &dyn Journal,
-    ) -> R {
+    pub(crate) fn unconfigured(&self, head: &Head, calls: &dyn Journal) -> R {
         if self.queued == 0 && !head.is_sealed() {
-            if let Some(value) = default() {
+            if let Some(value) = (self.default)() {
                 return value;
             }
         }
@@ -68,16 +75,23 @@ impl<R> Answers<R> {
     where
         R: Clone,
     {
+        self.with = None;
         self.standing = Standing::Value(value, R::clone);
     }
 
     pub(crate) fn set_panic(&mut self, message: String) {
+        self.with = None;
         self.standing = Standing::Panic(message);
     }
 
-    /// Makes way for a `returns_with` closure.
-    pub(crate) fn clear_standing(&mut self) {
+    pub(crate) fn set_with(&mut self, answer: Arc<Erased>) {
+        self.with = Some(answer);
         self.standing = Standing::None;
+    }
+
+    /// The `returns_with` closure, if it is the standing answer.
+    pub(crate) fn with(&self) -> Option<Arc<Erased>> {
+        self.with.clone()
     }
 
     pub(crate) fn queue(&mut self, values: impl IntoIterator<Item = R>) {

@@ -133,21 +133,21 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
 }
 
 #[track_caller]
-fn fail(message: String) -> ! {
+fn fail(message: &str) -> ! {
     panic!("{message}")
 }
 
 #[track_caller]
 pub(crate) fn fail_count(method: &dyn AnyMethod, expected: &str) -> ! {
     let head = method.journal().0.text();
-    fail(report::wrong_count(&head, expected, &rendered(method)))
+    fail(&report::wrong_count(&head, expected, &rendered(method)))
 }
 
 #[track_caller]
 pub(crate) fn fail_called_with(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
     let head = method.journal().0;
     let all = rendered(method);
-    fail(report::call_not_found(
+    fail(&report::call_not_found(
         &head.text(),
         &head.call(expected),
         all.last(),
@@ -159,7 +159,7 @@ pub(crate) fn fail_called_with(method: &dyn AnyMethod, expected: Vec<String>) ->
 pub(crate) fn fail_called_once_with(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
     let head = method.journal().0;
     let all = rendered(method);
-    fail(format!(
+    fail(&format!(
         "{}: expected 1 call, got {}.\nExpected: {}\n{}",
         head.text(),
         all.len(),
@@ -171,7 +171,7 @@ pub(crate) fn fail_called_once_with(method: &dyn AnyMethod, expected: Vec<String
 #[track_caller]
 pub(crate) fn fail_any_call(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
     let head = method.journal().0;
-    fail(format!(
+    fail(&format!(
         "{}: expected call not found.\nExpected: {} (at any position)\n{}",
         head.text(),
         head.call(expected),
@@ -182,7 +182,7 @@ pub(crate) fn fail_any_call(method: &dyn AnyMethod, expected: Vec<String>) -> ! 
 #[track_caller]
 pub(crate) fn fail_has_calls(method: &dyn AnyMethod, expected: &[Vec<String>]) -> ! {
     let head = method.journal().0;
-    fail(format!(
+    fail(&format!(
         "{}: expected calls not found in order.\nExpected: {}\n  Actual: {}",
         head.text(),
         report::list(&head.calls(expected)),
@@ -198,7 +198,7 @@ pub(crate) fn fail_any_order(
 ) -> ! {
     let head = method.journal().0;
     let missing: Vec<Vec<String>> = missing.iter().map(|&i| expected[i].clone()).collect();
-    fail(format!(
+    fail(&format!(
         "{}: expected calls not found.\nExpected (any order): {}\n Missing: {}\n  Actual: {}",
         head.text(),
         report::list(&head.calls(expected)),

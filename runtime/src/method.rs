@@ -11,6 +11,7 @@ use crate::mock::MockCore;
 use std::fmt;
 use std::marker::PhantomData;
 use std::ops::{Deref, DerefMut};
+use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
@@ -62,7 +63,10 @@ static SEQUENCE: AtomicU64 = AtomicU64::new(0);
 /// assert_eq!(store.get.call_count(), 3);
 /// ```
 pub struct Method<A, R, F: ?Sized> {
-    inner: Arc<Inner<A, R, F>>,
+    shared: Arc<Shared>,
+    /// `Send`, `Sync`, variance and drop check as for the `Arc<Typed<A, R,
+    /// F>>` that `shared` stands for.
+    typed: PhantomData<Arc<Typed<A, R, F>>>,
 }
 
 // Code size: every mocked method instantiates `Method` with its own `A` and
@@ -71,16 +75,74 @@ pub struct Method<A, R, F: ?Sized> {
 // comparisons are generic over them. Answers are generic over `R` alone,
 // shared by all methods returning the same type (`answers.rs`); reading the
 // journal, names, messages and panics compile once, in `journal.rs`, and
-// reach the typed journal through `&Mutex<dyn Journal>`.
+// reach the typed journal through `&Mutex<dyn Journal>`. Even the handle's
+// `Arc` is untyped (`Shared`), since `Arc`'s own code is large in a debug
+// build; it owns the typed part through a pointer.
 
-struct Inner<A, R, F: ?Sized> {
+/// What clones of a `Method` share: the untyped part, and the typed part
+/// behind an `Erased`, so that `Arc<Shared>` is one type for all methods.
+struct Shared {
     head: Head,
-    default: fn() -> Option<R>,
-    /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
-    /// grows, so every lent reference stays valid as long as this `Inner`.
-    lent: Mutex<Vec<Arc<R>>>,
-    state: Mutex<State<A, R, F>>,
+    /// A `Typed<A, R, F>` of the `Method<A, R, F>` that made it.
+    typed: Erased,
 }
+
+/// An owned `Box<T>` whose `T` only its owner knows; frees it on drop.
+///
+/// Non-generic, so that the code that owns, shares and frees it (`Arc`'s
+/// is large in a debug build) is compiled once, not once per `T`.
+pub(crate) struct Erased {
+    ptr: NonNull<()>,
+    /// `drop_boxed::<T>` for the `T` that `ptr` points to.
+    drop: unsafe fn(NonNull<()>),
+}
+
+// SAFETY: an `Erased` is only made and read in this module, always held by
+// a value that also holds a `PhantomData` of the erased type (`Method`,
+// `State` for the `Answers` it holds), so that the holder is `Send` or `Sync` only where the erased
+// value may be sent or shared. It has no other state.
+unsafe impl Send for Erased {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for Erased {}
+
+impl Erased {
+    fn new<T>(value: Box<T>) -> Self {
+        Erased {
+            ptr: NonNull::from(Box::leak(value)).cast(),
+            drop: drop_boxed::<T>,
+        }
+    }
+
+    /// The erased value.
+    ///
+    /// # Safety
+    /// `T` must be the type that `self` was made with.
+    unsafe fn get<T>(&self) -> &T {
+        // SAFETY: `ptr` came from a `Box<T>` (the caller's contract) that
+        // lives until `self` drops, and is only ever read through `&self`.
+        unsafe { self.ptr.cast::<T>().as_ref() }
+    }
+}
+
+impl Drop for Erased {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` and `drop` were made together by `Erased::new` from
+        // one leaked `Box`, and this is the only place that frees it, once.
+        unsafe { (self.drop)(self.ptr) }
+    }
+}
+
+/// Frees the `Box<T>` behind `ptr`.
+///
+/// # Safety
+/// `ptr` must come from a leaked `Box<T>` that was not freed since.
+unsafe fn drop_boxed<T>(ptr: NonNull<()>) {
+    // SAFETY: the caller's contract.
+    drop(unsafe { Box::from_raw(ptr.cast::<T>().as_ptr()) });
+}
+
+/// The typed part of a method.
+type Typed<A, R, F> = Mutex<State<A, R, F>>;
 
 struct State<A, R, F: ?Sized> {
     /// The global sequence number of each call, beside its arguments.
@@ -88,8 +150,8 @@ struct State<A, R, F: ?Sized> {
     args: Vec<A>,
     render: fn(&A) -> Vec<String>,
     answers: Answers<R>,
-    /// The `returns_with` closure, while it is the standing answer.
-    with: Option<Arc<F>>,
+    /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`.
+    closure: PhantomData<Arc<F>>,
 }
 
 impl<A, R, F: ?Sized> Journal for State<A, R, F> {
@@ -150,7 +212,8 @@ impl<T> DerefMut for Locked<'_, T> {
 impl<A, R, F: ?Sized> Clone for Method<A, R, F> {
     fn clone(&self) -> Self {
         Method {
-            inner: Arc::clone(&self.inner),
+            shared: Arc::clone(&self.shared),
+            typed: PhantomData,
         }
     }
 }
@@ -163,32 +226,49 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         render: fn(&A) -> Vec<String>,
         default: fn() -> Option<R>,
     ) -> Self {
-        let state = State {
+        let typed: Box<Typed<A, R, F>> = Box::new(Mutex::new(State {
             seqs: Vec::new(),
             args: Vec::new(),
             render,
-            answers: Answers::new(),
-            with: None,
-        };
-        let inner = Inner {
+            answers: Answers::new(default),
+            closure: PhantomData,
+        }));
+        let shared = Shared {
             head: Head::new(core, name),
-            default,
-            lent: Mutex::new(Vec::new()),
-            state: Mutex::new(state),
+            typed: Erased::new(typed),
         };
         Method {
-            inner: Arc::new(inner),
+            shared: Arc::new(shared),
+            typed: PhantomData,
         }
+    }
+
+    /// The typed part.
+    fn typed(&self) -> &Typed<A, R, F> {
+        // SAFETY: `__new` made `shared.typed` from a `Typed<A, R, F>` of this
+        // method's own types; clones share it, with the same types.
+        unsafe { self.shared.typed.get::<Typed<A, R, F>>() }
     }
 
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
     /// with the method's original arguments.
     #[doc(hidden)]
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
-        match self.record_and_choose(args) {
-            Ok(value) => value,
-            Err(answer) => invoke(&answer),
+        let mut guard = self.state();
+        let state = &mut *guard;
+        state.seqs.push(SEQUENCE.fetch_add(1, Ordering::Relaxed));
+        state.args.push(args);
+        if let Some(value) = state.answers.pick() {
+            return value;
         }
+        let Some(answer) = state.answers.with() else {
+            return state.answers.unconfigured(&self.shared.head, &*state);
+        };
+        // Unlocked while the closure runs, so that it may use the mock.
+        drop(guard);
+        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+        // `__returns_with` of this method, whose `F` is this `F`.
+        invoke(unsafe { answer.get::<Box<F>>() })
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference: the
@@ -197,13 +277,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &R {
         let kept = Arc::new(self.__call(args, invoke));
         let lent: *const R = Arc::as_ptr(&kept);
-        lock(&self.inner.lent).push(kept);
+        self.state().answers.lent.push(kept);
         // SAFETY: `lent` points into the heap allocation owned by `kept`,
-        // which now sits in `self.inner.lent`. Moving an `Arc` does not move
+        // which now sits in the answers' `lent`. Moving an `Arc` does not move
         // its pointee, that vector is never shrunk or mutated in place, and
         // the value behind an `Arc` is never mutated, so the pointee stays
-        // valid and unaliased by `&mut` until `Inner` drops. `Inner` outlives
-        // the returned borrow: `self` holds an `Arc<Inner>` and cannot release
+        // valid and unaliased by `&mut` until the state drops, which outlives
+        // the returned borrow: `self` holds a handle to it and cannot release
         // it while borrowed. Exercised by `lent_references_survive_reconfiguration`.
         unsafe { &*lent }
     }
@@ -223,37 +303,18 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
-    pub fn __returns_with(&self, answer: Arc<F>) {
-        let mut state = self.state();
-        state.with = Some(answer);
-        state.answers.clear_standing();
+    pub fn __returns_with(&self, answer: Box<F>) {
+        let answer = Arc::new(Erased::new(Box::new(answer)));
+        self.state().answers.set_with(answer);
     }
 
     /// Locks the state. The lock is taken through the state's `dyn Journal`
     /// view, so that the locking code is compiled once, not per method.
     fn state(&self) -> Locked<'_, State<A, R, F>> {
-        let journal: &Mutex<dyn Journal + '_> = &self.inner.state;
+        let journal: &Mutex<dyn Journal + '_> = self.typed();
         Locked {
             guard: lock(journal),
             typed: PhantomData,
-        }
-    }
-
-    /// The per-call path: journal the arguments, then pick the answer
-    /// (`Err`: run the `returns_with` closure).
-    fn record_and_choose(&self, args: A) -> Result<R, Arc<F>> {
-        let inner = &*self.inner;
-        let mut state = self.state();
-        state.seqs.push(SEQUENCE.fetch_add(1, Ordering::Relaxed));
-        state.args.push(args);
-        match state.answers.pick() {
-            Some(value) => Ok(value),
-            None => match &state.with {
-                Some(answer) => Err(Arc::clone(answer)),
-                None => Ok(state
-                    .answers
-                    .unconfigured(inner.default, &inner.head, &*state)),
-            },
         }
     }
 
@@ -274,9 +335,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         R: Clone,
     {
-        let mut state = self.state();
-        state.with = None;
-        state.answers.set_value(value);
+        self.state().answers.set_value(value);
     }
 
     /// Answers the next call with `value`, once; queued answers are used
@@ -325,9 +384,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     pub fn panics(&self, message: impl Into<String>) {
         let message = message.into();
-        let mut state = self.state();
-        state.with = None;
-        state.answers.set_panic(message);
+        self.state().answers.set_panic(message);
     }
 
     /// Whether the method was called at least once.
@@ -479,11 +536,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let found = match self.state().args.last() {
-            Some(args) => args.args_eq(&expected),
-            None => false,
-        };
-        if !found {
+        if !self.last_call_is(&expected).1 {
             journal::fail_called_with(self, expected.render_args());
         }
     }
@@ -503,10 +556,27 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        if self.call_count() != 1 {
-            journal::fail_called_once_with(self, expected.render_args());
+        match self.last_call_is(&expected) {
+            (1, true) => {}
+            (1, false) => journal::fail_called_with(self, expected.render_args()),
+            _ => journal::fail_called_once_with(self, expected.render_args()),
         }
-        self.assert_called_with(expected);
+    }
+
+    /// How many calls there were, and whether the last had these arguments.
+    fn last_call_is<E>(&self, expected: &E) -> (usize, bool)
+    where
+        A: ArgsEq<E>,
+    {
+        // Through `deref_mut`, as the per-call path, so that this needs no
+        // other instance of the lock guard's code.
+        let mut guard = self.state();
+        let state = &mut *guard;
+        let found = match state.args.last() {
+            Some(args) => args.args_eq(expected),
+            None => false,
+        };
+        (state.args.len(), found)
     }
 
     /// Asserts that some call, at any position, had these arguments.
@@ -618,7 +688,7 @@ pub trait AnyMethod {
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
     fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>) {
-        (&self.inner.head, &self.inner.state)
+        (&self.shared.head, self.typed())
     }
 }
 

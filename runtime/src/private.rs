@@ -12,6 +12,7 @@ use std::ops::Deref;
 
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
+pub use std::boxed::Box;
 pub use std::sync::Arc;
 
 use crate::mock::Mock;
@@ -60,6 +61,13 @@ impl<T: ?Sized + Debug> Render<'_, T> {
     }
 }
 
+impl<'a, T: Debug> Render<'a, T> {
+    /// The value as `&dyn Debug`, for [`debug_texts`].
+    pub fn as_debug(&self) -> &'a dyn Debug {
+        self.value
+    }
+}
+
 impl<T: ?Sized> Deref for Render<'_, T> {
     type Target = ByName<T>;
     fn deref(&self) -> &ByName<T> {
@@ -71,6 +79,17 @@ impl<T: ?Sized> ByName<T> {
     /// The type's name, for values without `Debug`.
     pub fn render(&self) -> String {
         type_name_of::<T>()
+    }
+
+    /// Shows the type's name, for values without `Debug`.
+    pub fn as_debug(&self) -> &dyn Debug {
+        self
+    }
+}
+
+impl<T: ?Sized> Debug for ByName<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&type_name_of::<T>())
     }
 }
 
@@ -162,6 +181,17 @@ mod tests {
     fn render_falls_back_to_a_short_type_name() {
         assert_eq!(Render::new(&Opaque).render(), "Opaque");
         assert_eq!(Render::new(&vec![Opaque]).render(), "Vec<Opaque>");
+    }
+
+    #[test]
+    fn as_debug_renders_alike() {
+        assert_eq!(
+            debug_texts(&[
+                Render::new(&"k").as_debug(),
+                Render::new(&Opaque).as_debug()
+            ]),
+            ["\"k\"", "Opaque"]
+        );
     }
 
     #[test]
