@@ -448,7 +448,7 @@ impl<'a> TraitMock<'a> {
                 where
                     __AutospecAnswer: #closure + ::core::marker::Send + ::core::marker::Sync + 'static,
                 {
-                    self.0.__returns_with(#rt::Arc::new(answer));
+                    self.0.__returns_with(#rt::Box::new(answer));
                 }
             }
         }

@@ -158,9 +158,9 @@ impl<'g, 'a> Glue<'g, 'a> {
         let rt = self.rt;
         let renders = (0..self.method.params.len()).map(|i| {
             let index = syn::Index::from(i);
-            quote!(#rt::Render::new(&__autospec_args.#index).render())
+            quote!(#rt::Render::new(&__autospec_args.#index).as_debug())
         });
-        quote!(|__autospec_args| ::std::vec![#(#renders),*])
+        quote!(|__autospec_args| #rt::debug_texts(&[#(#renders),*]))
     }
 
     /// `fn() -> Option<R>`: `Default::default` when the answer type has it.

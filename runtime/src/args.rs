@@ -47,7 +47,7 @@ macro_rules! tuple_impls {
 
         impl<$($e: ::std::fmt::Debug,)*> ArgsDebug for ($($e,)*) {
             fn render_args(&self) -> Vec<String> {
-                vec![$(format!("{:?}", self.$i)),*]
+                $crate::__private::debug_texts(&[$(&self.$i),*])
             }
         }
     )*};

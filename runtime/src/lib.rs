@@ -42,10 +42,12 @@
 
 #![deny(missing_docs)]
 
+mod answers;
 mod args;
 mod calls;
 mod class;
 mod generic;
+mod journal;
 mod method;
 mod mock;
 mod opaque;

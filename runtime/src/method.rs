@@ -4,19 +4,26 @@
 // `assert_called_with(("k", 1))`, not `assert_called_with(&("k", 1))`.
 #![allow(clippy::needless_pass_by_value)]
 
-use crate::__private::type_name_of;
+use crate::answers::Answers;
 use crate::args::{ArgsDebug, ArgsEq};
 use crate::calls::Call;
+use crate::journal::{self, Head, Journal};
 use crate::mock::MockCore;
-use crate::report;
-use std::collections::VecDeque;
 use std::fmt;
+use std::marker::PhantomData;
+use std::ops::{Deref, DerefMut};
+use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// One process-wide sequence over all recorded calls of all mocks, so that
 /// calls of different methods (and different mocks) can be put in order.
 static SEQUENCE: AtomicU64 = AtomicU64::new(0);
+
+/// The next number of the global call sequence.
+pub(crate) fn next_seq() -> u64 {
+    SEQUENCE.fetch_add(1, Ordering::Relaxed)
+}
 
 /// The child mock of one mocked method: what was called, and what to answer.
 ///
@@ -62,63 +69,157 @@ static SEQUENCE: AtomicU64 = AtomicU64::new(0);
 /// assert_eq!(store.get.call_count(), 3);
 /// ```
 pub struct Method<A, R, F: ?Sized> {
-    inner: Arc<Inner<A, R, F>>,
+    shared: Arc<Shared>,
+    /// `Send`, `Sync`, variance and drop check as for the `Arc<Typed<A, R,
+    /// F>>` that `shared` stands for.
+    typed: PhantomData<Arc<Typed<A, R, F>>>,
 }
 
-struct Inner<A, R, F: ?Sized> {
-    core: Arc<MockCore>,
-    /// `get`, or `get::<User>` for one instantiation of a generic method.
-    name: Box<str>,
-    render: fn(&A) -> Vec<String>,
-    default: fn() -> Option<R>,
-    state: Mutex<State<A, R, F>>,
-    /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
-    /// grows, so every lent reference stays valid as long as this `Inner`.
-    lent: Mutex<Vec<Arc<R>>>,
+// Code size: every mocked method instantiates `Method` with its own `A` and
+// `F`, and a debug build compiles everything generic over them once per
+// mocked method. So only the journal push, the answer pick and the typed
+// comparisons are generic over them. Answers are generic over `R` alone,
+// shared by all methods returning the same type (`answers.rs`); reading the
+// journal, names, messages and panics compile once, in `journal.rs`, and
+// reach the typed journal through `&Mutex<dyn Journal>`. Even the handle's
+// `Arc` is untyped (`Shared`), since `Arc`'s own code is large in a debug
+// build; it owns the typed part through a pointer.
+
+/// What clones of a `Method` share: the untyped part, and the typed part
+/// behind an `Erased`, so that `Arc<Shared>` is one type for all methods.
+struct Shared {
+    head: Head,
+    /// A `Typed<A, R, F>` of the `Method<A, R, F>` that made it.
+    typed: Erased,
 }
+
+/// An owned `Box<T>` whose `T` only its owner knows; frees it on drop.
+///
+/// Non-generic, so that the code that owns, shares and frees it (`Arc`'s
+/// is large in a debug build) is compiled once, not once per `T`.
+pub(crate) struct Erased {
+    ptr: NonNull<()>,
+    /// `drop_boxed::<T>` for the `T` that `ptr` points to.
+    drop: unsafe fn(NonNull<()>),
+}
+
+// SAFETY: an `Erased` is only made and read in this module, always held by
+// a value that also holds a `PhantomData` of the erased type (`Method`,
+// `State` for the `Answers` it holds), so that the holder is `Send` or `Sync` only where the erased
+// value may be sent or shared. It has no other state.
+unsafe impl Send for Erased {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for Erased {}
+
+impl Erased {
+    fn new<T>(value: Box<T>) -> Self {
+        Erased {
+            ptr: NonNull::from(Box::leak(value)).cast(),
+            drop: drop_boxed::<T>,
+        }
+    }
+
+    /// The erased value.
+    ///
+    /// # Safety
+    /// `T` must be the type that `self` was made with.
+    unsafe fn get<T>(&self) -> &T {
+        // SAFETY: `ptr` came from a `Box<T>` (the caller's contract) that
+        // lives until `self` drops, and is only ever read through `&self`.
+        unsafe { self.ptr.cast::<T>().as_ref() }
+    }
+}
+
+impl Drop for Erased {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` and `drop` were made together by `Erased::new` from
+        // one leaked `Box`, and this is the only place that frees it, once.
+        unsafe { (self.drop)(self.ptr) }
+    }
+}
+
+/// Frees the `Box<T>` behind `ptr`.
+///
+/// # Safety
+/// `ptr` must come from a leaked `Box<T>` that was not freed since.
+unsafe fn drop_boxed<T>(ptr: NonNull<()>) {
+    // SAFETY: the caller's contract.
+    drop(unsafe { Box::from_raw(ptr.cast::<T>().as_ptr()) });
+}
+
+/// The typed part of a method.
+type Typed<A, R, F> = Mutex<State<A, R, F>>;
 
 struct State<A, R, F: ?Sized> {
-    calls: Vec<Record<A>>,
-    once: VecDeque<R>,
-    /// How many one-shot answers the latest batch queued (counting restarts
-    /// when answers are queued onto an empty queue), for the exhaustion message.
-    once_queued: usize,
-    standing: Option<Standing<R, F>>,
+    /// The global sequence number of each call, beside its arguments.
+    seqs: Vec<u64>,
+    args: Vec<A>,
+    render: fn(&A) -> Vec<String>,
+    answers: Answers<R>,
+    /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`.
+    closure: PhantomData<Arc<F>>,
 }
 
-struct Record<A> {
-    seq: u64,
-    args: A,
-}
+impl<A, R, F: ?Sized> Journal for State<A, R, F> {
+    fn seqs(&self) -> &[u64] {
+        &self.seqs
+    }
 
-enum Standing<R, F: ?Sized> {
-    Value(R, fn(&R) -> R),
-    With(Arc<F>),
-    Panic(String),
-}
+    fn render(&self, index: usize) -> Vec<String> {
+        (self.render)(&self.args[index])
+    }
 
-/// What the generated method does after the call is journaled.
-enum Next<R, F: ?Sized> {
-    Value(R),
-    With(Arc<F>),
-}
-
-/// The next number of the global call sequence.
-pub(crate) fn next_seq() -> u64 {
-    SEQUENCE.fetch_add(1, Ordering::Relaxed)
+    fn clear(&mut self) {
+        self.seqs.clear();
+        self.args.clear();
+    }
 }
 
 /// A poisoned lock only means some user code (an answer, a `Debug` impl)
 /// panicked while we held it; the journal itself is always consistent, so a
 /// mock stays usable after a panic.
-pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+pub(crate) fn lock<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    match mutex.lock() {
+        Ok(guard) => guard,
+        Err(poisoned) => PoisonError::into_inner(poisoned),
+    }
+}
+
+/// A locked `State`, reached through the guard of its `dyn Journal` view.
+struct Locked<'a, T> {
+    guard: MutexGuard<'a, dyn Journal + 'a>,
+    typed: PhantomData<&'a mut T>,
+}
+
+impl<T> Deref for Locked<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        let erased: *const dyn Journal = &*self.guard;
+        // SAFETY: `Method::state` is the only constructor, and it locks the
+        // `Mutex<T>` of a method (its `state` field) through an unsizing
+        // coercion to `Mutex<dyn Journal>`; the guard's data pointer is
+        // therefore that `T`, and dropping the metadata of the fat pointer
+        // gives a valid `*const T`. The guard holds the lock for as long as
+        // the returned borrow of `self` lives, so no `&mut` to the `T` exists
+        // elsewhere. Every call of a mock goes through here (all tests).
+        unsafe { &*erased.cast::<T>() }
+    }
+}
+
+impl<T> DerefMut for Locked<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        let erased: *mut dyn Journal = &mut *self.guard;
+        // SAFETY: as in `deref`; the guard is borrowed mutably for as long as
+        // the returned borrow, so this is the only reference to the `T`.
+        unsafe { &mut *erased.cast::<T>() }
+    }
 }
 
 impl<A, R, F: ?Sized> Clone for Method<A, R, F> {
     fn clone(&self) -> Self {
         Method {
-            inner: Arc::clone(&self.inner),
+            shared: Arc::clone(&self.shared),
+            typed: PhantomData,
         }
     }
 }
@@ -131,33 +232,51 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         render: fn(&A) -> Vec<String>,
         default: fn() -> Option<R>,
     ) -> Self {
-        let state = State {
-            calls: Vec::new(),
-            once: VecDeque::new(),
-            once_queued: 0,
-            standing: None,
-        };
-        let inner = Inner {
-            core: Arc::clone(core),
-            name: name.strip_prefix("r#").unwrap_or(name).into(),
+        let typed: Box<Typed<A, R, F>> = Box::new(Mutex::new(State {
+            seqs: Vec::new(),
+            args: Vec::new(),
             render,
-            default,
-            state: Mutex::new(state),
-            lent: Mutex::new(Vec::new()),
+            answers: Answers::new(default),
+            closure: PhantomData,
+        }));
+        let shared = Shared {
+            head: Head::new(core, name),
+            typed: Erased::new(typed),
         };
         Method {
-            inner: Arc::new(inner),
+            shared: Arc::new(shared),
+            typed: PhantomData,
         }
+    }
+
+    /// The typed part.
+    fn typed(&self) -> &Typed<A, R, F> {
+        // SAFETY: `__new` made `shared.typed` from a `Typed<A, R, F>` of this
+        // method's own types; clones share it, with the same types.
+        unsafe { self.shared.typed.get::<Typed<A, R, F>>() }
     }
 
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
     /// with the method's original arguments.
     #[doc(hidden)]
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
-        match self.record_and_choose(args) {
-            Next::Value(value) => value,
-            Next::With(answer) => invoke(&answer),
+        let mut guard = self.state();
+        let state = &mut *guard;
+        // Numbered under the journal's lock, so that the order of each
+        // method's journal always agrees with the global sequence.
+        state.seqs.push(next_seq());
+        state.args.push(args);
+        if let Some(value) = state.answers.pick() {
+            return value;
         }
+        let Some(answer) = state.answers.with() else {
+            return state.answers.unconfigured(&self.shared.head, &*state);
+        };
+        // Unlocked while the closure runs, so that it may use the mock.
+        drop(guard);
+        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+        // `__returns_with` of this method, whose `F` is this `F`.
+        invoke(unsafe { answer.get::<Box<F>>() })
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference: the
@@ -173,13 +292,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __keep(&self, value: R) -> &R {
         let kept = Arc::new(value);
         let lent: *const R = Arc::as_ptr(&kept);
-        lock(&self.inner.lent).push(kept);
+        self.state().answers.lent.push(kept);
         // SAFETY: `lent` points into the heap allocation owned by `kept`,
-        // which now sits in `self.inner.lent`. Moving an `Arc` does not move
+        // which now sits in the answers' `lent`. Moving an `Arc` does not move
         // its pointee, that vector is never shrunk or mutated in place, and
         // the value behind an `Arc` is never mutated, so the pointee stays
-        // valid and unaliased by `&mut` until `Inner` drops. `Inner` outlives
-        // the returned borrow: `self` holds an `Arc<Inner>` and cannot release
+        // valid and unaliased by `&mut` until the state drops, which outlives
+        // the returned borrow: `self` holds a handle to it and cannot release
         // it while borrowed. Exercised by `lent_references_survive_reconfiguration`.
         unsafe { &*lent }
     }
@@ -197,15 +316,6 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         Box::leak(Box::new(self.__call(args, invoke)))
     }
 
-    /// Journals a call that was made before this instantiation of a generic
-    /// method had its own child mock.
-    #[doc(hidden)]
-    pub fn __adopt(&self, seq: u64, args: A) {
-        let mut state = lock(&self.inner.state);
-        let at = state.calls.partition_point(|record| record.seq < seq);
-        state.calls.insert(at, Record { seq, args });
-    }
-
     /// [`__call`](Self::__call) for a method whose unconfigured answer is
     /// not a default but `fallback` (a constructor's shared instance).
     #[doc(hidden)]
@@ -215,111 +325,44 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         invoke: impl FnOnce(&F) -> R,
         fallback: impl FnOnce() -> R,
     ) -> R {
-        match self.record_and_choose_or(args, true) {
-            Some(Next::Value(value)) => value,
-            Some(Next::With(answer)) => invoke(&answer),
-            None => fallback(),
+        let mut guard = self.state();
+        if guard.answers.is_unconfigured() {
+            let state = &mut *guard;
+            state.seqs.push(next_seq());
+            state.args.push(args);
+            drop(guard);
+            return fallback();
         }
+        drop(guard);
+        self.__call(args, invoke)
+    }
+
+    /// Journals a call that was made before this instantiation of a generic
+    /// method had its own child mock, in sequence order.
+    #[doc(hidden)]
+    pub fn __adopt(&self, seq: u64, args: A) {
+        let mut guard = self.state();
+        let state = &mut *guard;
+        let at = state.seqs.partition_point(|&recorded| recorded < seq);
+        state.seqs.insert(at, seq);
+        state.args.insert(at, args);
     }
 
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
-    pub fn __returns_with(&self, answer: Arc<F>) {
-        lock(&self.inner.state).standing = Some(Standing::With(answer));
+    pub fn __returns_with(&self, answer: Box<F>) {
+        let answer = Arc::new(Erased::new(Box::new(answer)));
+        self.state().answers.set_with(answer);
     }
 
-    fn record_and_choose(&self, args: A) -> Next<R, F> {
-        match self.record_and_choose_or(args, false) {
-            Some(next) => next,
-            None => unreachable!("without a fallback, every call gets an answer"),
+    /// Locks the state. The lock is taken through the state's `dyn Journal`
+    /// view, so that the locking code is compiled once, not per method.
+    fn state(&self) -> Locked<'_, State<A, R, F>> {
+        let journal: &Mutex<dyn Journal + '_> = self.typed();
+        Locked {
+            guard: lock(journal),
+            typed: PhantomData,
         }
-    }
-
-    /// `None` when nothing is configured and the caller has a fallback.
-    fn record_and_choose_or(&self, args: A, has_fallback: bool) -> Option<Next<R, F>> {
-        let mut state = lock(&self.inner.state);
-        let seq = next_seq();
-        state.calls.push(Record { seq, args });
-        if has_fallback
-            && state.once.is_empty()
-            && state.once_queued == 0
-            && state.standing.is_none()
-        {
-            return None;
-        }
-        Some(self.choose(state))
-    }
-
-    fn choose(&self, mut state: MutexGuard<'_, State<A, R, F>>) -> Next<R, F> {
-        if let Some(value) = state.once.pop_front() {
-            return Next::Value(value);
-        }
-        match &state.standing {
-            Some(Standing::Value(value, clone)) => Next::Value(clone(value)),
-            Some(Standing::With(answer)) => Next::With(Arc::clone(answer)),
-            Some(Standing::Panic(message)) => {
-                let message = message.clone();
-                drop(state);
-                panic!("{message}");
-            }
-            None => Next::Value(self.unconfigured(state)),
-        }
-    }
-
-    /// The answer of a call with nothing configured: the default, or a panic
-    /// that says why there is none and how to configure one.
-    fn unconfigured(&self, state: MutexGuard<'_, State<A, R, F>>) -> R {
-        let why = if state.once_queued > 0 {
-            format!(
-                "its {} (returns_once/returns_each) are used up and there is no standing answer",
-                report::one_shot(state.once_queued)
-            )
-        } else if self.inner.core.is_sealed() {
-            "the mock is sealed and this method has no answer".to_owned()
-        } else if let Some(value) = (self.inner.default)() {
-            return value;
-        } else {
-            format!(
-                "no answer is configured and `{}` has no Default",
-                type_name_of::<R>()
-            )
-        };
-        let call = state.calls.last().map(|record| self.describe(&record.args));
-        drop(state);
-        let call = call.map_or_else(String::new, |call| call.to_string());
-        let field = self.field();
-        panic!(
-            "{}.{call}: {why}.\nConfigure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..).",
-            self.inner.core.name()
-        );
-    }
-
-    fn describe(&self, args: &A) -> Call {
-        Call::new(self.inner.name.to_string(), (self.inner.render)(args))
-    }
-
-    /// The field that configures this method: `get` for `get::<User>` too.
-    fn field(&self) -> &str {
-        let name = &*self.inner.name;
-        name.split_once("::<").map_or(name, |(field, _)| field)
-    }
-
-    fn head(&self) -> String {
-        format!("{}.{}", self.inner.core.name(), self.inner.name)
-    }
-
-    /// Every recorded call, rendered.
-    fn rendered(&self) -> Vec<Call> {
-        let state = lock(&self.inner.state);
-        state
-            .calls
-            .iter()
-            .map(|record| self.describe(&record.args))
-            .collect()
-    }
-
-    fn expected_call<E: ArgsDebug>(&self, expected: &E) -> Call {
-        Call::new(self.inner.name.to_string(), expected.render_args())
     }
 
     /// Answers every later call with a clone of `value` (Python's `return_value`).
@@ -339,7 +382,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         R: Clone,
     {
-        lock(&self.inner.state).standing = Some(Standing::Value(value, R::clone));
+        self.state().answers.set_value(value);
     }
 
     /// Answers the next call with `value`, once; queued answers are used
@@ -355,7 +398,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!((dice.roll(), dice.roll()), (6, 1));
     /// ```
     pub fn returns_once(&self, value: R) {
-        self.returns_each([value]);
+        self.state().answers.queue([value]);
     }
 
     /// Answers the next calls with these values, one each, in order
@@ -370,13 +413,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!((dice.roll(), dice.roll()), (3, 5));
     /// ```
     pub fn returns_each(&self, values: impl IntoIterator<Item = R>) {
-        let mut state = lock(&self.inner.state);
-        if state.once.is_empty() {
-            state.once_queued = 0;
-        }
-        let before = state.once.len();
-        state.once.extend(values);
-        state.once_queued += state.once.len() - before;
+        self.state().answers.queue(values);
     }
 
     /// Makes every later call panic with `message` (Python's `side_effect =
@@ -393,7 +430,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// net.send.assert_called_once_with((b"hi",));
     /// ```
     pub fn panics(&self, message: impl Into<String>) {
-        lock(&self.inner.state).standing = Some(Standing::Panic(message.into()));
+        let message = message.into();
+        self.state().answers.set_panic(message);
     }
 
     /// Whether the method was called at least once.
@@ -423,7 +461,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!(bell.ring.call_count(), 2);
     /// ```
     pub fn call_count(&self) -> usize {
-        lock(&self.inner.state).calls.len()
+        journal::call_count(self)
     }
 
     /// The arguments of the last call, owned, or `None` if never called.
@@ -441,10 +479,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        lock(&self.inner.state)
-            .calls
-            .last()
-            .map(|record| record.args.clone())
+        self.state().args.last().cloned()
     }
 
     /// The arguments of every call, oldest first.
@@ -462,11 +497,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        lock(&self.inner.state)
-            .calls
-            .iter()
-            .map(|record| record.args.clone())
-            .collect()
+        self.state().args.clone()
     }
 
     /// Forgets the recorded calls of this method; configured answers stay.
@@ -481,7 +512,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// bell.ring.assert_not_called();
     /// ```
     pub fn reset(&self) {
-        lock(&self.inner.state).calls.clear();
+        journal::reset(self);
     }
 
     /// Asserts that the method was called at least once.
@@ -495,9 +526,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_called(&self) {
-        let calls = self.rendered();
-        if calls.is_empty() {
-            fail(report::wrong_count(&self.head(), "at least 1 call", &calls));
+        if self.call_count() == 0 {
+            journal::fail_count(self, "at least 1 call");
         }
     }
 
@@ -513,9 +543,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_called_once(&self) {
-        let calls = self.rendered();
-        if calls.len() != 1 {
-            fail(report::wrong_count(&self.head(), "1 call", &calls));
+        if self.call_count() != 1 {
+            journal::fail_count(self, "1 call");
         }
     }
 
@@ -529,9 +558,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_not_called(&self) {
-        let calls = self.rendered();
-        if !calls.is_empty() {
-            fail(report::wrong_count(&self.head(), "0 calls", &calls));
+        if self.call_count() != 0 {
+            journal::fail_count(self, "0 calls");
         }
     }
 
@@ -555,20 +583,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let state = lock(&self.inner.state);
-        let last = state.calls.last();
-        if last.is_some_and(|record| record.args.args_eq(&expected)) {
-            return;
+        if !self.last_call_is(&expected).1 {
+            journal::fail_called_with(self, expected.render_args());
         }
-        let actual = last.map(|record| self.describe(&record.args));
-        drop(state);
-        let all = self.rendered();
-        fail(report::call_not_found(
-            &self.head(),
-            &self.expected_call(&expected),
-            actual.as_ref(),
-            &all,
-        ));
     }
 
     /// Asserts that the method was called exactly once, with these arguments.
@@ -586,17 +603,27 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let count = self.call_count();
-        if count != 1 {
-            let all = self.rendered();
-            let head = format!("{}: expected 1 call, got {count}.", self.head());
-            let expected = self.expected_call(&expected);
-            fail(format!(
-                "{head}\nExpected: {expected}\n{}",
-                report::journal(&all)
-            ));
+        match self.last_call_is(&expected) {
+            (1, true) => {}
+            (1, false) => journal::fail_called_with(self, expected.render_args()),
+            _ => journal::fail_called_once_with(self, expected.render_args()),
         }
-        self.assert_called_with(expected);
+    }
+
+    /// How many calls there were, and whether the last had these arguments.
+    fn last_call_is<E>(&self, expected: &E) -> (usize, bool)
+    where
+        A: ArgsEq<E>,
+    {
+        // Through `deref_mut`, as the per-call path, so that this needs no
+        // other instance of the lock guard's code.
+        let mut guard = self.state();
+        let state = &mut *guard;
+        let found = match state.args.last() {
+            Some(args) => args.args_eq(expected),
+            None => false,
+        };
+        (state.args.len(), found)
     }
 
     /// Asserts that some call, at any position, had these arguments.
@@ -615,18 +642,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: ArgsEq<E>,
     {
-        let found = lock(&self.inner.state)
-            .calls
-            .iter()
-            .any(|record| record.args.args_eq(&expected));
+        let found = self.state().args.iter().any(|args| args.args_eq(&expected));
         if !found {
-            let all = self.rendered();
-            let expected = self.expected_call(&expected);
-            fail(format!(
-                "{}: expected call not found.\nExpected: {expected} (at any position)\n{}",
-                self.head(),
-                report::journal(&all)
-            ));
+            journal::fail_any_call(self, expected.render_args());
         }
     }
 
@@ -649,23 +667,17 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         A: ArgsEq<E>,
     {
         let expected: Vec<E> = expected.into_iter().collect();
-        let state = lock(&self.inner.state);
+        let state = self.state();
         let found = expected.is_empty()
-            || state.calls.windows(expected.len()).any(|window| {
+            || state.args.windows(expected.len()).any(|window| {
                 window
                     .iter()
                     .zip(&expected)
-                    .all(|(record, want)| record.args.args_eq(want))
+                    .all(|(args, want)| args.args_eq(want))
             });
         drop(state);
         if !found {
-            let wanted: Vec<Call> = expected.iter().map(|e| self.expected_call(e)).collect();
-            fail(format!(
-                "{}: expected calls not found in order.\nExpected: {}\n  Actual: {}",
-                self.head(),
-                report::list(&wanted),
-                report::list(&self.rendered())
-            ));
+            journal::fail_has_calls(self, &render_each(&expected));
         }
     }
 
@@ -687,40 +699,34 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         A: ArgsEq<E>,
     {
         let expected: Vec<E> = expected.into_iter().collect();
-        let state = lock(&self.inner.state);
-        let mut used = vec![false; state.calls.len()];
+        let state = self.state();
+        let mut used = vec![false; state.args.len()];
         let mut missing = Vec::new();
-        for want in &expected {
+        for (n, want) in expected.iter().enumerate() {
             let hit = state
-                .calls
+                .args
                 .iter()
                 .enumerate()
-                .position(|(i, record)| !used[i] && record.args.args_eq(want));
+                .position(|(i, args)| !used[i] && args.args_eq(want));
             match hit {
                 Some(i) => used[i] = true,
-                None => missing.push(self.expected_call(want)),
+                None => missing.push(n),
             }
         }
         drop(state);
         if !missing.is_empty() {
-            let wanted: Vec<Call> = expected.iter().map(|e| self.expected_call(e)).collect();
-            fail(format!(
-                "{}: expected calls not found.\nExpected (any order): {}\n Missing: {}\n  Actual: {}",
-                self.head(),
-                report::list(&wanted),
-                report::list(&missing),
-                report::list(&self.rendered())
-            ));
+            journal::fail_any_order(self, &render_each(&expected), &missing);
         }
     }
 }
 
-#[track_caller]
-fn fail(message: String) -> ! {
-    panic!("{message}")
+/// The rendered arguments of each expected call.
+fn render_each<E: ArgsDebug>(expected: &[E]) -> Vec<Vec<String>> {
+    expected.iter().map(ArgsDebug::render_args).collect()
 }
 
-/// A type-erased view of a [`Method`], for mock-level operations.
+/// A type-erased view of a [`Method`] (or a generic method's
+/// [`Generic`](crate::Generic)), for mock-level operations.
 #[doc(hidden)]
 pub trait AnyMethod {
     /// Every recorded call with its global sequence number.
@@ -731,25 +737,30 @@ pub trait AnyMethod {
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
     fn sequenced_calls(&self) -> Vec<(u64, Call)> {
-        let state = lock(&self.inner.state);
-        state
-            .calls
-            .iter()
-            .map(|record| (record.seq, self.describe(&record.args)))
-            .collect()
+        journal::sequenced(self)
     }
 
     fn reset(&self) {
-        Method::reset(self);
+        journal::reset(self);
+    }
+}
+
+/// The untyped view of a [`Method`] that every part of it needing no
+/// concrete types works through.
+pub(crate) trait Journaled {
+    /// The method's mock and name, and its journal.
+    fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>);
+}
+
+impl<A, R, F: ?Sized> Journaled for Method<A, R, F> {
+    fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>) {
+        (&self.shared.head, self.typed())
     }
 }
 
 /// Shows the method's full name and its recorded calls.
 impl<A, R, F: ?Sized> fmt::Debug for Method<A, R, F> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Method")
-            .field("name", &self.head())
-            .field("calls", &self.rendered())
-            .finish()
+        journal::fmt_method(self, f)
     }
 }

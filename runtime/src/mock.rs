@@ -1,6 +1,7 @@
 //! What every generated mock shares: its name, its seal, and the mock-level API.
 
 use crate::calls::Call;
+use crate::journal;
 use crate::method::AnyMethod;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -96,12 +97,7 @@ pub trait Mock {
     /// assert_eq!(format!("{:#?}", log.mock_calls()), "[\n    info(\"a\"),\n    flush(),\n]");
     /// ```
     fn mock_calls(&self) -> Vec<Call> {
-        let mut calls: Vec<(u64, Call)> = Vec::new();
-        for method in self.__autospec_methods() {
-            calls.extend(method.sequenced_calls());
-        }
-        calls.sort_by_key(|(seq, _)| *seq);
-        calls.into_iter().map(|(_, call)| call).collect()
+        journal::mock_calls(&self.__autospec_methods())
     }
 
     /// Forgets every recorded call of every method; configured answers stay

@@ -15,6 +15,7 @@ pub use crate::generic::Generic;
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
+pub use std::boxed::Box;
 pub use std::sync::Arc;
 
 /// The class state answering on this thread (see [`crate::Class`]).
@@ -140,7 +141,14 @@ impl<'a, T: ?Sized> Render<'a, T> {
 impl<T: ?Sized + Debug> Render<'_, T> {
     /// The value's `Debug` text.
     pub fn render(&self) -> String {
-        format!("{:?}", self.value)
+        debug_text(&self.value)
+    }
+}
+
+impl<'a, T: Debug> Render<'a, T> {
+    /// The value as `&dyn Debug`, for [`debug_texts`].
+    pub fn as_debug(&self) -> &'a dyn Debug {
+        self.value
     }
 }
 
@@ -156,12 +164,38 @@ impl<T: ?Sized> ByName<T> {
     pub fn render(&self) -> String {
         type_name_of::<T>()
     }
+
+    /// Shows the type's name, for values without `Debug`.
+    pub fn as_debug(&self) -> &dyn Debug {
+        self
+    }
+}
+
+impl<T: ?Sized> Debug for ByName<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&type_name_of::<T>())
+    }
+}
+
+/// A value's `Debug` text, through `dyn` so that the formatting code is
+/// compiled once rather than once per argument type.
+pub fn debug_text(value: &dyn Debug) -> String {
+    format!("{value:?}")
+}
+
+/// Each value's `Debug` text; the one loop for every tuple arity and type.
+pub fn debug_texts(values: &[&dyn Debug]) -> Vec<String> {
+    values.iter().map(|value| debug_text(value)).collect()
 }
 
 /// `std::any::type_name` without module paths: `Option<String>`, not
 /// `core::option::Option<alloc::string::String>`.
 pub(crate) fn type_name_of<T: ?Sized>() -> String {
-    let full = std::any::type_name::<T>();
+    short_type_name(std::any::type_name::<T>())
+}
+
+/// The shortening of [`type_name_of`], compiled once rather than per type.
+pub(crate) fn short_type_name(full: &str) -> String {
     let mut out = String::with_capacity(full.len());
     let mut segment_start = 0;
     for (i, ch) in full.char_indices() {
@@ -231,6 +265,17 @@ mod tests {
     fn render_falls_back_to_a_short_type_name() {
         assert_eq!(Render::new(&Opaque).render(), "Opaque");
         assert_eq!(Render::new(&vec![Opaque]).render(), "Vec<Opaque>");
+    }
+
+    #[test]
+    fn as_debug_renders_alike() {
+        assert_eq!(
+            debug_texts(&[
+                Render::new(&"k").as_debug(),
+                Render::new(&Opaque).as_debug()
+            ]),
+            ["\"k\"", "Opaque"]
+        );
     }
 
     #[test]

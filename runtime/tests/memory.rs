@@ -55,7 +55,10 @@ fn a_recorded_call_costs_what_its_arguments_need() {
     let entry = signed(std::mem::size_of::<(u64, (u32, String))>());
     let bound = 2 * entry + 8;
     eprintln!("bytes per recorded (u32, String) call: {per_call} (entry {entry}, bound {bound})");
-    assert!(per_call <= bound, "{per_call} bytes per call, bound {bound}");
+    assert!(
+        per_call <= bound,
+        "{per_call} bytes per call, bound {bound}"
+    );
     assert_eq!(store.put.call_count(), 10_000);
     store.put.reset();
 }

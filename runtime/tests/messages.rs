@@ -217,3 +217,21 @@ fn exhaustion_counts_the_latest_batch_of_one_shot_answers() {
         "{message}"
     );
 }
+
+#[test]
+fn a_single_used_up_one_shot_answer_is_reported_in_the_singular() {
+    #[autospec]
+    trait Dice {
+        fn roll(&self) -> Result<u8, String>;
+    }
+    let dice = MockDice::default();
+    dice.roll.returns_once(Ok(6));
+    dice.roll().ok();
+    assert_eq!(
+        support::panic_message(|| {
+            dice.roll().ok();
+        }),
+        "MockDice.roll(): its 1 one-shot answer (returns_once/returns_each) is used up and there is no standing answer.\n\
+         Configure one with .roll.returns(..), .roll.returns_with(..) or .roll.returns_once(..)."
+    );
+}

@@ -1,0 +1,113 @@
+//! What a method answers: one-shot answers and the standing answer.
+//!
+//! Generic over the return type `R` only, never over the argument tuple or
+//! the `returns_with` closure type, so that every mocked method returning the
+//! same type shares one copy of this code: a crate with 500 mocked methods
+//! compiles it once per distinct return type, not 500 times. A
+//! `returns_with` closure is kept beside the answers, in the method's state,
+//! since its type is the method's own.
+
+use crate::journal::{self, Head, Journal};
+use crate::method::Erased;
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+/// The configured answers of one method.
+pub(crate) struct Answers<R> {
+    once: VecDeque<R>,
+    /// How many one-shot answers the latest batch queued (counting restarts
+    /// when answers are queued onto an empty queue), for the exhaustion message.
+    queued: usize,
+    standing: Standing<R>,
+    /// The `returns_with` closure (an erased `Box<F>`), while it is the
+    /// standing answer; shared so that a call can run it unlocked.
+    with: Option<Arc<Erased>>,
+    default: fn() -> Option<R>,
+    /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
+    /// grows, so every lent reference stays valid as long as the answers.
+    pub(crate) lent: Vec<Arc<R>>,
+}
+
+/// The standing answer, the last one set (a closure is kept in `with`: `None` here).
+enum Standing<R> {
+    None,
+    Value(R, fn(&R) -> R),
+    Panic(String),
+}
+
+impl<R> Answers<R> {
+    pub(crate) fn new(default: fn() -> Option<R>) -> Self {
+        Answers {
+            once: VecDeque::new(),
+            queued: 0,
+            standing: Standing::None,
+            with: None,
+            default,
+            lent: Vec::new(),
+        }
+    }
+
+    /// A one-shot answer, else the standing value (or its panic); `None`
+    /// when neither is configured.
+    pub(crate) fn pick(&mut self) -> Option<R> {
+        if let Some(value) = self.once.pop_front() {
+            return Some(value);
+        }
+        match &self.standing {
+            Standing::Value(value, clone) => Some(clone(value)),
+            Standing::Panic(message) => journal::answer_panics(message),
+            Standing::None => None,
+        }
+    }
+
+    /// The answer of a call with nothing configured: the default, or a
+    /// panic that says why there is none and how to configure one.
+    pub(crate) fn unconfigured(&self, head: &Head, calls: &dyn Journal) -> R {
+        if self.queued == 0 && !head.is_sealed() {
+            if let Some(value) = (self.default)() {
+                return value;
+            }
+        }
+        journal::no_answer(head, self.queued, calls, std::any::type_name::<R>())
+    }
+
+    pub(crate) fn set_value(&mut self, value: R)
+    where
+        R: Clone,
+    {
+        self.with = None;
+        self.standing = Standing::Value(value, R::clone);
+    }
+
+    pub(crate) fn set_panic(&mut self, message: String) {
+        self.with = None;
+        self.standing = Standing::Panic(message);
+    }
+
+    pub(crate) fn set_with(&mut self, answer: Arc<Erased>) {
+        self.with = Some(answer);
+        self.standing = Standing::None;
+    }
+
+    /// Whether nothing was ever configured (a fallback may answer).
+    pub(crate) fn is_unconfigured(&self) -> bool {
+        self.once.is_empty()
+            && self.queued == 0
+            && self.with.is_none()
+            && matches!(self.standing, Standing::None)
+    }
+
+    /// The `returns_with` closure, if it is the standing answer.
+    pub(crate) fn with(&self) -> Option<Arc<Erased>> {
+        self.with.clone()
+    }
+
+    pub(crate) fn queue(&mut self, values: impl IntoIterator<Item = R>) {
+        if self.once.is_empty() {
+            self.queued = 0;
+        }
+        let before = self.once.len();
+        self.once.extend(values);
+        self.queued += self.once.len() - before;
+    }
+}

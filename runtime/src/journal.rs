@@ -1,0 +1,217 @@
+//! Reading a method's journal, and every message and panic of `Method`.
+//!
+//! None of this is generic: it reaches a method through `&dyn AnyMethod`
+//! and its typed journal through `&Mutex<dyn Journal>`, and gets expected
+//! arguments already rendered, so a crate compiles it once however many
+//! methods it mocks (see the note on code size in `method.rs`).
+
+use crate::calls::Call;
+use crate::method::{lock, AnyMethod, Journaled};
+use crate::mock::MockCore;
+use crate::report;
+use std::fmt;
+use std::sync::Arc;
+
+/// Who a method is, for messages: its mock and its name.
+#[doc(hidden)]
+pub struct Head {
+    core: Arc<MockCore>,
+    /// `get`, or `get::<User>` for one instantiation of a generic method.
+    name: Box<str>,
+}
+
+/// The typed journal of one method, seen without its types.
+#[doc(hidden)]
+pub trait Journal {
+    /// The global sequence number of each recorded call, oldest first.
+    fn seqs(&self) -> &[u64];
+    /// The arguments of call `index`, rendered.
+    fn render(&self, index: usize) -> Vec<String>;
+    /// Forgets every call.
+    fn clear(&mut self);
+}
+
+impl Head {
+    pub(crate) fn new(core: &Arc<MockCore>, name: &str) -> Self {
+        Head {
+            core: Arc::clone(core),
+            name: name.strip_prefix("r#").unwrap_or(name).into(),
+        }
+    }
+
+    /// The field that configures the method: `get` for `get::<User>` too.
+    fn field(&self) -> &str {
+        self.name
+            .split_once("::<")
+            .map_or(&self.name, |(field, _)| field)
+    }
+
+    pub(crate) fn is_sealed(&self) -> bool {
+        self.core.is_sealed()
+    }
+
+    /// `MockStore.get`, the start of every message.
+    fn text(&self) -> String {
+        format!("{}.{}", self.core.name(), self.name)
+    }
+
+    fn call(&self, args: Vec<String>) -> Call {
+        Call::new(self.name.to_string(), args)
+    }
+
+    fn calls(&self, args: &[Vec<String>]) -> Vec<Call> {
+        args.iter().map(|args| self.call(args.clone())).collect()
+    }
+}
+
+/// Every recorded call with its global sequence number.
+pub(crate) fn sequenced(method: &dyn Journaled) -> Vec<(u64, Call)> {
+    let (head, journal) = method.journal();
+    let journal = lock(journal);
+    let seqs = journal.seqs();
+    let mut calls = Vec::with_capacity(seqs.len());
+    for (index, seq) in seqs.iter().enumerate() {
+        calls.push((*seq, head.call(journal.render(index))));
+    }
+    calls
+}
+
+/// Every recorded call, rendered, oldest first.
+fn rendered(method: &dyn Journaled) -> Vec<Call> {
+    sequenced(method)
+        .into_iter()
+        .map(|(_, call)| call)
+        .collect()
+}
+
+pub(crate) fn call_count(method: &dyn Journaled) -> usize {
+    lock(method.journal().1).seqs().len()
+}
+
+pub(crate) fn reset(method: &dyn Journaled) {
+    lock(method.journal().1).clear();
+}
+
+/// Every call to any of these methods, in the order they happened.
+pub(crate) fn mock_calls(methods: &[&dyn AnyMethod]) -> Vec<Call> {
+    let mut calls: Vec<(u64, Call)> = Vec::new();
+    for method in methods {
+        calls.extend(method.sequenced_calls());
+    }
+    calls.sort_by_key(|(seq, _)| *seq);
+    calls.into_iter().map(|(_, call)| call).collect()
+}
+
+pub(crate) fn fmt_method(method: &dyn Journaled, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.debug_struct("Method")
+        .field("name", &method.journal().0.text())
+        .field("calls", &rendered(method))
+        .finish()
+}
+
+/// A `panics(..)` answer.
+pub(crate) fn answer_panics(message: &str) -> ! {
+    panic!("{message}")
+}
+
+/// Panics for a call that has no answer, saying why and how to configure one.
+pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_name: &str) -> ! {
+    let why = if used_up > 0 {
+        format!(
+            "its {} (returns_once/returns_each) {} used up and there is no standing answer",
+            report::one_shot(used_up),
+            if used_up == 1 { "is" } else { "are" }
+        )
+    } else if head.is_sealed() {
+        "the mock is sealed and this method has no answer".to_owned()
+    } else {
+        format!(
+            "no answer is configured and `{}` has no Default",
+            crate::__private::short_type_name(type_name)
+        )
+    };
+    let call = match calls.seqs().len() {
+        0 => String::new(),
+        n => head.call(calls.render(n - 1)).to_string(),
+    };
+    let field = head.field();
+    panic!(
+        "{}.{call}: {why}.\nConfigure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..).",
+        head.core.name()
+    );
+}
+
+#[track_caller]
+fn fail(message: &str) -> ! {
+    panic!("{message}")
+}
+
+#[track_caller]
+pub(crate) fn fail_count(method: &dyn Journaled, expected: &str) -> ! {
+    let head = method.journal().0.text();
+    fail(&report::wrong_count(&head, expected, &rendered(method)))
+}
+
+#[track_caller]
+pub(crate) fn fail_called_with(method: &dyn Journaled, expected: Vec<String>) -> ! {
+    let head = method.journal().0;
+    let all = rendered(method);
+    fail(&report::call_not_found(
+        &head.text(),
+        &head.call(expected),
+        all.last(),
+        &all,
+    ))
+}
+
+#[track_caller]
+pub(crate) fn fail_called_once_with(method: &dyn Journaled, expected: Vec<String>) -> ! {
+    let head = method.journal().0;
+    let all = rendered(method);
+    fail(&format!(
+        "{}: expected 1 call, got {}.\nExpected: {}\n{}",
+        head.text(),
+        all.len(),
+        head.call(expected),
+        report::journal(&all)
+    ))
+}
+
+#[track_caller]
+pub(crate) fn fail_any_call(method: &dyn Journaled, expected: Vec<String>) -> ! {
+    let head = method.journal().0;
+    fail(&format!(
+        "{}: expected call not found.\nExpected: {} (at any position)\n{}",
+        head.text(),
+        head.call(expected),
+        report::journal(&rendered(method))
+    ))
+}
+
+#[track_caller]
+pub(crate) fn fail_has_calls(method: &dyn Journaled, expected: &[Vec<String>]) -> ! {
+    let head = method.journal().0;
+    fail(&format!(
+        "{}: expected calls not found in order.\nExpected: {}\n  Actual: {}",
+        head.text(),
+        report::list(&head.calls(expected)),
+        report::list(&rendered(method))
+    ))
+}
+
+#[track_caller]
+pub(crate) fn fail_any_order(
+    method: &dyn Journaled,
+    expected: &[Vec<String>],
+    missing: &[usize],
+) -> ! {
+    let head = method.journal().0;
+    let missing: Vec<Vec<String>> = missing.iter().map(|&i| expected[i].clone()).collect();
+    fail(&format!(
+        "{}: expected calls not found.\nExpected (any order): {}\n Missing: {}\n  Actual: {}",
+        head.text(),
+        report::list(&head.calls(expected)),
+        report::list(&head.calls(&missing)),
+        report::list(&rendered(method))
+    ))
+}
