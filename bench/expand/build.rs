@@ -14,8 +14,14 @@ fn main() {
     println!("cargo:rerun-if-changed={}", lib.display());
     let text = fs::read_to_string(&lib).expect("macros/src/lib.rs is readable");
     let mut out = String::new();
+    let mut test_only = false;
     for line in text.lines() {
         let line = line.trim();
+        // `#[cfg(test)]` on the line before: a test-only module, not part of the expansion.
+        let after_cfg_test = std::mem::replace(&mut test_only, line == "#[cfg(test)]");
+        if after_cfg_test || line.starts_with("#[cfg(test)]") {
+            continue;
+        }
         // `mod x;`, `pub(crate) mod x;`; inline modules and `#[cfg]`'d ones are not expected here.
         let Some(rest) = line.strip_suffix(';') else { continue };
         let words: Vec<&str> = rest.split_whitespace().collect();
