@@ -49,6 +49,7 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
             }
         }
         Item::Impl(item_impl) if item_impl.trait_.is_none() => impl_mock(item_impl, &args),
+        Item::Fn(item_fn) => patchable_fn(item_fn, &args),
         other => with_error(unsupported_item(other), item),
     }
 }
@@ -114,6 +115,23 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
         }
         Err(error) => with_error(error, item_impl.to_token_stream()),
     }
+}
+
+/// `#[autospec]` on a free function: the function keeps its body and gains
+/// a patch hook; a hidden struct of the function's name (types and
+/// functions live in different namespaces, so `use net::fetch;` imports
+/// both) holds its child mock, for `patch!(net::fetch)`.
+fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
+    let (sig, vis) = (&item_fn.sig, &item_fn.vis);
+    let ident = &sig.ident;
+    let spec: ItemTrait = syn::parse_quote!(#vis trait #ident { #sig; });
+    let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
+    model.mock = format_ident!("patch");
+    if let Err(error) = validate::check_trait(&model, args) {
+        return with_error(error, item_fn.to_token_stream());
+    }
+    let mock = TraitMock::new(&model, args);
+    mock.patch_items(item_fn)
 }
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
@@ -300,7 +318,6 @@ fn unsupported_item(item: &Item) -> syn::Error {
         Item::Const(_) => "a const",
         Item::Static(_) => "a static",
         Item::Impl(_) => "a trait impl (`impl Trait for Type`); put it on the trait, or restate a foreign trait with `mock!`",
-        Item::Fn(_) => "a free function (not supported yet)",
         Item::Mod(_) => "a module",
         Item::Type(_) => "a type alias",
         _ => "this item",
@@ -577,7 +594,12 @@ impl<'a> TraitMock<'a> {
             quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
         });
         let phantom = phantom.into_iter();
-        let hidden = hidden.then(|| quote!(#[doc(hidden)] #[allow(non_camel_case_types)]));
+        let hidden = if hidden {
+            Some(quote!(#[doc(hidden)] #[allow(non_camel_case_types)]))
+        } else {
+            // A patch struct is named after its function.
+            (*ident != self.model.mock).then(|| quote!(#[allow(non_camel_case_types)]))
+        };
         // The class keeps the instance its constructors hand out by default.
         let mock = &self.model.mock;
         let instance = class.then(|| quote!(__autospec_instance: #mock #ty_generics,));
@@ -692,6 +714,110 @@ impl<'a> TraitMock<'a> {
                 #vis fn class() -> #krate::Class<#class #ty_generics> {
                     #krate::Class::__install()
                 }
+            }
+        }
+    }
+
+    /// A free function with its patch hook, and the struct of its name
+    /// that `patch!` installs.
+    fn patch_items(&self, item_fn: &syn::ItemFn) -> TokenStream {
+        let Some(method) = self.model.methods.first() else {
+            return item_fn.to_token_stream();
+        };
+        let (krate, vis) = (&self.krate, &item_fn.vis);
+        let ident = &item_fn.sig.ident;
+        let doc = format!(
+            "The patch of `{}`: `patch!({})` installs it; it dereferences to the function's child mock.",
+            method.name(),
+            method.name()
+        );
+        let mut tokens = self.mock_struct(ident, &[method], &doc, false);
+        tokens.extend(self.child_items(method));
+        if method.is_keyed() {
+            tokens.extend(self.generic_items(method));
+        }
+        let field_type = self.field_type(method);
+        tokens.extend(quote! {
+            impl ::core::ops::Deref for #ident {
+                type Target = #field_type;
+                fn deref(&self) -> &Self::Target {
+                    &self.#ident
+                }
+            }
+
+            impl #krate::__private::HasClass for #ident {
+                type Class = #ident;
+            }
+
+            impl #krate::__private::Patchable for #ident {}
+
+            impl #ident {
+                /// Unconfigured calls run the original function, and are
+                /// journaled (Python's `wraps`).
+                #vis fn calls_original(&self) {
+                    self.__autospec_core.__pass_through();
+                }
+            }
+        });
+        tokens.extend(self.hooked_fn(item_fn, method));
+        tokens
+    }
+
+    /// The function with its hook: while a patch is installed, the patch
+    /// answers (or journals and lets the body run, after `calls_original`);
+    /// in release builds the hook is compiled out.
+    fn hooked_fn(&self, item_fn: &syn::ItemFn, method: &Method<'_>) -> TokenStream {
+        let is_async = item_fn.sig.asyncness.is_some();
+        let glue = Glue::new(method, &self.rt, &self.map, is_async);
+        let (rt, ident) = (&self.rt, &item_fn.sig.ident);
+        let sig = glue.signature();
+        let owner = quote!(__autospec_patch);
+        let answer = glue.body(&owner, None);
+        let converts = method.params.iter().any(|param| {
+            matches!(
+                param.kind,
+                crate::model::ParamKind::Into(_) | crate::model::ParamKind::Collect(_)
+            )
+        });
+        // The original runs only when nothing consumed the arguments.
+        let pass = (!converts && !method.is_keyed()).then(|| {
+            let journal = glue.journal();
+            quote! {
+                if __autospec_patch.__autospec_core.__passes_through()
+                    && !__autospec_patch.#ident.__has_answer()
+                {
+                    __autospec_patch.#ident.__record(#journal);
+                } else {
+                    return #answer;
+                }
+            }
+        });
+        let hook = pass.unwrap_or_else(|| quote!(return #answer;));
+        let rebind =
+            item_fn
+                .sig
+                .inputs
+                .iter()
+                .zip(glue.names())
+                .filter_map(|(arg, name)| match arg {
+                    FnArg::Typed(typed) => {
+                        let pat = &typed.pat;
+                        Some(quote!(let #pat = #name;))
+                    }
+                    FnArg::Receiver(_) => None,
+                });
+        let (attrs, vis, block) = (&item_fn.attrs, &item_fn.vis, &item_fn.block);
+        quote! {
+            #(#attrs)*
+            #vis #sig {
+                #[cfg(debug_assertions)]
+                {
+                    if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#ident>() {
+                        #hook
+                    }
+                }
+                #(#rebind)*
+                #block
             }
         }
     }

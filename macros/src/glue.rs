@@ -153,6 +153,11 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!(#rt::Method<#journal, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>)
     }
 
+    /// The impl's parameter names, `__autospec_arg0`, ...
+    pub(crate) fn names(&self) -> &[Ident] {
+        &self.names
+    }
+
     /// `|args| vec![..]`: renders a journal entry, `Debug` where it exists.
     pub(crate) fn render(&self) -> TokenStream {
         let rt = self.rt;
@@ -232,7 +237,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `let arg = arg.into();`: conversions made once, before journaling.
-    fn conversions(&self) -> TokenStream {
+    pub(crate) fn conversions(&self) -> TokenStream {
         let lets = self.method.params.iter().zip(&self.names).map(|(param, name)| match &param.kind {
             ParamKind::Into(target) => {
                 let target = self.map(target);
@@ -248,7 +253,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `(clone of arg0, arg1.to_owned(),)`: the journal entry of this call.
-    fn journal(&self) -> TokenStream {
+    pub(crate) fn journal(&self) -> TokenStream {
         let rt = self.rt;
         let entries = self.method.params.iter().zip(&self.names).map(|(param, name)| match &param.kind {
             // Spanned on the parameter's type, so that a type without

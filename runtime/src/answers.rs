@@ -97,6 +97,11 @@ impl<R> Answers<R> {
             && matches!(self.standing, Standing::None)
     }
 
+    /// Whether a call now would be answered by something configured.
+    pub(crate) fn has_answer(&self) -> bool {
+        !self.once.is_empty() || self.with.is_some() || !matches!(self.standing, Standing::None)
+    }
+
     /// The `returns_with` closure, if it is the standing answer.
     pub(crate) fn with(&self) -> Option<Arc<Erased>> {
         self.with.clone()

@@ -4,7 +4,7 @@ use std::any::{Any, TypeId};
 use std::cell::RefCell;
 use std::marker::PhantomData;
 use std::ops::Deref;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::ThreadId;
 
@@ -63,6 +63,7 @@ impl<C: Default + Clone + 'static> Class<C> {
     pub fn __install() -> Self {
         let state = C::default();
         let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
+        LIVE.fetch_add(1, Ordering::Relaxed);
         INSTALLED.with(|installed| {
             installed.borrow_mut().push(Installed {
                 class: TypeId::of::<C>(),
@@ -94,6 +95,7 @@ impl<C: 'static> Drop for Class<C> {
                 installed.retain(|entry| entry.guard != self.guard);
             }
         });
+        LIVE.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
@@ -106,6 +108,19 @@ impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
 /// The class state that answers on this thread: the innermost one this
 /// thread installed, else the shared one, else a fresh one.
 pub(crate) fn current<C: Default + Clone + 'static>() -> C {
+    installed().unwrap_or_default()
+}
+
+/// How many class states are installed, on any thread: patch hooks read
+/// this first, so that an unpatched function pays one relaxed load.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// The class state installed for `C` on this thread, else for the whole
+/// process, if any.
+pub(crate) fn installed<C: Clone + 'static>() -> Option<C> {
+    if LIVE.load(Ordering::Relaxed) == 0 {
+        return None;
+    }
     let found = INSTALLED
         .try_with(|installed| {
             installed.try_borrow().ok().and_then(|installed| {
@@ -118,7 +133,7 @@ pub(crate) fn current<C: Default + Clone + 'static>() -> C {
         })
         .ok()
         .flatten();
-    found.or_else(shared_state).unwrap_or_default()
+    found.or_else(shared_state)
 }
 
 /// The class states installed for the whole process by
@@ -210,6 +225,7 @@ impl<C: Default + Clone + Send + Sync + 'static> SharedClass<C> {
         }
         let state = C::default();
         let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
+        LIVE.fetch_add(1, Ordering::Relaxed);
         entries.push(SharedEntry {
             class,
             guard,
@@ -230,6 +246,7 @@ impl<C: 'static> Deref for SharedClass<C> {
 impl<C: 'static> Drop for SharedClass<C> {
     fn drop(&mut self) {
         shared().retain(|entry| entry.guard != self.guard);
+        LIVE.fetch_sub(1, Ordering::Relaxed);
         RELEASED.notify_all();
     }
 }

@@ -174,8 +174,78 @@ pub use autospec_macros::mock_fn;
 /// ```
 pub use autospec_macros::double;
 
-/// `use autospec::prelude::*;` brings the attribute, the `call!` macro, the
-/// [`Mock`] trait and [`ClassShared`] (for `MockX::class_shared()`) into scope.
+/// Replaces a function that has `#[autospec]` on it, on this thread, until
+/// the returned guard drops (Python's `patch`).
+///
+/// The guard dereferences to the function's child mock: configure its
+/// answers and assert on its calls as on any mocked method. Calls on this
+/// thread go to the mock; `calls_original()` makes unconfigured calls run
+/// the real body, journaled. Patches nest (the innermost answers) and are
+/// undone when their guard drops, also during a panic. Other threads keep
+/// calling the original; [`patch_shared!`] replaces the function for every
+/// thread. The hook exists only with `debug_assertions` (test and dev
+/// builds): a release build compiles the function as written.
+///
+/// ```
+/// mod net {
+///     #[autospec::autospec]
+///     pub fn fetch(url: &str) -> String {
+///         format!("real body of {url}")
+///     }
+/// }
+///
+/// fn title(url: &str) -> String {
+///     net::fetch(url).to_uppercase()
+/// }
+///
+/// fn main() {
+///     {
+///         let fetch = autospec::patch!(net::fetch);
+///         fetch.returns("mocked".into());
+///         assert_eq!(title("a"), "MOCKED");
+///         fetch.assert_called_once_with(("a",));
+///     }
+///     assert_eq!(title("a"), "REAL BODY OF A"); // the guard dropped
+/// }
+/// ```
+#[macro_export]
+macro_rules! patch {
+    ($path:path) => {
+        $crate::__private::patch_of::<$path>()
+    };
+}
+
+/// [`patch!`] for every thread: threads the code under test spawns (tokio
+/// workers included) see the patch too. Shared patches of one function are
+/// taken in turn, so tests using them never interfere; a thread's own
+/// [`patch!`] still wins on that thread.
+///
+/// ```
+/// mod clock {
+///     #[autospec::autospec]
+///     pub fn now() -> u64 {
+///         1_700_000_000
+///     }
+/// }
+///
+/// fn main() {
+///     let now = autospec::patch_shared!(clock::now);
+///     now.returns(42);
+///     let seen = std::thread::spawn(clock::now).join().unwrap();
+///     assert_eq!(seen, 42);
+///     now.assert_called_once();
+/// }
+/// ```
+#[macro_export]
+macro_rules! patch_shared {
+    ($path:path) => {
+        <$path as $crate::ClassShared>::class_shared()
+    };
+}
+
+/// `use autospec::prelude::*;` brings the attribute, the `call!`, `patch!`
+/// and `patch_shared!` macros, the [`Mock`] trait and [`ClassShared`] (for
+/// `MockX::class_shared()`) into scope.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -188,7 +258,7 @@ pub use autospec_macros::double;
 /// assert_eq!(ping.mock_calls(), [call!(ping())]);
 /// ```
 pub mod prelude {
-    pub use crate::{autospec, call, Call, ClassShared, Mock};
+    pub use crate::{autospec, call, patch, patch_shared, Call, ClassShared, Mock};
 }
 
 // The README and the guide in `docs/` are compiled and run as doctests, so

@@ -337,6 +337,22 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.__call(args, invoke)
     }
 
+    /// Whether a call now would be answered by something configured (a
+    /// one-shot answer left, or a standing answer).
+    #[doc(hidden)]
+    pub fn __has_answer(&self) -> bool {
+        self.state().answers.has_answer()
+    }
+
+    /// Journals a call without answering it (the original function answers).
+    #[doc(hidden)]
+    pub fn __record(&self, args: A) {
+        let mut guard = self.state();
+        let state = &mut *guard;
+        state.seqs.push(next_seq());
+        state.args.push(args);
+    }
+
     /// Journals a call that was made before this instantiation of a generic
     /// method had its own child mock, in sequence order.
     #[doc(hidden)]

@@ -11,6 +11,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 pub struct MockCore {
     name: &'static str,
     sealed: AtomicBool,
+    /// A patch's `calls_original()`: unconfigured calls run the original.
+    passes_through: AtomicBool,
 }
 
 impl MockCore {
@@ -19,6 +21,7 @@ impl MockCore {
         std::sync::Arc::new(MockCore {
             name,
             sealed: AtomicBool::new(false),
+            passes_through: AtomicBool::new(false),
         })
     }
 
@@ -32,6 +35,16 @@ impl MockCore {
 
     pub(crate) fn seal(&self) {
         self.sealed.store(true, Ordering::Release);
+    }
+
+    /// Makes unconfigured calls of a patched function run the original.
+    pub fn __pass_through(&self) {
+        self.passes_through.store(true, Ordering::Release);
+    }
+
+    /// Whether unconfigured calls run the original.
+    pub fn __passes_through(&self) -> bool {
+        self.passes_through.load(Ordering::Acquire)
     }
 }
 

@@ -5,6 +5,11 @@
 use netlib::Client;
 use netlib::{Config, Request};
 
+/// Whether `host` resolves to a loopback address.
+pub fn is_local(host: &str) -> bool {
+    netlib::resolve(host).is_some_and(|ip| ip[0] == 127)
+}
+
 /// Whether every path answers 200 on `url`.
 pub fn all_healthy(url: &str, paths: &[&str]) -> bool {
     let client = Client::new(Config { url: url.into() });

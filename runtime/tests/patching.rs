@@ -1,0 +1,224 @@
+//! `patch!`: free functions with `#[autospec]` keep their body and gain a
+//! hook; a patch replaces them on one thread (or all, shared) until its
+//! guard drops.
+
+mod support;
+
+use autospec::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use support::{block_on, panic_message, quietly};
+
+mod net {
+    use autospec::autospec;
+
+    /// The real fetch.
+    #[autospec]
+    pub fn fetch(url: &str) -> String {
+        format!("real {url}")
+    }
+
+    #[autospec]
+    pub async fn download(url: &str, retries: u32) -> Result<Vec<u8>, String> {
+        Ok(format!("{url}#{retries}").into_bytes())
+    }
+
+    #[autospec]
+    pub fn parse<T: std::str::FromStr + 'static>(text: &str) -> Option<T> {
+        text.parse().ok()
+    }
+
+    #[autospec]
+    pub(crate) fn add((a, b): (u32, u32), mut bonus: u32) -> u32 {
+        bonus += 1;
+        a + b + bonus
+    }
+}
+
+fn page_title(url: &str) -> String {
+    net::fetch(url).to_uppercase()
+}
+
+#[test]
+fn a_patch_answers_until_its_guard_drops() {
+    {
+        let fetch = patch!(net::fetch);
+        fetch.returns("mocked".into());
+        assert_eq!(page_title("a"), "MOCKED");
+        fetch.assert_called_once_with(("a",));
+    }
+    assert_eq!(page_title("a"), "REAL A");
+}
+
+#[test]
+fn an_imported_name_patches_too() {
+    use net::fetch;
+    let patched = patch!(fetch);
+    patched.returns_with(|url| url.repeat(2));
+    assert_eq!(fetch("ab"), "abab");
+    patched.assert_called_once_with(("ab",));
+}
+
+#[test]
+fn calls_original_journals_and_runs_the_body() {
+    let fetch = patch!(net::fetch);
+    fetch.calls_original();
+    assert_eq!(net::fetch("x"), "real x");
+    fetch.returns_once("once".into());
+    assert_eq!(net::fetch("y"), "once");
+    assert_eq!(
+        net::fetch("z"),
+        "real z",
+        "one-shot used up: back to the original"
+    );
+    fetch.assert_has_calls([("x",), ("y",), ("z",)]);
+}
+
+#[test]
+fn patterns_in_parameters_still_reach_the_body() {
+    assert_eq!(net::add((1, 2), 3), 7);
+    let add = patch!(net::add);
+    add.calls_original();
+    assert_eq!(net::add((1, 2), 3), 7);
+    add.returns(0);
+    assert_eq!(net::add((1, 2), 3), 0);
+    assert_eq!(add.call_args_list(), [((1, 2), 3), ((1, 2), 3)]);
+}
+
+#[test]
+fn async_functions_are_patched() {
+    let download = patch!(net::download);
+    download.returns_with(|url, retries| Err(format!("{url} failed {retries}x")));
+    assert_eq!(
+        block_on(net::download("u", 2)),
+        Err("u failed 2x".to_string())
+    );
+    download.assert_called_once_with(("u", 2));
+    drop(download);
+    assert_eq!(block_on(net::download("u", 2)), Ok(b"u#2".to_vec()));
+}
+
+#[test]
+fn generic_functions_are_patched_per_instantiation() {
+    let parse = patch!(net::parse);
+    parse.of::<u32>().returns(Some(99));
+    assert_eq!(net::parse::<u32>("1"), Some(99));
+    assert_eq!(parse.of::<u32>().call_count(), 1);
+    // An instantiation nobody configured answers with its default here: `None`.
+    assert_eq!(net::parse::<f64>("1.5"), None);
+    assert_eq!(parse.call_count(), 2);
+}
+
+#[test]
+fn patches_nest_and_unwind() {
+    let outer = patch!(net::fetch);
+    outer.returns("outer".into());
+    {
+        let inner = patch!(net::fetch);
+        inner.returns("inner".into());
+        assert_eq!(net::fetch("a"), "inner");
+    }
+    assert_eq!(net::fetch("a"), "outer");
+    let unwound = quietly(|| {
+        let inner = patch!(net::fetch);
+        inner.returns("doomed".into());
+        panic!("test body fails");
+    });
+    assert!(unwound.is_err());
+    assert_eq!(
+        net::fetch("a"),
+        "outer",
+        "the panicking test's patch was undone"
+    );
+    outer.assert_called_with(("a",));
+}
+
+#[test]
+fn other_threads_keep_the_original_unless_the_patch_is_shared() {
+    let fetch = patch!(net::fetch);
+    fetch.returns("mocked".into());
+    let elsewhere = std::thread::spawn(|| net::fetch("t")).join().unwrap();
+    assert_eq!(elsewhere, "real t");
+    fetch.assert_not_called();
+}
+
+mod clock {
+    #[autospec::autospec]
+    pub fn now() -> u64 {
+        1_000
+    }
+}
+
+#[test]
+fn a_shared_patch_is_seen_from_spawned_threads() {
+    let now = autospec::patch_shared!(clock::now);
+    now.returns(7);
+    let seen: Vec<u64> = (0..4)
+        .map(|_| std::thread::spawn(clock::now))
+        .map(|handle| handle.join().unwrap())
+        .collect();
+    assert_eq!(seen, [7, 7, 7, 7]);
+    assert_eq!(now.call_count(), 4);
+}
+
+#[test]
+fn patching_inside_an_answer_does_not_deadlock() {
+    let fetch = patch!(net::fetch);
+    fetch.returns_with(|url| {
+        let nested = patch!(net::fetch);
+        nested.returns("nested".into());
+        format!("{url}+{}", net::fetch("inner"))
+    });
+    assert_eq!(net::fetch("outer"), "outer+nested");
+}
+
+#[test]
+fn an_unconfigured_patch_without_default_explains_itself() {
+    mod io {
+        #[autospec::autospec]
+        pub fn open(path: &str) -> Result<u32, String> {
+            Ok(u32::try_from(path.len()).unwrap_or(0))
+        }
+    }
+    let _open = patch!(io::open);
+    assert_eq!(
+        panic_message(|| {
+            let _ = io::open("/etc");
+        }),
+        "patch.open(\"/etc\"): no answer is configured and `Result<u32, String>` has no Default.\n\
+         Configure one with .open.returns(..), .open.returns_with(..) or .open.returns_once(..)."
+    );
+}
+
+static STRESS_CALLS: AtomicUsize = AtomicUsize::new(0);
+
+mod stressed {
+    #[autospec::autospec]
+    pub fn id(n: u32) -> u32 {
+        n
+    }
+}
+
+#[test]
+fn eight_threads_patch_and_unpatch_one_function_without_cross_talk() {
+    let handles: Vec<_> = (0..8u32)
+        .map(|thread| {
+            std::thread::spawn(move || {
+                for round in 0..200u32 {
+                    let expected = thread * 1_000 + round;
+                    {
+                        let id = patch!(stressed::id);
+                        id.returns(expected);
+                        assert_eq!(stressed::id(0), expected);
+                        id.assert_called_once_with((0,));
+                    }
+                    assert_eq!(stressed::id(5), 5, "unpatched again");
+                    STRESS_CALLS.fetch_add(1, Ordering::Relaxed);
+                }
+            })
+        })
+        .collect();
+    for handle in handles {
+        handle.join().expect("no thread saw another's patch");
+    }
+    assert_eq!(STRESS_CALLS.load(Ordering::Relaxed), 1_600);
+}
