@@ -13,6 +13,9 @@ pub(crate) struct Args {
     pub(crate) types: Vec<(Ident, Type)>,
     /// `const LIMIT: usize = 3`: fixes an associated const.
     pub(crate) consts: Vec<(Ident, Expr)>,
+    /// `patchable`: on an impl block, hooks the real methods for `patch!`
+    /// instead of emitting a mock type.
+    pub(crate) patchable: bool,
 }
 
 impl Args {
@@ -38,6 +41,17 @@ impl Args {
                 return Err(syn::Error::new(token.span, "`crate` is given twice"));
             }
             self.krate = Some(input.call(Path::parse_mod_style)?);
+        } else if input.peek(syn::Ident)
+            && input
+                .fork()
+                .parse::<Ident>()
+                .is_ok_and(|ident| ident == "patchable")
+        {
+            let ident: Ident = input.parse()?;
+            if self.patchable {
+                return Err(syn::Error::new(ident.span(), "`patchable` is given twice"));
+            }
+            self.patchable = true;
         } else if input.peek(Token![type]) {
             input.parse::<Token![type]>()?;
             let ident: Ident = input.parse()?;
@@ -71,7 +85,7 @@ impl Args {
             let unknown: proc_macro2::TokenTree = input.parse()?;
             return Err(syn::Error::new_spanned(
                 unknown,
-                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const)",
+                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), and `patchable` (on an impl block)",
             ));
         }
         Ok(())

@@ -48,6 +48,9 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
                 Err(error) => with_error(error, emitted.to_token_stream()),
             }
         }
+        Item::Impl(item_impl) if item_impl.trait_.is_none() && args.patchable => {
+            patchable_impl(item_impl, &args)
+        }
         Item::Impl(item_impl) if item_impl.trait_.is_none() => impl_mock(item_impl, &args),
         Item::Fn(item_fn) => patchable_fn(item_fn, &args),
         other => with_error(unsupported_item(other), item),
@@ -132,6 +135,184 @@ fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
     }
     let mock = TraitMock::new(&model, args);
     mock.patch_items(item_fn)
+}
+
+/// `#[autospec(patchable)]` on an inherent impl block: the block stays,
+/// each public method and associated function gains a hook, and
+/// `patch!(Client::get)` replaces it for every instance. The answer closure
+/// of a method receives the instance first (`&Client`, or `&mut Client`).
+fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    let Some(ident) = self_type_ident(&item_impl.self_ty) else {
+        let error = syn::Error::new_spanned(
+            &item_impl.self_ty,
+            "#[autospec(patchable)] hooks an impl block of a named type (`impl Client { .. }`)",
+        );
+        return with_error(error, item_impl.to_token_stream());
+    };
+    if !item_impl.generics.params.is_empty() {
+        let error = syn::Error::new_spanned(&item_impl.generics, "#[autospec(patchable)] does not support generic impl blocks yet; patch a non-generic function that the methods call, or mock the type with `#[autospec]`");
+        return with_error(error, item_impl.to_token_stream());
+    }
+    let mut hooked = item_impl.clone();
+    let mut extra = TokenStream::new();
+    let mut errors: Option<syn::Error> = None;
+    for item in &mut hooked.items {
+        let ImplItem::Fn(function) = item else {
+            continue;
+        };
+        if matches!(function.vis, Visibility::Inherited) {
+            continue;
+        }
+        match patchable_method(ident, &item_impl.self_ty, function, args) {
+            Ok((method, items)) => {
+                *function = method;
+                extra.extend(items);
+            }
+            Err(error) => match &mut errors {
+                Some(all) => all.combine(error),
+                None => errors = Some(error),
+            },
+        }
+    }
+    if let Some(error) = errors {
+        return with_error(error, item_impl.to_token_stream());
+    }
+    quote!(#hooked #extra)
+}
+
+/// One hooked method of a patchable impl, and its patch struct.
+fn patchable_method(
+    type_ident: &Ident,
+    self_ty: &Type,
+    function: &ImplItemFn,
+    args: &Args,
+) -> syn::Result<(ImplItemFn, TokenStream)> {
+    let mut sig = function.sig.clone();
+    // The receiver is restated as the answer closure's first parameter.
+    let receiver = sig.receiver().map(|receiver| match &receiver.kind {
+        syn::ReceiverKind::Reference(_, _, Some(_)) => (quote!(&mut #self_ty), quote!(&mut *self)),
+        syn::ReceiverKind::Reference(..) => (quote!(&#self_ty), quote!(self)),
+        _ => (quote!(&#self_ty), quote!(&*self)),
+    });
+    let typed: Vec<FnArg> = sig
+        .inputs
+        .iter()
+        .filter(|arg| matches!(arg, FnArg::Typed(_)))
+        .cloned()
+        .collect();
+    let restated = receiver.as_ref().map(|(ty, _)| {
+        let name = format_ident!("{}", crate::model::RESTATED_RECEIVER);
+        quote!(#name: #ty,)
+    });
+    let (spec_generics, where_clause, output, asyncness, name) = (
+        &sig.generics,
+        &sig.generics.where_clause,
+        &sig.output,
+        &sig.asyncness,
+        &sig.ident,
+    );
+    let spec: ItemTrait = syn::parse_quote! {
+        trait #type_ident {
+            #asyncness fn #name #spec_generics (#restated #(#typed),*) #output #where_clause;
+        }
+    };
+    let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
+    model.mock = type_ident.clone();
+    validate::check_trait(&model, args)?;
+    let mock = TraitMock::new(&model, args);
+    let Some(method) = model.methods.first() else {
+        return Ok((function.clone(), TokenStream::new()));
+    };
+    let patch = format_ident!("__autospec_{}_{}_patch", type_ident, method.name());
+    let mut items = mock.patch_struct(&patch, method, &function.vis);
+    let install = format_ident!("__autospec_patch_{}", method.name());
+    let install_shared = format_ident!("__autospec_patch_shared_{}", method.name());
+    let (vis, krate) = (&function.vis, &mock.krate);
+    items.extend(quote! {
+        impl #self_ty {
+            #[doc(hidden)]
+            #vis fn #install() -> #krate::Class<#patch> {
+                #krate::Class::__install()
+            }
+
+            #[doc(hidden)]
+            #vis fn #install_shared() -> #krate::SharedClass<#patch> {
+                <#patch as #krate::ClassShared>::class_shared()
+            }
+        }
+    });
+    // The hooked method: the original signature, typed parameters renamed.
+    let glue = Glue::new(method, &mock.rt, &mock.map, sig.asyncness.is_some());
+    let names = glue.names();
+    let offset = usize::from(receiver.is_some());
+    let mut rebind = Vec::new();
+    for (arg, name) in sig
+        .inputs
+        .iter_mut()
+        .filter(|arg| matches!(arg, FnArg::Typed(_)))
+        .zip(&names[offset..])
+    {
+        let FnArg::Typed(typed) = arg else { continue };
+        let pat = std::mem::replace(&mut *typed.pat, syn::parse_quote!(#name));
+        typed.attrs.clear();
+        rebind.push(quote!(let #pat = #name;));
+    }
+    let bind_receiver = receiver.map(|(_, expr)| {
+        let name = &names[0];
+        quote!(let #name = #expr;)
+    });
+    let hook = mock.hook(&glue, method, &patch, bind_receiver.as_ref());
+    let block = &function.block;
+    let mut hooked = function.clone();
+    hooked.sig = sig;
+    hooked.block = syn::parse_quote!({
+        #hook
+        #(#rebind)*
+        #block
+    });
+    Ok((hooked, items))
+}
+
+/// `patch!(path)`: `Type::method` (the second-to-last segment names a
+/// type, by Rust's naming convention) installs that method's patch;
+/// anything else names a function with `#[autospec]`.
+pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
+    let path = match syn::parse2::<Path>(input) {
+        Ok(path) => path,
+        Err(error) => {
+            let message = format!("expected the path of a function with `#[autospec]`, as in `patch!(net::fetch)` or `patch!(Client::get)` ({error})");
+            return syn::Error::new(error.span(), message).into_compile_error();
+        }
+    };
+    let segments = &path.segments;
+    let names_type = segments.len() >= 2
+        && segments[segments.len() - 2]
+            .ident
+            .to_string()
+            .trim_start_matches("r#")
+            .starts_with(char::is_uppercase);
+    if let (true, Some(last)) = (names_type, segments.last()) {
+        {
+            let mut prefix = path.clone();
+            prefix.segments.pop();
+            let prefix = prefix.segments.iter();
+            let leading = &path.leading_colon;
+            let name = last.ident.to_string();
+            let name = name.trim_start_matches("r#");
+            let install = if shared {
+                format_ident!("__autospec_patch_shared_{}", name)
+            } else {
+                format_ident!("__autospec_patch_{}", name)
+            };
+            return quote!(#leading #(#prefix)::* :: #install());
+        }
+    }
+    let install = if shared {
+        format_ident!("__autospec_patch_shared")
+    } else {
+        format_ident!("__autospec_patch")
+    };
+    quote!(<#path>::#install())
 }
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
@@ -724,75 +905,26 @@ impl<'a> TraitMock<'a> {
         let Some(method) = self.model.methods.first() else {
             return item_fn.to_token_stream();
         };
-        let (krate, vis) = (&self.krate, &item_fn.vis);
-        let ident = &item_fn.sig.ident;
-        let doc = format!(
-            "The patch of `{}`: `patch!({})` installs it; it dereferences to the function's child mock.",
-            method.name(),
-            method.name()
-        );
-        let mut tokens = self.mock_struct(ident, &[method], &doc, false);
-        tokens.extend(self.child_items(method));
-        if method.is_keyed() {
-            tokens.extend(self.generic_items(method));
-        }
-        let field_type = self.field_type(method);
+        let (ident, vis) = (&item_fn.sig.ident, &item_fn.vis);
+        let mut tokens = self.patch_struct(ident, method, vis);
+        let krate = &self.krate;
         tokens.extend(quote! {
-            impl ::core::ops::Deref for #ident {
-                type Target = #field_type;
-                fn deref(&self) -> &Self::Target {
-                    &self.#ident
-                }
-            }
-
-            impl #krate::__private::HasClass for #ident {
-                type Class = #ident;
-            }
-
-            impl #krate::__private::Patchable for #ident {}
-
             impl #ident {
-                /// Unconfigured calls run the original function, and are
-                /// journaled (Python's `wraps`).
-                #vis fn calls_original(&self) {
-                    self.__autospec_core.__pass_through();
+                #[doc(hidden)]
+                #vis fn __autospec_patch() -> #krate::Class<#ident> {
+                    #krate::Class::__install()
+                }
+
+                #[doc(hidden)]
+                #vis fn __autospec_patch_shared() -> #krate::SharedClass<#ident> {
+                    <#ident as #krate::ClassShared>::class_shared()
                 }
             }
         });
-        tokens.extend(self.hooked_fn(item_fn, method));
-        tokens
-    }
-
-    /// The function with its hook: while a patch is installed, the patch
-    /// answers (or journals and lets the body run, after `calls_original`);
-    /// in release builds the hook is compiled out.
-    fn hooked_fn(&self, item_fn: &syn::ItemFn, method: &Method<'_>) -> TokenStream {
         let is_async = item_fn.sig.asyncness.is_some();
         let glue = Glue::new(method, &self.rt, &self.map, is_async);
-        let (rt, ident) = (&self.rt, &item_fn.sig.ident);
         let sig = glue.signature();
-        let owner = quote!(__autospec_patch);
-        let answer = glue.body(&owner, None);
-        let converts = method.params.iter().any(|param| {
-            matches!(
-                param.kind,
-                crate::model::ParamKind::Into(_) | crate::model::ParamKind::Collect(_)
-            )
-        });
-        // The original runs only when nothing consumed the arguments.
-        let pass = (!converts && !method.is_keyed()).then(|| {
-            let journal = glue.journal();
-            quote! {
-                if __autospec_patch.__autospec_core.__passes_through()
-                    && !__autospec_patch.#ident.__has_answer()
-                {
-                    __autospec_patch.#ident.__record(#journal);
-                } else {
-                    return #answer;
-                }
-            }
-        });
-        let hook = pass.unwrap_or_else(|| quote!(return #answer;));
+        let hook = self.hook(&glue, method, ident, None);
         let rebind =
             item_fn
                 .sig
@@ -806,18 +938,96 @@ impl<'a> TraitMock<'a> {
                     }
                     FnArg::Receiver(_) => None,
                 });
-        let (attrs, vis, block) = (&item_fn.attrs, &item_fn.vis, &item_fn.block);
-        quote! {
+        let (attrs, block) = (&item_fn.attrs, &item_fn.block);
+        tokens.extend(quote! {
             #(#attrs)*
             #vis #sig {
-                #[cfg(debug_assertions)]
-                {
-                    if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#ident>() {
-                        #hook
-                    }
-                }
+                #hook
                 #(#rebind)*
                 #block
+            }
+        });
+        tokens
+    }
+
+    /// The struct that holds one patched function's child mock: it
+    /// dereferences to the child, and `calls_original()` makes unconfigured
+    /// calls run the original.
+    fn patch_struct(&self, ident: &Ident, method: &Method<'_>, vis: &Visibility) -> TokenStream {
+        let krate = &self.krate;
+        let doc = format!(
+            "The patch of `{}`: `patch!` installs it; it dereferences to the function's child mock.",
+            method.name()
+        );
+        let mut tokens = self.mock_struct(ident, &[method], &doc, false);
+        tokens.extend(self.child_items(method));
+        if method.is_keyed() {
+            tokens.extend(self.generic_items(method));
+        }
+        let (field, field_type) = (&method.sig.ident, self.field_type(method));
+        tokens.extend(quote! {
+            impl ::core::ops::Deref for #ident {
+                type Target = #field_type;
+                fn deref(&self) -> &Self::Target {
+                    &self.#field
+                }
+            }
+
+            impl #krate::__private::HasClass for #ident {
+                type Class = #ident;
+            }
+
+            impl #ident {
+                /// Unconfigured calls run the original function, and are
+                /// journaled (Python's `wraps`).
+                #vis fn calls_original(&self) {
+                    self.__autospec_core.__pass_through();
+                }
+            }
+        });
+        tokens
+    }
+
+    /// The hook at the top of a patched function: while a patch is
+    /// installed, the patch answers (or journals and lets the body run,
+    /// after `calls_original`); in release builds it is compiled out.
+    fn hook(
+        &self,
+        glue: &Glue<'_, '_>,
+        method: &Method<'_>,
+        patch: &Ident,
+        bind: Option<&TokenStream>,
+    ) -> TokenStream {
+        let (rt, field) = (&self.rt, &method.sig.ident);
+        let answer = glue.body(&quote!(__autospec_patch), None);
+        let converts = method.params.iter().any(|param| {
+            matches!(
+                param.kind,
+                crate::model::ParamKind::Into(_) | crate::model::ParamKind::Collect(_)
+            )
+        });
+        // The original runs only when nothing consumed the arguments.
+        let hook = if converts || method.is_keyed() {
+            quote!(return #answer;)
+        } else {
+            let journal = glue.journal();
+            quote! {
+                if __autospec_patch.__autospec_core.__passes_through()
+                    && !__autospec_patch.#field.__has_answer()
+                {
+                    __autospec_patch.#field.__record(#journal);
+                } else {
+                    return #answer;
+                }
+            }
+        };
+        quote! {
+            #[cfg(debug_assertions)]
+            {
+                if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#patch>() {
+                    #bind
+                    #hook
+                }
             }
         }
     }

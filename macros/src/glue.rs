@@ -42,14 +42,20 @@ impl<'g, 'a> Glue<'g, 'a> {
         self.map.replace(ty)
     }
 
+    /// The parameters the journal keeps (all but a restated receiver).
+    fn journaled(&self) -> impl Iterator<Item = &crate::model::Param<'a>> {
+        self.method
+            .params
+            .iter()
+            .filter(|param| !matches!(param.kind, ParamKind::Receiver))
+    }
+
     /// `(String, u32,)`: what the journal keeps of one call. Each type
     /// carries its parameter's span, so that a type the journal cannot
     /// keep is reported on the parameter.
     pub(crate) fn journal_type(&self) -> TokenStream {
         let types = self
-            .method
-            .params
-            .iter()
+            .journaled()
             .map(|param| respan(self.journal_entry_type(param), param.ty.span()));
         quote!((#(#types,)*))
     }
@@ -69,7 +75,10 @@ impl<'g, 'a> Glue<'g, 'a> {
                 let item = self.map(item);
                 quote!(::std::vec::Vec<#item>)
             }
-            ParamKind::Callable { .. } | ParamKind::Opaque { .. } => quote!(#rt::Opaque),
+            // Receivers are filtered out by `journaled`.
+            ParamKind::Callable { .. } | ParamKind::Opaque { .. } | ParamKind::Receiver => {
+                quote!(#rt::Opaque)
+            }
         }
     }
 
@@ -161,7 +170,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     /// `|args| vec![..]`: renders a journal entry, `Debug` where it exists.
     pub(crate) fn render(&self) -> TokenStream {
         let rt = self.rt;
-        let renders = (0..self.method.params.len()).map(|i| {
+        let renders = (0..self.journaled().count()).map(|i| {
             let index = syn::Index::from(i);
             quote!(#rt::Render::new(&__autospec_args.#index).as_debug())
         });
@@ -255,7 +264,9 @@ impl<'g, 'a> Glue<'g, 'a> {
     /// `(clone of arg0, arg1.to_owned(),)`: the journal entry of this call.
     pub(crate) fn journal(&self) -> TokenStream {
         let rt = self.rt;
-        let entries = self.method.params.iter().zip(&self.names).map(|(param, name)| match &param.kind {
+        let journaled = self.method.params.iter().zip(&self.names);
+        let journaled = journaled.filter(|(param, _)| !matches!(param.kind, ParamKind::Receiver));
+        let entries = journaled.map(|(param, name)| match &param.kind {
             // Spanned on the parameter's type, so that a type without
             // `Clone` is reported there rather than on the attribute.
             ParamKind::Owned => {
@@ -282,7 +293,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote!(::std::borrow::ToOwned::to_owned(::core::convert::AsRef::<#target>::as_ref(&#name)))
             }
             ParamKind::Callable { bound, .. } => quote!(#rt::opaque(#rt::type_name::<dyn #bound>())),
-            ParamKind::Opaque { .. } => self.opaque(param.ty, name),
+            ParamKind::Opaque { .. } | ParamKind::Receiver => self.opaque(param.ty, name),
         });
         quote!((#(#entries,)*))
     }

@@ -31,6 +31,19 @@ pub fn double(args: TokenStream, item: TokenStream) -> TokenStream {
     double::double(args.into(), item.into()).into()
 }
 
+/// Replaces a function or method that has a patch hook, on this thread,
+/// until the returned guard drops. See the `autospec` crate.
+#[proc_macro]
+pub fn patch(input: TokenStream) -> TokenStream {
+    expand::patch(input.into(), false).into()
+}
+
+/// `patch!` for every thread. See the `autospec` crate.
+#[proc_macro]
+pub fn patch_shared(input: TokenStream) -> TokenStream {
+    expand::patch(input.into(), true).into()
+}
+
 /// Emits a callable mock of a closure signature, `mock_fn!(|&str, u32| -> bool)`.
 /// See the `autospec` crate.
 #[proc_macro]

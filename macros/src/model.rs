@@ -107,6 +107,10 @@ pub(crate) enum ParamKind<'a> {
         bound: &'a syn::TraitBound,
         by_ref: Option<&'a TypeReference>,
     },
+    /// The receiver of a patched method, restated as `__autospec_self:
+    /// &Type`: not journaled (the call is the method's), passed to the
+    /// answer closure.
+    Receiver,
     /// Cannot be kept (a borrow, a trait object, `#[autospec(skip)]`, a
     /// generic): journaled as its `Debug` text or type name. The closure gets
     /// the argument itself when its type can be named, else the text.
@@ -252,6 +256,10 @@ impl<'a> Method<'a> {
             .inputs
             .iter()
             .filter_map(|arg| match arg {
+                FnArg::Typed(typed) if is_restated_receiver(&typed.pat) => Some(Param {
+                    ty: &typed.ty,
+                    kind: ParamKind::Receiver,
+                }),
                 FnArg::Typed(typed) => Some(Param::from_syn(
                     &typed.ty,
                     &typed.attrs,
@@ -423,6 +431,13 @@ impl<'a> Param<'a> {
         };
         Param { ty, kind }
     }
+}
+
+/// The name a patched method's receiver is restated under.
+pub(crate) const RESTATED_RECEIVER: &str = "__autospec_self";
+
+fn is_restated_receiver(pat: &syn::Pat) -> bool {
+    matches!(pat, syn::Pat::Ident(ident) if ident.ident == RESTATED_RECEIVER)
 }
 
 /// `#[autospec(skip)]` on a parameter.

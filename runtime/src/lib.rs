@@ -174,8 +174,9 @@ pub use autospec_macros::mock_fn;
 /// ```
 pub use autospec_macros::double;
 
-/// Replaces a function that has `#[autospec]` on it, on this thread, until
-/// the returned guard drops (Python's `patch`).
+/// Replaces a function that has `#[autospec]` on it (or a method of an
+/// impl block with `#[autospec(patchable)]`: `patch!(Client::get)`), on
+/// this thread, until the returned guard drops (Python's `patch`).
 ///
 /// The guard dereferences to the function's child mock: configure its
 /// answers and assert on its calls as on any mocked method. Calls on this
@@ -185,6 +186,11 @@ pub use autospec_macros::double;
 /// calling the original; [`patch_shared!`] replaces the function for every
 /// thread. The hook exists only with `debug_assertions` (test and dev
 /// builds): a release build compiles the function as written.
+///
+/// A path whose second-to-last segment starts with an uppercase letter
+/// (`Client::get`, `net::Client::new`) names a method; any other path a
+/// function. A patched method answers for every instance, and its
+/// `returns_with` closure receives the instance first.
 ///
 /// ```
 /// mod net {
@@ -208,12 +214,7 @@ pub use autospec_macros::double;
 ///     assert_eq!(title("a"), "REAL BODY OF A"); // the guard dropped
 /// }
 /// ```
-#[macro_export]
-macro_rules! patch {
-    ($path:path) => {
-        $crate::__private::patch_of::<$path>()
-    };
-}
+pub use autospec_macros::patch;
 
 /// [`patch!`] for every thread: threads the code under test spawns (tokio
 /// workers included) see the patch too. Shared patches of one function are
@@ -236,12 +237,7 @@ macro_rules! patch {
 ///     now.assert_called_once();
 /// }
 /// ```
-#[macro_export]
-macro_rules! patch_shared {
-    ($path:path) => {
-        <$path as $crate::ClassShared>::class_shared()
-    };
-}
+pub use autospec_macros::patch_shared;
 
 /// `use autospec::prelude::*;` brings the attribute, the `call!`, `patch!`
 /// and `patch_shared!` macros, the [`Mock`] trait and [`ClassShared`] (for
@@ -285,3 +281,6 @@ pub struct GuideSignatures;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/constructors.md")]
 pub struct GuideConstructors;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/patching.md")]
+pub struct GuidePatching;

@@ -25,20 +25,6 @@ pub fn patched<P: Clone + 'static>() -> Option<P> {
     crate::class::installed()
 }
 
-/// What `patch!` needs of its target: the hidden struct `#[autospec]` puts
-/// beside a function.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` has no patch hook",
-    label = "not a function with `#[autospec]`",
-    note = "put `#[autospec]` on the function to patch it"
-)]
-pub trait Patchable: Default + Clone + 'static {}
-
-/// Installs the patch of a hooked function on this thread.
-pub fn patch_of<P: Patchable>() -> crate::Class<P> {
-    crate::Class::__install()
-}
-
 /// The class state answering on this thread (see [`crate::Class`]).
 pub fn class<C: Default + Clone + 'static>() -> C {
     crate::class::current()

@@ -222,3 +222,67 @@ fn eight_threads_patch_and_unpatch_one_function_without_cross_talk() {
     }
     assert_eq!(STRESS_CALLS.load(Ordering::Relaxed), 1_600);
 }
+
+/// A real type whose methods tests patch.
+pub struct Account {
+    balance: u64,
+}
+
+#[autospec(patchable)]
+impl Account {
+    /// Opens an account.
+    pub fn open(balance: u64) -> Self {
+        Account { balance }
+    }
+
+    /// The balance.
+    pub fn balance(&self) -> u64 {
+        self.balance
+    }
+
+    /// Adds to the balance.
+    pub fn deposit(&mut self, amount: u64) -> u64 {
+        self.balance += amount;
+        self.balance
+    }
+
+    #[allow(dead_code)]
+    fn private(&self) -> u64 {
+        self.balance
+    }
+}
+
+#[test]
+fn patched_methods_answer_for_every_instance_and_see_it() {
+    let rich = Account::open(100);
+    let poor = Account::open(1);
+    {
+        let balance = patch!(Account::balance);
+        balance.returns_with(|account| account.balance * 10);
+        assert_eq!((rich.balance(), poor.balance()), (1_000, 10));
+        assert_eq!(balance.call_count(), 2);
+        balance.assert_called_with(());
+    }
+    assert_eq!(rich.balance(), 100);
+}
+
+#[test]
+fn patched_mut_methods_and_constructors() {
+    let open = patch!(Account::open);
+    open.calls_original();
+    let mut account = Account::open(5);
+    open.assert_called_once_with((5,));
+    let deposit = patch!(Account::deposit);
+    deposit.returns_with(|account, amount| {
+        account.balance += 2 * amount;
+        account.balance
+    });
+    assert_eq!(
+        account.deposit(10),
+        25,
+        "the answer changed the real instance"
+    );
+    deposit.assert_called_once_with((10,));
+    drop(deposit);
+    assert_eq!(account.deposit(1), 26);
+}
