@@ -97,6 +97,11 @@ impl<R> Answers<R> {
             && matches!(self.standing, Standing::None)
     }
 
+    /// One-shot answers queued and not used yet.
+    pub(crate) fn unused(&self) -> usize {
+        self.once.len()
+    }
+
     /// Whether a call now would be answered by something configured.
     pub(crate) fn has_answer(&self) -> bool {
         !self.once.is_empty() || self.with.is_some() || !matches!(self.standing, Standing::None)

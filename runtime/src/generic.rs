@@ -228,6 +228,15 @@ impl<A: 'static> AnyMethod for Generic<A> {
         calls
     }
 
+    fn unused_answers(&self) -> Vec<(String, usize)> {
+        let state = lock(&self.inner.state);
+        state
+            .instances
+            .iter()
+            .flat_map(|(_, instance)| instance.unused_answers())
+            .collect()
+    }
+
     fn reset(&self) {
         let mut state = lock(&self.inner.state);
         state.pending.clear();

@@ -29,6 +29,10 @@ pub trait Journal {
     fn render(&self, index: usize) -> Vec<String>;
     /// Forgets every call.
     fn clear(&mut self);
+    /// Calls counted while journaling was off.
+    fn unrecorded(&self) -> usize;
+    /// One-shot answers never used.
+    fn unused_answers(&self) -> usize;
 }
 
 impl Head {
@@ -48,6 +52,10 @@ impl Head {
 
     pub(crate) fn is_sealed(&self) -> bool {
         self.core.is_sealed()
+    }
+
+    pub(crate) fn is_journaling(&self) -> bool {
+        self.core.is_journaling()
     }
 
     /// `MockStore.get`, the start of every message.
@@ -85,7 +93,35 @@ fn rendered(method: &dyn Journaled) -> Vec<Call> {
 }
 
 pub(crate) fn call_count(method: &dyn Journaled) -> usize {
-    lock(method.journal().1).seqs().len()
+    let journal = lock(method.journal().1);
+    journal.seqs().len() + journal.unrecorded()
+}
+
+/// The method and its unused one-shot answers, if it has any.
+pub(crate) fn unused_answers(method: &dyn Journaled) -> Vec<(String, usize)> {
+    let (head, journal) = method.journal();
+    let unused = lock(journal).unused_answers();
+    if unused == 0 {
+        Vec::new()
+    } else {
+        vec![(head.text(), unused)]
+    }
+}
+
+/// Fails `Mock::verify` when answers were queued and never used.
+#[track_caller]
+pub(crate) fn verify(mock: &str, unused: &[(String, usize)]) {
+    if unused.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = unused
+        .iter()
+        .map(|(method, n)| format!("  {method}: {} never used", report::one_shot(*n)))
+        .collect();
+    fail(&format!(
+        "{mock}: configured answers were never used (returns_once/returns_each):\n{}",
+        lines.join("\n")
+    ));
 }
 
 pub(crate) fn reset(method: &dyn Journaled) {

@@ -158,6 +158,24 @@ struct State<A, R, F: ?Sized> {
     answers: Answers<R>,
     /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`.
     closure: PhantomData<Arc<F>>,
+    /// `journal_calls(false)`: calls are counted, not kept.
+    journaling: bool,
+    /// Calls counted while not journaling.
+    unrecorded: usize,
+}
+
+impl<A, R, F: ?Sized> State<A, R, F> {
+    /// Journals a call (or only counts it while journaling is off).
+    fn record(&mut self, args: A, mock_journaling: bool) {
+        if self.journaling && mock_journaling {
+            // Numbered under the journal's lock, so that the order of each
+            // method's journal always agrees with the global sequence.
+            self.seqs.push(next_seq());
+            self.args.push(args);
+        } else {
+            self.unrecorded += 1;
+        }
+    }
 }
 
 impl<A, R, F: ?Sized> Journal for State<A, R, F> {
@@ -172,6 +190,15 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
     fn clear(&mut self) {
         self.seqs.clear();
         self.args.clear();
+        self.unrecorded = 0;
+    }
+
+    fn unrecorded(&self) -> usize {
+        self.unrecorded
+    }
+
+    fn unused_answers(&self) -> usize {
+        self.answers.unused()
     }
 }
 
@@ -238,6 +265,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             render,
             answers: Answers::new(default),
             closure: PhantomData,
+            journaling: true,
+            unrecorded: 0,
         }));
         let shared = Shared {
             head: Head::new(core, name),
@@ -262,10 +291,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
         let mut guard = self.state();
         let state = &mut *guard;
-        // Numbered under the journal's lock, so that the order of each
-        // method's journal always agrees with the global sequence.
-        state.seqs.push(next_seq());
-        state.args.push(args);
+        state.record(args, self.shared.head.is_journaling());
         if let Some(value) = state.answers.pick() {
             return value;
         }
@@ -327,9 +353,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     ) -> R {
         let mut guard = self.state();
         if guard.answers.is_unconfigured() {
-            let state = &mut *guard;
-            state.seqs.push(next_seq());
-            state.args.push(args);
+            guard.record(args, self.shared.head.is_journaling());
             drop(guard);
             return fallback();
         }
@@ -347,10 +371,28 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals a call without answering it (the original function answers).
     #[doc(hidden)]
     pub fn __record(&self, args: A) {
-        let mut guard = self.state();
-        let state = &mut *guard;
-        state.seqs.push(next_seq());
-        state.args.push(args);
+        let journaling = self.shared.head.is_journaling();
+        self.state().record(args, journaling);
+    }
+
+    /// Turns keeping this method's calls on or off; while off, calls are
+    /// only counted (`call_count`), for hot loops whose arguments nobody
+    /// reads. `Mock::journal_calls` does it for every method of a mock.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, sample: f64); }
+    /// let sink = MockSink::default();
+    /// sink.push.journal_calls(false);
+    /// for i in 0..1_000 {
+    ///     sink.push(f64::from(i));
+    /// }
+    /// assert_eq!(sink.push.call_count(), 1_000);
+    /// assert!(sink.push.call_args_list().is_empty());
+    /// ```
+    pub fn journal_calls(&self, on: bool) {
+        self.state().journaling = on;
     }
 
     /// Journals a call that was made before this instantiation of a generic
@@ -749,11 +791,17 @@ pub trait AnyMethod {
     fn sequenced_calls(&self) -> Vec<(u64, Call)>;
     /// Forgets the recorded calls.
     fn reset(&self);
+    /// Each method (`MockStore.get`) with one-shot answers never used.
+    fn unused_answers(&self) -> Vec<(String, usize)>;
 }
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
     fn sequenced_calls(&self) -> Vec<(u64, Call)> {
         journal::sequenced(self)
+    }
+
+    fn unused_answers(&self) -> Vec<(String, usize)> {
+        journal::unused_answers(self)
     }
 
     fn reset(&self) {

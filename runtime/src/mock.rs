@@ -13,6 +13,8 @@ pub struct MockCore {
     sealed: AtomicBool,
     /// A patch's `calls_original()`: unconfigured calls run the original.
     passes_through: AtomicBool,
+    /// `Mock::journal_calls`: keep calls (else only count them).
+    journaling: AtomicBool,
 }
 
 impl MockCore {
@@ -22,6 +24,7 @@ impl MockCore {
             name,
             sealed: AtomicBool::new(false),
             passes_through: AtomicBool::new(false),
+            journaling: AtomicBool::new(true),
         })
     }
 
@@ -35,6 +38,14 @@ impl MockCore {
 
     pub(crate) fn seal(&self) {
         self.sealed.store(true, Ordering::Release);
+    }
+
+    pub(crate) fn is_journaling(&self) -> bool {
+        self.journaling.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_journaling(&self, on: bool) {
+        self.journaling.store(on, Ordering::Relaxed);
     }
 
     /// Makes unconfigured calls of a patched function run the original.
@@ -131,6 +142,48 @@ pub trait Mock {
         for method in self.__autospec_methods() {
             method.reset();
         }
+    }
+
+    /// Turns keeping calls on or off for every method of this mock; while
+    /// off, calls are only counted. See [`Method::journal_calls`](crate::Method::journal_calls).
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, sample: f64); fn flush(&self); }
+    /// let sink = MockSink::default();
+    /// sink.journal_calls(false);
+    /// sink.push(1.0);
+    /// sink.flush();
+    /// assert!(sink.mock_calls().is_empty());
+    /// assert_eq!(sink.push.call_count() + sink.flush.call_count(), 2);
+    /// ```
+    fn journal_calls(&self, on: bool) {
+        self.__autospec_core().set_journaling(on);
+    }
+
+    /// Fails if one-shot answers (`returns_once`, `returns_each`) were
+    /// queued and never used: a test that configured more calls than the
+    /// code under test made. Call it at the end of a test that wants this
+    /// check (Python has no equivalent; mockall checks it always).
+    ///
+    /// ```should_panic
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Dice { fn roll(&self) -> u8; }
+    /// let dice = MockDice::default();
+    /// dice.roll.returns_each([6, 6]);
+    /// dice.roll();
+    /// dice.verify(); // panics: 1 one-shot answer never used
+    /// ```
+    #[track_caller]
+    fn verify(&self) {
+        let unused: Vec<(String, usize)> = self
+            .__autospec_methods()
+            .iter()
+            .flat_map(|method| method.unused_answers())
+            .collect();
+        crate::journal::verify(self.mock_name(), &unused);
     }
 
     /// Makes every call without a configured answer panic instead of

@@ -235,3 +235,49 @@ fn a_single_used_up_one_shot_answer_is_reported_in_the_singular() {
          Configure one with .roll.returns(..), .roll.returns_with(..) or .roll.returns_once(..)."
     );
 }
+
+#[test]
+fn verify_names_every_method_with_unused_one_shot_answers() {
+    #[autospec]
+    trait Store {
+        fn get(&self, key: &str) -> Option<String>;
+        fn put(&self, key: &str);
+        fn count<T: 'static>(&self) -> usize;
+    }
+    let store = MockStore::default();
+    store
+        .get
+        .returns_each([Some("a".into()), Some("b".into()), None]);
+    store.put.returns_once(());
+    store.count.of::<u8>().returns_once(1);
+    store.get("x");
+    store.put("y");
+    assert_eq!(
+        support::panic_message(|| store.verify()),
+        "MockStore: configured answers were never used (returns_once/returns_each):\n  \
+         MockStore.get: 2 one-shot answers never used\n  \
+         MockStore.count::<u8>: 1 one-shot answer never used"
+    );
+    store.get("x");
+    store.get("x");
+    store.count::<u8>();
+    store.verify();
+}
+
+#[test]
+fn calls_that_are_not_journaled_are_still_counted() {
+    #[autospec]
+    trait Sink {
+        fn push(&self, sample: u32);
+    }
+    let sink = MockSink::default();
+    sink.push(1);
+    sink.push.journal_calls(false);
+    sink.push(2);
+    sink.push.journal_calls(true);
+    sink.push(3);
+    assert_eq!(sink.push.call_count(), 3);
+    assert_eq!(sink.push.call_args_list(), [(1,), (3,)]);
+    sink.push.reset();
+    assert_eq!(sink.push.call_count(), 0);
+}
