@@ -211,8 +211,9 @@ fn patchable_method(
         &sig.asyncness,
         &sig.ident,
     );
+    let vis = &function.vis;
     let spec: ItemTrait = syn::parse_quote! {
-        trait #type_ident {
+        #vis trait #type_ident {
             #asyncness fn #name #spec_generics (#restated #(#typed),*) #output #where_clause;
         }
     };
@@ -227,7 +228,7 @@ fn patchable_method(
     let mut items = mock.patch_struct(&patch, method, &function.vis);
     let install = format_ident!("__autospec_patch_{}", method.name());
     let install_shared = format_ident!("__autospec_patch_shared_{}", method.name());
-    let (vis, krate) = (&function.vis, &mock.krate);
+    let krate = &mock.krate;
     items.extend(quote! {
         impl #self_ty {
             #[doc(hidden)]

@@ -10,7 +10,9 @@ use crate::method::{lock, AnyMethod, Journaled};
 use crate::mock::MockCore;
 use crate::report;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 /// Who a method is, for messages: its mock and its name.
 #[doc(hidden)]
@@ -18,6 +20,18 @@ pub struct Head {
     core: Arc<MockCore>,
     /// `get`, or `get::<User>` for one instantiation of a generic method.
     name: Box<str>,
+    /// Threads waiting for calls (`wait_until_called`), woken by each call.
+    waits: Waits,
+}
+
+/// What `wait_until_*` blocks on: a count of calls under a mutex, and a
+/// condition variable signalled when it grows.
+#[derive(Default)]
+struct Waits {
+    /// How many threads wait; calls skip the wake-up when none does.
+    waiters: AtomicUsize,
+    calls: Mutex<u64>,
+    grown: Condvar,
 }
 
 /// The typed journal of one method, seen without its types.
@@ -40,6 +54,18 @@ impl Head {
         Head {
             core: Arc::clone(core),
             name: name.strip_prefix("r#").unwrap_or(name).into(),
+            waits: Waits::default(),
+        }
+    }
+
+    /// Wakes the threads waiting for calls of this method, if any. Called
+    /// after each journaled call; costs one atomic load when none waits.
+    pub(crate) fn notify(&self) {
+        // SeqCst pairs with the waiter's increment: a waiter this load
+        // misses registered after the call was journaled, and sees it.
+        if self.waits.waiters.load(Ordering::SeqCst) > 0 {
+            *lock(&self.waits.calls) += 1;
+            self.waits.grown.notify_all();
         }
     }
 
@@ -56,6 +82,11 @@ impl Head {
 
     pub(crate) fn is_journaling(&self) -> bool {
         self.core.is_journaling()
+    }
+
+    /// The method's name, as calls show it.
+    pub(crate) fn name_text(&self) -> String {
+        self.name.to_string()
     }
 
     /// `MockStore.get`, the start of every message.
@@ -105,6 +136,46 @@ pub(crate) fn unused_answers(method: &dyn Journaled) -> Vec<(String, usize)> {
         Vec::new()
     } else {
         vec![(head.text(), unused)]
+    }
+}
+
+/// Blocks until `reached` holds or `timeout` passes, re-checking after
+/// every call of the method; panics with the elapsed time and the calls
+/// seen on timeout. `what` says what was awaited (`1 call`).
+#[track_caller]
+pub(crate) fn wait_until(
+    method: &dyn Journaled,
+    timeout: Duration,
+    what: &str,
+    reached: &mut dyn FnMut() -> bool,
+) {
+    let (head, _) = method.journal();
+    let waits = &head.waits;
+    let start = Instant::now();
+    waits.waiters.fetch_add(1, Ordering::SeqCst);
+    let outcome = loop {
+        let seen = *lock(&waits.calls);
+        if reached() {
+            break true;
+        }
+        let Some(left) = timeout.checked_sub(start.elapsed()) else {
+            break false;
+        };
+        let calls = lock(&waits.calls);
+        if *calls == seen {
+            // Spurious wake-ups and timeouts both lead back to the check.
+            drop(waits.grown.wait_timeout(calls, left));
+        }
+    };
+    waits.waiters.fetch_sub(1, Ordering::SeqCst);
+    if !outcome {
+        let all = rendered(method);
+        fail(&format!(
+            "{}: expected {what} within {timeout:?}, timed out after {:?}.\n{}",
+            head.text(),
+            start.elapsed(),
+            report::journal(&all)
+        ));
     }
 }
 

@@ -15,6 +15,7 @@ use std::ops::{Deref, DerefMut};
 use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 /// One process-wide sequence over all recorded calls of all mocks, so that
 /// calls of different methods (and different mocks) can be put in order.
@@ -292,6 +293,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let mut guard = self.state();
         let state = &mut *guard;
         state.record(args, self.shared.head.is_journaling());
+        self.shared.head.notify();
         if let Some(value) = state.answers.pick() {
             return value;
         }
@@ -355,6 +357,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         if guard.answers.is_unconfigured() {
             guard.record(args, self.shared.head.is_journaling());
             drop(guard);
+            self.shared.head.notify();
             return fallback();
         }
         drop(guard);
@@ -373,6 +376,77 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __record(&self, args: A) {
         let journaling = self.shared.head.is_journaling();
         self.state().record(args, journaling);
+        self.shared.head.notify();
+    }
+
+    /// Blocks until the method has been called at least once, for code
+    /// under test running on other threads (Python's `ThreadingMock`).
+    /// Waits without spinning; panics after `timeout` with the time waited
+    /// and the calls seen. There is no wait without a timeout.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # use std::time::Duration;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, sample: u32); }
+    /// let sink = MockSink::default();
+    /// let worker = sink.clone();
+    /// std::thread::spawn(move || worker.push(7));
+    /// sink.push.wait_until_called(Duration::from_secs(5));
+    /// sink.push.assert_called_once_with((7,));
+    /// ```
+    #[track_caller]
+    pub fn wait_until_called(&self, timeout: Duration) {
+        self.wait_until_called_times(1, timeout);
+    }
+
+    /// Blocks until the method has been called at least `times` times.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # use std::time::Duration;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, sample: u32); }
+    /// let sink = MockSink::default();
+    /// for i in 0..4 {
+    ///     let worker = sink.clone();
+    ///     std::thread::spawn(move || worker.push(i));
+    /// }
+    /// sink.push.wait_until_called_times(4, Duration::from_secs(5));
+    /// assert_eq!(sink.push.call_count(), 4);
+    /// ```
+    #[track_caller]
+    pub fn wait_until_called_times(&self, times: usize, timeout: Duration) {
+        let what = crate::report::calls(times);
+        journal::wait_until(self, timeout, &format!("at least {what}"), &mut || {
+            journal::call_count(self) >= times
+        });
+    }
+
+    /// Blocks until some call had these arguments.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # use std::time::Duration;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, sample: u32); }
+    /// let sink = MockSink::default();
+    /// let worker = sink.clone();
+    /// std::thread::spawn(move || (0..3).for_each(|i| worker.push(i)));
+    /// sink.push.wait_until_any_call_with((2,), Duration::from_secs(5));
+    /// ```
+    #[track_caller]
+    pub fn wait_until_any_call_with<E: ArgsDebug>(&self, expected: E, timeout: Duration)
+    where
+        A: ArgsEq<E>,
+    {
+        let what = format!(
+            "a call {}",
+            crate::calls::Call::new(self.shared.head.name_text(), expected.render_args())
+        );
+        journal::wait_until(self, timeout, &what, &mut || {
+            self.state().args.iter().any(|args| args.args_eq(&expected))
+        });
     }
 
     /// Turns keeping this method's calls on or off; while off, calls are

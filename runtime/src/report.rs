@@ -56,3 +56,12 @@ pub(crate) fn one_shot(n: usize) -> String {
         format!("{n} one-shot answers")
     }
 }
+
+/// `1 call`, `3 calls`.
+pub(crate) fn calls(n: usize) -> String {
+    if n == 1 {
+        "1 call".to_owned()
+    } else {
+        format!("{n} calls")
+    }
+}

@@ -286,3 +286,14 @@ fn patched_mut_methods_and_constructors() {
     drop(deposit);
     assert_eq!(account.deposit(1), 26);
 }
+
+mod elsewhere {
+    // Patching from another module: the patch's child mock is as visible
+    // as the patched method.
+    #[test]
+    fn a_method_patch_is_configured_from_another_module() {
+        let balance = autospec::patch!(super::Account::balance);
+        balance.returns_with(|_| 1);
+        assert_eq!(super::Account::open(50).balance(), 1);
+    }
+}
