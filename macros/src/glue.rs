@@ -370,6 +370,15 @@ impl<'g, 'a> Glue<'g, 'a> {
             }
         } else if let Some(fallback) = fallback {
             quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
+        } else if self.tracks_awaits() {
+            // The future itself journals the await.
+            let future = quote!(#owner.#field.__call_async(#journal, #invoke));
+            let answer = match self.method.wrap {
+                Wrap::AsyncFn if self.async_trait => quote!(#future.await),
+                Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
+                _ => future,
+            };
+            return quote!({ #conversions #answer });
         } else if lends {
             self.deliver(
                 quote!(#owner.#field.__call(#journal, #invoke)),
@@ -415,6 +424,14 @@ impl<'g, 'a> Glue<'g, 'a> {
                 }
             }
         }
+    }
+
+    /// Whether the method is async with an owned answer: its future is an
+    /// `autospec::Answer` that journals the await.
+    fn tracks_awaits(&self) -> bool {
+        self.method.wrap != Wrap::Direct
+            && !self.method.is_keyed()
+            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
     }
 
     /// Hands the answer back the way the signature says.

@@ -22,6 +22,8 @@ pub struct Head {
     name: Box<str>,
     /// Threads waiting for calls (`wait_until_called`), woken by each call.
     waits: Waits,
+    /// The sequence numbers of awaited calls, in the order they completed.
+    awaits: Mutex<Vec<u64>>,
 }
 
 /// What `wait_until_*` blocks on: a count of calls under a mutex, and a
@@ -55,7 +57,18 @@ impl Head {
             core: Arc::clone(core),
             name: name.strip_prefix("r#").unwrap_or(name).into(),
             waits: Waits::default(),
+            awaits: Mutex::new(Vec::new()),
         }
+    }
+
+    /// Journals that the future of call `seq` completed.
+    pub(crate) fn awaited(&self, seq: u64) {
+        lock(&self.awaits).push(seq);
+    }
+
+    /// The awaited calls' sequence numbers, in await order.
+    pub(crate) fn await_seqs(&self) -> Vec<u64> {
+        lock(&self.awaits).clone()
     }
 
     /// Wakes the threads waiting for calls of this method, if any. Called
@@ -196,7 +209,47 @@ pub(crate) fn verify(mock: &str, unused: &[(String, usize)]) {
 }
 
 pub(crate) fn reset(method: &dyn Journaled) {
-    lock(method.journal().1).clear();
+    let (head, journal) = method.journal();
+    lock(journal).clear();
+    lock(&head.awaits).clear();
+}
+
+/// The awaited calls, rendered, in await order.
+fn awaited(method: &dyn Journaled) -> Vec<Call> {
+    let (head, _) = method.journal();
+    let awaited = head.await_seqs();
+    sequenced(method)
+        .into_iter()
+        .filter(|(seq, _)| awaited.contains(seq))
+        .map(|(_, call)| call)
+        .collect()
+}
+
+#[track_caller]
+pub(crate) fn fail_await_count(method: &dyn Journaled, expected: &str) -> ! {
+    let (head, _) = method.journal();
+    let awaited = awaited(method);
+    fail(&format!(
+        "{}: expected {expected}, got {}.\nAwaited ({}): {}\nCalls: {}",
+        head.text(),
+        awaited.len(),
+        awaited.len(),
+        report::list(&awaited),
+        report::list(&rendered(method))
+    ))
+}
+
+#[track_caller]
+pub(crate) fn fail_await(method: &dyn Journaled, what: &str, expected: Vec<String>) -> ! {
+    let (head, _) = method.journal();
+    let awaited = awaited(method);
+    fail(&format!(
+        "{}: expected {what} not found.\nExpected: {}\nAwaited ({}): {}",
+        head.text(),
+        head.call(expected),
+        awaited.len(),
+        report::list(&awaited)
+    ))
 }
 
 /// Every call to any of these methods, in the order they happened.

@@ -42,6 +42,7 @@
 
 #![deny(missing_docs)]
 
+mod answer;
 mod answers;
 mod args;
 mod calls;
@@ -57,6 +58,7 @@ mod report;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use answer::Answer;
 pub use args::{ArgsDebug, ArgsEq};
 pub use calls::Call;
 pub use class::{Class, ClassShared, SharedClass};

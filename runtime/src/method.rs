@@ -151,6 +151,18 @@ unsafe fn drop_boxed<T>(ptr: NonNull<()>) {
 /// The typed part of a method.
 type Typed<A, R, F> = Mutex<State<A, R, F>>;
 
+/// Marks one call of an async method as awaited when its future completes.
+pub(crate) struct AwaitTicket {
+    shared: Arc<Shared>,
+    seq: u64,
+}
+
+impl AwaitTicket {
+    pub(crate) fn awaited(&self) {
+        self.shared.head.awaited(self.seq);
+    }
+}
+
 struct State<A, R, F: ?Sized> {
     /// The global sequence number of each call, beside its arguments.
     seqs: Vec<u64>,
@@ -167,14 +179,18 @@ struct State<A, R, F: ?Sized> {
 
 impl<A, R, F: ?Sized> State<A, R, F> {
     /// Journals a call (or only counts it while journaling is off).
-    fn record(&mut self, args: A, mock_journaling: bool) {
+    /// Returns the call's sequence number when it was journaled.
+    fn record(&mut self, args: A, mock_journaling: bool) -> Option<u64> {
         if self.journaling && mock_journaling {
             // Numbered under the journal's lock, so that the order of each
             // method's journal always agrees with the global sequence.
-            self.seqs.push(next_seq());
+            let seq = next_seq();
+            self.seqs.push(seq);
             self.args.push(args);
+            Some(seq)
         } else {
             self.unrecorded += 1;
+            None
         }
     }
 }
@@ -290,21 +306,38 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// with the method's original arguments.
     #[doc(hidden)]
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
+        self.call_numbered(args, invoke).0
+    }
+
+    /// [`__call`](Self::__call) for an async method: the answer comes back
+    /// as a future that journals the await when it completes.
+    #[doc(hidden)]
+    pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> crate::Answer<R> {
+        let (value, seq) = self.call_numbered(args, invoke);
+        let ticket = seq.map(|seq| AwaitTicket {
+            shared: Arc::clone(&self.shared),
+            seq,
+        });
+        crate::Answer::new(value, ticket)
+    }
+
+    /// The answer, and the call's sequence number if it was journaled.
+    fn call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
         let mut guard = self.state();
         let state = &mut *guard;
-        state.record(args, self.shared.head.is_journaling());
+        let seq = state.record(args, self.shared.head.is_journaling());
         self.shared.head.notify();
         if let Some(value) = state.answers.pick() {
-            return value;
+            return (value, seq);
         }
         let Some(answer) = state.answers.with() else {
-            return state.answers.unconfigured(&self.shared.head, &*state);
+            return (state.answers.unconfigured(&self.shared.head, &*state), seq);
         };
         // Unlocked while the closure runs, so that it may use the mock.
         drop(guard);
         // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
         // `__returns_with` of this method, whose `F` is this `F`.
-        invoke(unsafe { answer.get::<Box<F>>() })
+        (invoke(unsafe { answer.get::<Box<F>>() }), seq)
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference: the
@@ -447,6 +480,138 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         journal::wait_until(self, timeout, &what, &mut || {
             self.state().args.iter().any(|args| args.args_eq(&expected))
         });
+    }
+
+    /// How many of this async method's futures were awaited to completion
+    /// (Python's `AsyncMock.await_count`). A call whose future was dropped
+    /// unpolled counts as called, not awaited.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> String; }
+    /// let fetcher = MockFetcher::default();
+    /// let dropped = fetcher.fetch("a");
+    /// drop(dropped);
+    /// block_on(fetcher.fetch("b"));
+    /// assert_eq!(fetcher.fetch.call_count(), 2);
+    /// assert_eq!(fetcher.fetch.await_count(), 1);
+    /// fetcher.fetch.assert_awaited_once_with(("b",));
+    /// ```
+    pub fn await_count(&self) -> usize {
+        self.shared.head.await_seqs().len()
+    }
+
+    /// The arguments of every awaited call, in the order they were awaited.
+    pub fn await_args_list(&self) -> Vec<A>
+    where
+        A: Clone,
+    {
+        let awaited = self.shared.head.await_seqs();
+        let state = self.state();
+        awaited
+            .iter()
+            .filter_map(|seq| state.seqs.binary_search(seq).ok())
+            .map(|index| state.args[index].clone())
+            .collect()
+    }
+
+    /// Asserts that at least one future of this method was awaited.
+    #[track_caller]
+    pub fn assert_awaited(&self) {
+        if self.await_count() == 0 {
+            journal::fail_await_count(self, "at least 1 await");
+        }
+    }
+
+    /// Asserts that exactly one future of this method was awaited.
+    #[track_caller]
+    pub fn assert_awaited_once(&self) {
+        if self.await_count() != 1 {
+            journal::fail_await_count(self, "1 await");
+        }
+    }
+
+    /// Asserts that no future of this method was awaited.
+    #[track_caller]
+    pub fn assert_not_awaited(&self) {
+        if self.await_count() != 0 {
+            journal::fail_await_count(self, "0 awaits");
+        }
+    }
+
+    /// Asserts that the last awaited call had these arguments.
+    #[track_caller]
+    pub fn assert_awaited_with<E: ArgsDebug>(&self, expected: E)
+    where
+        A: ArgsEq<E>,
+    {
+        if !self
+            .awaited_matching(|awaited| awaited.last().is_some_and(|args| args.args_eq(&expected)))
+        {
+            journal::fail_await(self, "last await", expected.render_args());
+        }
+    }
+
+    /// Asserts that exactly one call was awaited, with these arguments.
+    #[track_caller]
+    pub fn assert_awaited_once_with<E: ArgsDebug>(&self, expected: E)
+    where
+        A: ArgsEq<E>,
+    {
+        self.assert_awaited_once();
+        self.assert_awaited_with(expected);
+    }
+
+    /// Asserts that some awaited call had these arguments.
+    #[track_caller]
+    pub fn assert_any_await<E: ArgsDebug>(&self, expected: E)
+    where
+        A: ArgsEq<E>,
+    {
+        if !self.awaited_matching(|awaited| awaited.iter().any(|args| args.args_eq(&expected))) {
+            journal::fail_await(self, "await at any position", expected.render_args());
+        }
+    }
+
+    /// Asserts that these calls were awaited consecutively, in this order.
+    #[track_caller]
+    pub fn assert_has_awaits<E: ArgsDebug>(&self, expected: impl IntoIterator<Item = E>)
+    where
+        A: ArgsEq<E>,
+    {
+        let expected: Vec<E> = expected.into_iter().collect();
+        let found = self.awaited_matching(|awaited| {
+            expected.is_empty()
+                || awaited.windows(expected.len()).any(|window| {
+                    window
+                        .iter()
+                        .zip(&expected)
+                        .all(|(args, want)| args.args_eq(want))
+                })
+        });
+        if !found {
+            let rendered = render_each(&expected).concat();
+            journal::fail_await(self, "awaits in order", rendered);
+        }
+    }
+
+    /// Runs `check` on the awaited calls' arguments, in await order.
+    fn awaited_matching(&self, check: impl FnOnce(&[&A]) -> bool) -> bool {
+        let awaited = self.shared.head.await_seqs();
+        let state = self.state();
+        let args: Vec<&A> = awaited
+            .iter()
+            .filter_map(|seq| state.seqs.binary_search(seq).ok())
+            .map(|index| &state.args[index])
+            .collect();
+        check(&args)
     }
 
     /// Turns keeping this method's calls on or off; while off, calls are

@@ -1,0 +1,112 @@
+//! The await journal of async methods (Python's `AsyncMock`).
+#![allow(async_fn_in_trait, missing_docs)]
+
+mod support;
+
+use autospec::prelude::*;
+use support::{block_on, panic_message};
+
+#[autospec]
+pub trait Fetcher {
+    async fn fetch(&self, url: &str) -> Result<String, String>;
+    fn ping(&self) -> impl std::future::Future<Output = bool> + Send;
+    fn boxed(&self, n: u8) -> std::pin::Pin<Box<dyn std::future::Future<Output = u8> + Send>>;
+}
+
+#[autospec]
+#[async_trait::async_trait]
+pub trait Mailer: Send + Sync {
+    async fn send(&self, to: &str) -> bool;
+}
+
+/// Code under test: retries until a fetch succeeds, at most three times.
+async fn fetch_with_retries(fetcher: &impl Fetcher, url: &str) -> Option<String> {
+    for _ in 0..3 {
+        if let Ok(body) = fetcher.fetch(url).await {
+            return Some(body);
+        }
+    }
+    None
+}
+
+#[test]
+fn a_retry_loop_is_checked_through_the_await_journal() {
+    let fetcher = MockFetcher::default();
+    fetcher
+        .fetch
+        .returns_each([Err("503".into()), Err("503".into()), Ok("body".into())]);
+    assert_eq!(
+        block_on(fetch_with_retries(&fetcher, "/x")),
+        Some("body".into())
+    );
+    assert_eq!(fetcher.fetch.await_count(), 3);
+    fetcher.fetch.assert_has_awaits([("/x",), ("/x",), ("/x",)]);
+    fetcher.fetch.assert_awaited_with(("/x",));
+}
+
+#[test]
+fn a_future_dropped_unpolled_is_called_but_not_awaited() {
+    let fetcher = MockFetcher::default();
+    fetcher.fetch.returns(Ok(String::new()));
+    drop(fetcher.fetch("/never"));
+    fetcher.fetch.assert_called_once_with(("/never",));
+    fetcher.fetch.assert_not_awaited();
+    assert_eq!(
+        panic_message(|| fetcher.fetch.assert_awaited()),
+        "MockFetcher.fetch: expected at least 1 await, got 0.\n\
+         Awaited (0): []\n\
+         Calls: [fetch(\"/never\")]"
+    );
+}
+
+#[test]
+fn every_async_form_journals_its_awaits() {
+    let fetcher = MockFetcher::default();
+    fetcher.ping.returns(true);
+    fetcher.boxed.returns_with(|n| n * 2);
+    assert!(block_on(fetcher.ping()));
+    assert_eq!(block_on(fetcher.boxed(4)), 8);
+    let pending = fetcher.boxed(5);
+    fetcher.ping.assert_awaited_once();
+    fetcher.boxed.assert_awaited_once_with((4,));
+    assert_eq!(block_on(pending), 10);
+    assert_eq!(fetcher.boxed.await_args_list(), [(4,), (5,)]);
+    fetcher.boxed.assert_any_await((5,));
+
+    let mailer = MockMailer::default();
+    mailer.send.returns(true);
+    assert!(block_on(mailer.send("ana")));
+    mailer.send.assert_awaited_once_with(("ana",));
+}
+
+#[test]
+fn await_assertions_name_what_was_awaited() {
+    let fetcher = MockFetcher::default();
+    fetcher.boxed.returns(0);
+    block_on(fetcher.boxed(1));
+    drop(fetcher.boxed(2));
+    assert_eq!(
+        panic_message(|| fetcher.boxed.assert_any_await((2,))),
+        "MockFetcher.boxed: expected await at any position not found.\n\
+         Expected: boxed(2)\n\
+         Awaited (1): [boxed(1)]"
+    );
+    fetcher.reset_mock();
+    fetcher.boxed.assert_not_awaited();
+}
+
+#[test]
+fn awaits_work_on_a_multi_threaded_executor() {
+    let fetcher = MockFetcher::default();
+    fetcher.fetch.returns(Ok("x".into()));
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let fetcher = fetcher.clone();
+            std::thread::spawn(move || block_on(fetcher.fetch("/t")))
+        })
+        .collect();
+    for handle in handles {
+        assert_eq!(handle.join().unwrap(), Ok("x".into()));
+    }
+    assert_eq!(fetcher.fetch.await_count(), 4);
+}
