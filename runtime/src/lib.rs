@@ -112,3 +112,6 @@ pub struct GuideJournalAndAssertions;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/faq.md")]
 pub struct GuideFaq;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/performance.md")]
+pub struct GuidePerformance;
