@@ -286,3 +286,6 @@ pub struct GuideConstructors;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/patching.md")]
 pub struct GuidePatching;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/performance.md")]
+pub struct GuidePerformance;

@@ -104,10 +104,11 @@ pub(crate) struct Erased {
     drop: unsafe fn(NonNull<()>),
 }
 
-// SAFETY: an `Erased` is only made and read in this module, always held by
-// a value that also holds a `PhantomData` of the erased type (`Method`,
-// `State` for the `Answers` it holds), so that the holder is `Send` or `Sync` only where the erased
-// value may be sent or shared. It has no other state.
+// SAFETY: an `Erased` is only made and read in this module, and always held
+// by a value that also holds a `PhantomData` of the erased type (`Method` for
+// its `Shared`, `State` for the closure in its `Answers`), so that the holder
+// is `Send` or `Sync` only where the erased value may be sent or shared. It
+// has no other state.
 unsafe impl Send for Erased {}
 // SAFETY: as for `Send`.
 unsafe impl Sync for Erased {}
@@ -240,7 +241,7 @@ impl<T> Deref for Locked<'_, T> {
     fn deref(&self) -> &T {
         let erased: *const dyn Journal = &*self.guard;
         // SAFETY: `Method::state` is the only constructor, and it locks the
-        // `Mutex<T>` of a method (its `state` field) through an unsizing
+        // `Mutex<T>` of a method (`Method::typed`) through an unsizing
         // coercion to `Mutex<dyn Journal>`; the guard's data pointer is
         // therefore that `T`, and dropping the metadata of the fat pointer
         // gives a valid `*const T`. The guard holds the lock for as long as
