@@ -306,6 +306,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
     /// with the method's original arguments.
     #[doc(hidden)]
+    // Inlined even in debug builds, so that a sync method instantiates
+    // only `call_numbered` (code size: see the note on `Method`).
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
         self.call_numbered(args, invoke).0
     }
