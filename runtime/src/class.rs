@@ -203,6 +203,25 @@ impl<M: HasClass> ClassShared for M {}
 
 /// The guard of [`ClassShared::class_shared`]: the class state, shared by
 /// every thread until it drops.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// pub struct Pool;
+///
+/// #[autospec]
+/// impl Pool {
+///     pub fn size() -> usize { 4 }
+/// }
+///
+/// {
+///     let class = MockPool::class_shared();
+///     class.size.returns(16);
+///     assert_eq!(std::thread::spawn(MockPool::size).join().unwrap(), 16);
+/// }
+/// // Dropped: every thread gets a fresh class again.
+/// assert_eq!(MockPool::size(), 0);
+/// ```
 pub struct SharedClass<C: 'static> {
     state: C,
     guard: u64,

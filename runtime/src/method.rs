@@ -514,6 +514,23 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// The arguments of every awaited call, in the order they were awaited.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// let later = fetcher.fetch("a");
+    /// block_on(fetcher.fetch("b"));
+    /// block_on(later);
+    /// assert_eq!(fetcher.fetch.await_args_list(), [("b".to_string(),), ("a".to_string(),)]);
+    /// ```
     pub fn await_args_list(&self) -> Vec<A>
     where
         A: Clone,
@@ -528,6 +545,21 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that at least one future of this method was awaited.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// block_on(fetcher.fetch("a"));
+    /// fetcher.fetch.assert_awaited();
+    /// ```
     #[track_caller]
     pub fn assert_awaited(&self) {
         if self.await_count() == 0 {
@@ -536,6 +568,22 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that exactly one future of this method was awaited.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// block_on(fetcher.fetch("a"));
+    /// drop(fetcher.fetch("b"));
+    /// fetcher.fetch.assert_awaited_once();
+    /// ```
     #[track_caller]
     pub fn assert_awaited_once(&self) {
         if self.await_count() != 1 {
@@ -544,6 +592,16 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that no future of this method was awaited.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// drop(fetcher.fetch("a"));
+    /// fetcher.fetch.assert_called();
+    /// fetcher.fetch.assert_not_awaited();
+    /// ```
     #[track_caller]
     pub fn assert_not_awaited(&self) {
         if self.await_count() != 0 {
@@ -552,6 +610,21 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that the last awaited call had these arguments.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// block_on(fetcher.fetch("a"));
+    /// fetcher.fetch.assert_awaited_with(("a",));
+    /// ```
     #[track_caller]
     pub fn assert_awaited_with<E: ArgsDebug>(&self, expected: E)
     where
@@ -565,6 +638,21 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that exactly one call was awaited, with these arguments.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// block_on(fetcher.fetch("a"));
+    /// fetcher.fetch.assert_awaited_once_with(("a",));
+    /// ```
     #[track_caller]
     pub fn assert_awaited_once_with<E: ArgsDebug>(&self, expected: E)
     where
@@ -575,6 +663,22 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that some awaited call had these arguments.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// block_on(fetcher.fetch("a"));
+    /// block_on(fetcher.fetch("b"));
+    /// fetcher.fetch.assert_any_await(("a",));
+    /// ```
     #[track_caller]
     pub fn assert_any_await<E: ArgsDebug>(&self, expected: E)
     where
@@ -586,6 +690,23 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Asserts that these calls were awaited consecutively, in this order.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// for url in ["a", "b", "c"] {
+    ///     block_on(fetcher.fetch(url));
+    /// }
+    /// fetcher.fetch.assert_has_awaits([("b",), ("c",)]);
+    /// ```
     #[track_caller]
     pub fn assert_has_awaits<E: ArgsDebug>(&self, expected: impl IntoIterator<Item = E>)
     where
