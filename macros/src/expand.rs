@@ -91,7 +91,9 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
             .attrs
             .iter()
             .filter(|attr| attr.path().is_ident("cfg"));
-        let sig = &function.sig;
+        // The mock's copy answers from the runtime, so it cannot be `const`.
+        let mut sig = function.sig.clone();
+        sig.constness = None;
         quote!(#(#cfgs)* #sig;)
     });
     let (generics, where_clause) = (&item_impl.generics.params, &item_impl.generics.where_clause);
@@ -126,6 +128,10 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
 /// both) holds its child mock, for `patch!(net::fetch)`.
 fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
     let (sig, vis) = (&item_fn.sig, &item_fn.vis);
+    if let Some(constness) = &sig.constness {
+        let error = syn::Error::new_spanned(constness, "#[autospec] cannot hook a `const fn`: a patch is consulted at run time; remove `const`, or patch a function it calls");
+        return with_error(error, item_fn.to_token_stream());
+    }
     let ident = &sig.ident;
     let spec: ItemTrait = syn::parse_quote!(#vis trait #ident { #sig; });
     let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
@@ -160,7 +166,8 @@ fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
         let ImplItem::Fn(function) = item else {
             continue;
         };
-        if matches!(function.vis, Visibility::Inherited) {
+        // A `const fn` cannot consult a patch at run time: it stays as it is.
+        if matches!(function.vis, Visibility::Inherited) || function.sig.constness.is_some() {
             continue;
         }
         match patchable_method(ident, &item_impl.self_ty, function, args) {

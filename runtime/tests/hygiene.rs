@@ -135,6 +135,113 @@ pub mod bare_and_shadowed {
     }
 }
 
+/// Every other form the macro takes, with no prelude and shadowed names,
+/// under the same lints.
+pub mod bare_forms {
+    #![no_implicit_prelude]
+    #![allow(dead_code)]
+
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `Result`.
+    pub struct Result;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `String`.
+    pub struct String;
+    /// Shadows the `std` crate name.
+    pub mod std {}
+    /// Shadows the `core` crate name.
+    pub mod core {}
+
+    /// Generic, async, impl-Trait and associated items.
+    #[::autospec::autospec]
+    pub trait Service {
+        /// An associated type.
+        type Reply: ::std::clone::Clone;
+        /// A generic method.
+        fn decode<T: ::std::str::FromStr + ::std::marker::Send + ::std::marker::Sync + 'static>(
+            &self,
+            text: &str,
+        ) -> ::std::option::Option<T>;
+        /// An async method.
+        fn later(&self, id: u32) -> impl ::std::future::Future<Output = u32> + ::std::marker::Send;
+        /// `impl Trait` in and out.
+        fn names(
+            &self,
+            prefix: impl ::std::convert::AsRef<str>,
+        ) -> impl ::std::iter::Iterator<Item = u8>;
+        /// Without `self`.
+        fn version() -> u32
+        where
+            Self: ::std::marker::Sized;
+        /// A callable spec.
+        fn call(&self, request: u32) -> Self::Reply;
+    }
+
+    /// A real type.
+    #[derive(::std::default::Default)]
+    pub struct Client;
+
+    #[::autospec::autospec]
+    impl Client {
+        /// Builds one.
+        #[must_use]
+        pub const fn new() -> Self {
+            Self
+        }
+        /// Sends.
+        #[must_use]
+        pub const fn send(&self, byte: u8) -> u8 {
+            byte
+        }
+    }
+
+    /// A real type with hooked methods.
+    pub struct Account;
+
+    #[::autospec::autospec(patchable)]
+    impl Account {
+        /// The balance.
+        #[must_use]
+        pub fn balance(&self) -> u64 {
+            ::std::hint::black_box(1)
+        }
+
+        /// Not hooked: a `const fn` cannot consult a patch.
+        #[must_use]
+        pub const fn limit() -> u64 {
+            10
+        }
+    }
+
+    /// A hooked function.
+    #[::autospec::autospec]
+    #[must_use]
+    pub fn fetch(url: &str) -> ::std::string::String {
+        ::std::borrow::ToOwned::to_owned(url)
+    }
+}
+
+#[test]
+fn every_form_compiles_without_a_prelude() {
+    use bare_forms::Service as _;
+    let service = bare_forms::MockService::<u8>::default();
+    service.call.returns(7);
+    assert_eq!((service.as_fn())(1), 7);
+    service.decode.of::<u16>().returns(Some(3));
+    assert_eq!(service.decode::<u16>("x"), Some(3));
+    let class = bare_forms::MockClient::class();
+    class.instance().send.returns(9);
+    assert_eq!(bare_forms::MockClient::new().send(1), 9);
+    let balance = autospec::patch!(bare_forms::Account::balance);
+    balance.returns(5);
+    assert_eq!(bare_forms::Account.balance(), 5);
+    let fetch = autospec::patch!(bare_forms::fetch);
+    fetch.returns("mocked".to_owned());
+    assert_eq!(bare_forms::fetch("u"), "mocked");
+}
+
 /// A generic trait with a where clause, under the same lints.
 #[autospec::autospec]
 pub trait Repo<T>
