@@ -355,7 +355,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 (self.key_type(), self.answer_type(), self.closure_bound());
             let (type_args, default) = (self.type_args(), self.default());
             let configured = self.deliver(
-                quote!(__autospec_method.__call(#journal, #invoke)),
+                quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
                 |value| quote!(#rt::leak(#value)),
             );
             let unconfigured = self.deliver(
@@ -381,12 +381,12 @@ impl<'g, 'a> Glue<'g, 'a> {
             return quote!({ #conversions #answer });
         } else if lends {
             self.deliver(
-                quote!(#owner.#field.__call(#journal, #invoke)),
+                quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
                 |value| quote!(#owner.#field.__keep(#value)),
             )
         } else {
             self.deliver(
-                quote!(#owner.#field.__call(#journal, #invoke)),
+                quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
                 |value| quote!(#rt::leak(#value)),
             )
         };

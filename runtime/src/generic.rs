@@ -1,7 +1,8 @@
 //! `Generic`: the child mock of a generic method, one [`Method`] per instantiation.
 
 use crate::calls::Call;
-use crate::method::{lock, next_seq, AnyMethod, Method};
+use crate::journal;
+use crate::method::{lock, next_seq, AnyMethod, Journals, Method};
 use crate::mock::MockCore;
 use std::any::{Any, TypeId};
 use std::fmt;
@@ -191,7 +192,7 @@ impl<A: 'static> Generic<A> {
     /// assert_eq!(bus.send.of::<u8>().call_count(), 1);
     /// ```
     pub fn call_count(&self) -> usize {
-        self.sequenced_calls().len()
+        ManyJournals::sequenced_calls(self).len()
     }
 
     /// Whether the method was called at least once, with any type.
@@ -211,6 +212,23 @@ impl<A: 'static> Generic<A> {
 }
 
 impl<A: 'static> AnyMethod for Generic<A> {
+    fn journals(&self) -> Journals<'_> {
+        Journals::Many(self)
+    }
+}
+
+/// The mock-level operations of a generic method, over its instantiations.
+#[doc(hidden)]
+pub trait ManyJournals {
+    /// Every call, of every instantiation, with its sequence number.
+    fn sequenced_calls(&self) -> Vec<(u64, Call)>;
+    /// Each instantiation with one-shot answers never used.
+    fn unused_answers(&self) -> Vec<(String, usize)>;
+    /// Forgets every call.
+    fn reset(&self);
+}
+
+impl<A: 'static> ManyJournals for Generic<A> {
     fn sequenced_calls(&self) -> Vec<(u64, Call)> {
         let state = lock(&self.inner.state);
         let mut calls: Vec<(u64, Call)> = state
@@ -222,7 +240,7 @@ impl<A: 'static> AnyMethod for Generic<A> {
             })
             .collect();
         for (_, instance) in &state.instances {
-            calls.extend(instance.sequenced_calls());
+            calls.extend(journal::sequenced_calls(&**instance));
         }
         calls.sort_by_key(|(seq, _)| *seq);
         calls
@@ -233,7 +251,7 @@ impl<A: 'static> AnyMethod for Generic<A> {
         state
             .instances
             .iter()
-            .flat_map(|(_, instance)| instance.unused_answers())
+            .flat_map(|(_, instance)| journal::unused_any(&**instance))
             .collect()
     }
 
@@ -241,7 +259,7 @@ impl<A: 'static> AnyMethod for Generic<A> {
         let mut state = lock(&self.inner.state);
         state.pending.clear();
         for (_, instance) in &state.instances {
-            instance.reset();
+            journal::reset_any(&**instance);
         }
     }
 }

@@ -6,7 +6,7 @@
 //! methods it mocks (see the note on code size in `method.rs`).
 
 use crate::calls::Call;
-use crate::method::{lock, AnyMethod, Journaled};
+use crate::method::{lock, AnyMethod, Journaled, Journals};
 use crate::mock::MockCore;
 use crate::report;
 use std::fmt;
@@ -141,6 +141,30 @@ pub(crate) fn call_count(method: &dyn Journaled) -> usize {
     journal.seqs().len() + journal.unrecorded()
 }
 
+/// Every call of a plain or generic method, with its sequence number.
+pub(crate) fn sequenced_calls(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
+    match method.journals() {
+        Journals::One(method) => sequenced(method),
+        Journals::Many(methods) => methods.sequenced_calls(),
+    }
+}
+
+/// Forgets the calls of a plain or generic method.
+pub(crate) fn reset_any(method: &dyn AnyMethod) {
+    match method.journals() {
+        Journals::One(method) => reset(method),
+        Journals::Many(methods) => methods.reset(),
+    }
+}
+
+/// The unused one-shot answers of a plain or generic method.
+pub(crate) fn unused_any(method: &dyn AnyMethod) -> Vec<(String, usize)> {
+    match method.journals() {
+        Journals::One(method) => unused_answers(method),
+        Journals::Many(methods) => methods.unused_answers(),
+    }
+}
+
 /// The method and its unused one-shot answers, if it has any.
 pub(crate) fn unused_answers(method: &dyn Journaled) -> Vec<(String, usize)> {
     let (head, journal) = method.journal();
@@ -256,7 +280,7 @@ pub(crate) fn fail_await(method: &dyn Journaled, what: &str, expected: Vec<Strin
 pub(crate) fn mock_calls(methods: &[&dyn AnyMethod]) -> Vec<Call> {
     let mut calls: Vec<(u64, Call)> = Vec::new();
     for method in methods {
-        calls.extend(method.sequenced_calls());
+        calls.extend(sequenced_calls(*method));
     }
     calls.sort_by_key(|(seq, _)| *seq);
     calls.into_iter().map(|(_, call)| call).collect()

@@ -6,7 +6,6 @@
 
 use crate::answers::Answers;
 use crate::args::{ArgsDebug, ArgsEq};
-use crate::calls::Call;
 use crate::journal::{self, Head, Journal};
 use crate::mock::MockCore;
 use std::fmt;
@@ -306,19 +305,15 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
     /// with the method's original arguments.
     #[doc(hidden)]
-    // Inlined even in debug builds, so that a sync method instantiates
-    // only `call_numbered` (code size: see the note on `Method`).
-    #[allow(clippy::inline_always)]
-    #[inline(always)]
     pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
-        self.call_numbered(args, invoke).0
+        self.__call_numbered(args, invoke).0
     }
 
     /// [`__call`](Self::__call) for an async method: the answer comes back
     /// as a future that journals the await when it completes.
     #[doc(hidden)]
     pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> crate::Answer<R> {
-        let (value, seq) = self.call_numbered(args, invoke);
+        let (value, seq) = self.__call_numbered(args, invoke);
         let ticket = seq.map(|seq| AwaitTicket {
             shared: Arc::clone(&self.shared),
             seq,
@@ -327,7 +322,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// The answer, and the call's sequence number if it was journaled.
-    fn call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
+    /// Generated code calls this one (and takes `.0`), so that a mocked
+    /// method instantiates a single call path (code size: see the note on
+    /// `Method`).
+    #[doc(hidden)]
+    pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
         let mut guard = self.state();
         let state = &mut *guard;
         let seq = state.record(args, self.shared.head.is_journaling());
@@ -399,7 +398,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             return fallback();
         }
         drop(guard);
-        self.__call(args, invoke)
+        self.__call_numbered(args, invoke).0
     }
 
     /// Whether a call now would be answered by something configured (a
@@ -1149,34 +1148,34 @@ fn render_each<E: ArgsDebug>(expected: &[E]) -> Vec<Vec<String>> {
 }
 
 /// A type-erased view of a [`Method`] (or a generic method's
-/// [`Generic`](crate::Generic)), for mock-level operations.
+/// [`Generic`](crate::Generic)), for mock-level operations. One method, so
+/// that each mocked method adds one small function, not one per operation.
 #[doc(hidden)]
 pub trait AnyMethod {
-    /// Every recorded call with its global sequence number.
-    fn sequenced_calls(&self) -> Vec<(u64, Call)>;
-    /// Forgets the recorded calls.
-    fn reset(&self);
-    /// Each method (`MockStore.get`) with one-shot answers never used.
-    fn unused_answers(&self) -> Vec<(String, usize)>;
+    /// The journal (or, for a generic method, the journals) behind it.
+    fn journals(&self) -> Journals<'_>;
+}
+
+/// What [`AnyMethod::journals`] gives: one method's journal, or the
+/// per-instantiation journals of a generic method.
+#[doc(hidden)]
+pub enum Journals<'a> {
+    /// A plain method.
+    One(&'a dyn Journaled),
+    /// A generic method, which gathers its instantiations itself.
+    Many(&'a dyn crate::generic::ManyJournals),
 }
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
-    fn sequenced_calls(&self) -> Vec<(u64, Call)> {
-        journal::sequenced(self)
-    }
-
-    fn unused_answers(&self) -> Vec<(String, usize)> {
-        journal::unused_answers(self)
-    }
-
-    fn reset(&self) {
-        journal::reset(self);
+    fn journals(&self) -> Journals<'_> {
+        Journals::One(self)
     }
 }
 
 /// The untyped view of a [`Method`] that every part of it needing no
 /// concrete types works through.
-pub(crate) trait Journaled {
+#[doc(hidden)]
+pub trait Journaled {
     /// The method's mock and name, and its journal.
     fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>);
 }

@@ -140,7 +140,7 @@ pub trait Mock {
     /// ```
     fn reset_mock(&self) {
         for method in self.__autospec_methods() {
-            method.reset();
+            crate::journal::reset_any(method);
         }
     }
 
@@ -181,7 +181,7 @@ pub trait Mock {
         let unused: Vec<(String, usize)> = self
             .__autospec_methods()
             .iter()
-            .flat_map(|method| method.unused_answers())
+            .flat_map(|method| crate::journal::unused_any(*method))
             .collect();
         crate::journal::verify(self.mock_name(), &unused);
     }
