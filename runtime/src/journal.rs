@@ -39,14 +39,12 @@ struct Waits {
 /// The typed journal of one method, seen without its types.
 #[doc(hidden)]
 pub trait Journal {
-    /// The global sequence number of each recorded call, oldest first.
-    fn seqs(&self) -> &[u64];
+    /// Sequence numbers of the journaled calls, oldest first, and counts.
+    fn log(&self) -> &crate::method::CallLog;
     /// The arguments of call `index`, rendered.
     fn render(&self, index: usize) -> Vec<String>;
     /// Forgets every call.
     fn clear(&mut self);
-    /// Calls counted while journaling was off.
-    fn unrecorded(&self) -> usize;
     /// One-shot answers never used.
     fn unused_answers(&self) -> usize;
 }
@@ -120,7 +118,7 @@ impl Head {
 pub(crate) fn sequenced(method: &dyn Journaled) -> Vec<(u64, Call)> {
     let (head, journal) = method.journal();
     let journal = lock(journal);
-    let seqs = journal.seqs();
+    let seqs = &journal.log().seqs;
     let mut calls = Vec::with_capacity(seqs.len());
     for (index, seq) in seqs.iter().enumerate() {
         calls.push((*seq, head.call(journal.render(index))));
@@ -138,7 +136,7 @@ fn rendered(method: &dyn Journaled) -> Vec<Call> {
 
 pub(crate) fn call_count(method: &dyn Journaled) -> usize {
     let journal = lock(method.journal().1);
-    journal.seqs().len() + journal.unrecorded()
+    journal.log().seqs.len() + journal.log().unrecorded
 }
 
 /// Every call of a plain or generic method, with its sequence number.
@@ -314,7 +312,7 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
             crate::__private::short_type_name(type_name)
         )
     };
-    let call = match calls.seqs().len() {
+    let call = match calls.log().seqs.len() {
         0 => String::new(),
         n => head.call(calls.render(n - 1)).to_string(),
     };

@@ -164,29 +164,44 @@ impl AwaitTicket {
 }
 
 struct State<A, R, F: ?Sized> {
-    /// The global sequence number of each call, beside its arguments.
-    seqs: Vec<u64>,
+    /// Sequence numbers and counts: the untyped half of the journal.
+    log: CallLog,
+    /// The arguments of each journaled call, beside `log.seqs`.
     args: Vec<A>,
     render: fn(&A) -> Vec<String>,
     answers: Answers<R>,
     /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`.
     closure: PhantomData<Arc<F>>,
+}
+
+/// The untyped half of a method's journal, compiled once.
+#[doc(hidden)]
+pub struct CallLog {
+    /// The global sequence number of each journaled call.
+    pub(crate) seqs: Vec<u64>,
     /// `journal_calls(false)`: calls are counted, not kept.
     journaling: bool,
     /// Calls counted while not journaling.
-    unrecorded: usize,
+    pub(crate) unrecorded: usize,
 }
 
-impl<A, R, F: ?Sized> State<A, R, F> {
-    /// Journals a call (or only counts it while journaling is off).
-    /// Returns the call's sequence number when it was journaled.
-    fn record(&mut self, args: A, mock_journaling: bool) -> Option<u64> {
+impl CallLog {
+    fn new() -> Self {
+        CallLog {
+            seqs: Vec::new(),
+            journaling: true,
+            unrecorded: 0,
+        }
+    }
+
+    /// Numbers a call when it is journaled (`Some`: then its arguments are
+    /// kept too), else only counts it. Called under the journal's lock, so
+    /// that the order of each method's journal agrees with the global
+    /// sequence.
+    fn number(&mut self, mock_journaling: bool) -> Option<u64> {
         if self.journaling && mock_journaling {
-            // Numbered under the journal's lock, so that the order of each
-            // method's journal always agrees with the global sequence.
             let seq = next_seq();
             self.seqs.push(seq);
-            self.args.push(args);
             Some(seq)
         } else {
             self.unrecorded += 1;
@@ -195,9 +210,20 @@ impl<A, R, F: ?Sized> State<A, R, F> {
     }
 }
 
+impl<A, R, F: ?Sized> State<A, R, F> {
+    /// Journals a call (or only counts it while journaling is off).
+    fn record(&mut self, args: A, mock_journaling: bool) -> Option<u64> {
+        let seq = self.log.number(mock_journaling);
+        if seq.is_some() {
+            self.args.push(args);
+        }
+        seq
+    }
+}
+
 impl<A, R, F: ?Sized> Journal for State<A, R, F> {
-    fn seqs(&self) -> &[u64] {
-        &self.seqs
+    fn log(&self) -> &CallLog {
+        &self.log
     }
 
     fn render(&self, index: usize) -> Vec<String> {
@@ -205,13 +231,9 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
     }
 
     fn clear(&mut self) {
-        self.seqs.clear();
+        self.log.seqs.clear();
+        self.log.unrecorded = 0;
         self.args.clear();
-        self.unrecorded = 0;
-    }
-
-    fn unrecorded(&self) -> usize {
-        self.unrecorded
     }
 
     fn unused_answers(&self) -> usize {
@@ -277,13 +299,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         default: fn() -> Option<R>,
     ) -> Self {
         let typed: Box<Typed<A, R, F>> = Box::new(Mutex::new(State {
-            seqs: Vec::new(),
+            log: CallLog::new(),
             args: Vec::new(),
             render,
             answers: Answers::new(default),
             closure: PhantomData,
-            journaling: true,
-            unrecorded: 0,
         }));
         let shared = Shared {
             head: Head::new(core, name),
@@ -329,7 +349,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
         let mut guard = self.state();
         let state = &mut *guard;
-        let seq = state.record(args, self.shared.head.is_journaling());
+        // `record`, written out: one generic function less per method.
+        let seq = state.log.number(self.shared.head.is_journaling());
+        if seq.is_some() {
+            state.args.push(args);
+        }
         self.shared.head.notify();
         if let Some(value) = state.answers.pick() {
             return (value, seq);
@@ -538,7 +562,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let state = self.state();
         awaited
             .iter()
-            .filter_map(|seq| state.seqs.binary_search(seq).ok())
+            .filter_map(|seq| state.log.seqs.binary_search(seq).ok())
             .map(|index| state.args[index].clone())
             .collect()
     }
@@ -733,7 +757,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let state = self.state();
         let args: Vec<&A> = awaited
             .iter()
-            .filter_map(|seq| state.seqs.binary_search(seq).ok())
+            .filter_map(|seq| state.log.seqs.binary_search(seq).ok())
             .map(|index| &state.args[index])
             .collect();
         check(&args)
@@ -756,7 +780,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert!(sink.push.call_args_list().is_empty());
     /// ```
     pub fn journal_calls(&self, on: bool) {
-        self.state().journaling = on;
+        self.state().log.journaling = on;
     }
 
     /// Journals a call that was made before this instantiation of a generic
@@ -765,8 +789,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __adopt(&self, seq: u64, args: A) {
         let mut guard = self.state();
         let state = &mut *guard;
-        let at = state.seqs.partition_point(|&recorded| recorded < seq);
-        state.seqs.insert(at, seq);
+        let at = state.log.seqs.partition_point(|&recorded| recorded < seq);
+        state.log.seqs.insert(at, seq);
         state.args.insert(at, args);
     }
 
