@@ -6,7 +6,7 @@
 //! methods it mocks (see the note on code size in `method.rs`).
 
 use crate::calls::Call;
-use crate::method::{lock, AnyMethod, Journaled, Journals};
+use crate::method::{lock, AnyMethod, Journals};
 use crate::mock::MockCore;
 use crate::report;
 use std::fmt;
@@ -114,9 +114,18 @@ impl Head {
     }
 }
 
+/// The head and journal of a plain method (what every function here that
+/// is not mock-level reads).
+fn one(method: &dyn AnyMethod) -> (&Head, &Mutex<dyn Journal + '_>) {
+    match method.journals() {
+        Journals::One(head, journal) => (head, journal),
+        Journals::Many(_) => unreachable!("only plain methods have one journal"),
+    }
+}
+
 /// Every recorded call with its global sequence number.
-pub(crate) fn sequenced(method: &dyn Journaled) -> Vec<(u64, Call)> {
-    let (head, journal) = method.journal();
+pub(crate) fn sequenced(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
+    let (head, journal) = one(method);
     let journal = lock(journal);
     let seqs = &journal.log().seqs;
     let mut calls = Vec::with_capacity(seqs.len());
@@ -127,22 +136,22 @@ pub(crate) fn sequenced(method: &dyn Journaled) -> Vec<(u64, Call)> {
 }
 
 /// Every recorded call, rendered, oldest first.
-fn rendered(method: &dyn Journaled) -> Vec<Call> {
+fn rendered(method: &dyn AnyMethod) -> Vec<Call> {
     sequenced(method)
         .into_iter()
         .map(|(_, call)| call)
         .collect()
 }
 
-pub(crate) fn call_count(method: &dyn Journaled) -> usize {
-    let journal = lock(method.journal().1);
+pub(crate) fn call_count(method: &dyn AnyMethod) -> usize {
+    let journal = lock(one(method).1);
     journal.log().seqs.len() + journal.log().unrecorded
 }
 
 /// Every call of a plain or generic method, with its sequence number.
 pub(crate) fn sequenced_calls(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
     match method.journals() {
-        Journals::One(method) => sequenced(method),
+        Journals::One(..) => sequenced(method),
         Journals::Many(methods) => methods.sequenced_calls(),
     }
 }
@@ -150,7 +159,7 @@ pub(crate) fn sequenced_calls(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
 /// Forgets the calls of a plain or generic method.
 pub(crate) fn reset_any(method: &dyn AnyMethod) {
     match method.journals() {
-        Journals::One(method) => reset(method),
+        Journals::One(..) => reset(method),
         Journals::Many(methods) => methods.reset(),
     }
 }
@@ -158,14 +167,14 @@ pub(crate) fn reset_any(method: &dyn AnyMethod) {
 /// The unused one-shot answers of a plain or generic method.
 pub(crate) fn unused_any(method: &dyn AnyMethod) -> Vec<(String, usize)> {
     match method.journals() {
-        Journals::One(method) => unused_answers(method),
+        Journals::One(..) => unused_answers(method),
         Journals::Many(methods) => methods.unused_answers(),
     }
 }
 
 /// The method and its unused one-shot answers, if it has any.
-pub(crate) fn unused_answers(method: &dyn Journaled) -> Vec<(String, usize)> {
-    let (head, journal) = method.journal();
+pub(crate) fn unused_answers(method: &dyn AnyMethod) -> Vec<(String, usize)> {
+    let (head, journal) = one(method);
     let unused = lock(journal).unused_answers();
     if unused == 0 {
         Vec::new()
@@ -179,12 +188,12 @@ pub(crate) fn unused_answers(method: &dyn Journaled) -> Vec<(String, usize)> {
 /// seen on timeout. `what` says what was awaited (`1 call`).
 #[track_caller]
 pub(crate) fn wait_until(
-    method: &dyn Journaled,
+    method: &dyn AnyMethod,
     timeout: Duration,
     what: &str,
     reached: &mut dyn FnMut() -> bool,
 ) {
-    let (head, _) = method.journal();
+    let (head, _) = one(method);
     let waits = &head.waits;
     let start = Instant::now();
     waits.waiters.fetch_add(1, Ordering::SeqCst);
@@ -230,15 +239,15 @@ pub(crate) fn verify(mock: &str, unused: &[(String, usize)]) {
     ));
 }
 
-pub(crate) fn reset(method: &dyn Journaled) {
-    let (head, journal) = method.journal();
+pub(crate) fn reset(method: &dyn AnyMethod) {
+    let (head, journal) = one(method);
     lock(journal).clear();
     lock(&head.awaits).clear();
 }
 
 /// The awaited calls, rendered, in await order.
-fn awaited(method: &dyn Journaled) -> Vec<Call> {
-    let (head, _) = method.journal();
+fn awaited(method: &dyn AnyMethod) -> Vec<Call> {
+    let (head, _) = one(method);
     let awaited = head.await_seqs();
     sequenced(method)
         .into_iter()
@@ -248,8 +257,8 @@ fn awaited(method: &dyn Journaled) -> Vec<Call> {
 }
 
 #[track_caller]
-pub(crate) fn fail_await_count(method: &dyn Journaled, expected: &str) -> ! {
-    let (head, _) = method.journal();
+pub(crate) fn fail_await_count(method: &dyn AnyMethod, expected: &str) -> ! {
+    let (head, _) = one(method);
     let awaited = awaited(method);
     fail(&format!(
         "{}: expected {expected}, got {}.\nAwaited ({}): {}\nCalls: {}",
@@ -262,8 +271,8 @@ pub(crate) fn fail_await_count(method: &dyn Journaled, expected: &str) -> ! {
 }
 
 #[track_caller]
-pub(crate) fn fail_await(method: &dyn Journaled, what: &str, expected: Vec<String>) -> ! {
-    let (head, _) = method.journal();
+pub(crate) fn fail_await(method: &dyn AnyMethod, what: &str, expected: Vec<String>) -> ! {
+    let (head, _) = one(method);
     let awaited = awaited(method);
     fail(&format!(
         "{}: expected {what} not found.\nExpected: {}\nAwaited ({}): {}",
@@ -284,9 +293,9 @@ pub(crate) fn mock_calls(methods: &[&dyn AnyMethod]) -> Vec<Call> {
     calls.into_iter().map(|(_, call)| call).collect()
 }
 
-pub(crate) fn fmt_method(method: &dyn Journaled, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+pub(crate) fn fmt_method(method: &dyn AnyMethod, f: &mut fmt::Formatter<'_>) -> fmt::Result {
     f.debug_struct("Method")
-        .field("name", &method.journal().0.text())
+        .field("name", &one(method).0.text())
         .field("calls", &rendered(method))
         .finish()
 }
@@ -329,14 +338,14 @@ fn fail(message: &str) -> ! {
 }
 
 #[track_caller]
-pub(crate) fn fail_count(method: &dyn Journaled, expected: &str) -> ! {
-    let head = method.journal().0.text();
+pub(crate) fn fail_count(method: &dyn AnyMethod, expected: &str) -> ! {
+    let head = one(method).0.text();
     fail(&report::wrong_count(&head, expected, &rendered(method)))
 }
 
 #[track_caller]
-pub(crate) fn fail_called_with(method: &dyn Journaled, expected: Vec<String>) -> ! {
-    let head = method.journal().0;
+pub(crate) fn fail_called_with(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
+    let head = one(method).0;
     let all = rendered(method);
     fail(&report::call_not_found(
         &head.text(),
@@ -347,8 +356,8 @@ pub(crate) fn fail_called_with(method: &dyn Journaled, expected: Vec<String>) ->
 }
 
 #[track_caller]
-pub(crate) fn fail_called_once_with(method: &dyn Journaled, expected: Vec<String>) -> ! {
-    let head = method.journal().0;
+pub(crate) fn fail_called_once_with(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
+    let head = one(method).0;
     let all = rendered(method);
     fail(&format!(
         "{}: expected 1 call, got {}.\nExpected: {}\n{}",
@@ -360,8 +369,8 @@ pub(crate) fn fail_called_once_with(method: &dyn Journaled, expected: Vec<String
 }
 
 #[track_caller]
-pub(crate) fn fail_any_call(method: &dyn Journaled, expected: Vec<String>) -> ! {
-    let head = method.journal().0;
+pub(crate) fn fail_any_call(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
+    let head = one(method).0;
     fail(&format!(
         "{}: expected call not found.\nExpected: {} (at any position)\n{}",
         head.text(),
@@ -371,8 +380,8 @@ pub(crate) fn fail_any_call(method: &dyn Journaled, expected: Vec<String>) -> ! 
 }
 
 #[track_caller]
-pub(crate) fn fail_has_calls(method: &dyn Journaled, expected: &[Vec<String>]) -> ! {
-    let head = method.journal().0;
+pub(crate) fn fail_has_calls(method: &dyn AnyMethod, expected: &[Vec<String>]) -> ! {
+    let head = one(method).0;
     fail(&format!(
         "{}: expected calls not found in order.\nExpected: {}\n  Actual: {}",
         head.text(),
@@ -383,11 +392,11 @@ pub(crate) fn fail_has_calls(method: &dyn Journaled, expected: &[Vec<String>]) -
 
 #[track_caller]
 pub(crate) fn fail_any_order(
-    method: &dyn Journaled,
+    method: &dyn AnyMethod,
     expected: &[Vec<String>],
     missing: &[usize],
 ) -> ! {
-    let head = method.journal().0;
+    let head = one(method).0;
     let missing: Vec<Vec<String>> = missing.iter().map(|&i| expected[i].clone()).collect();
     fail(&format!(
         "{}: expected calls not found.\nExpected (any order): {}\n Missing: {}\n  Actual: {}",

@@ -1184,29 +1184,15 @@ pub trait AnyMethod {
 /// per-instantiation journals of a generic method.
 #[doc(hidden)]
 pub enum Journals<'a> {
-    /// A plain method.
-    One(&'a dyn Journaled),
+    /// A plain method: who it is, and its journal.
+    One(&'a Head, &'a Mutex<dyn Journal + 'a>),
     /// A generic method, which gathers its instantiations itself.
     Many(&'a dyn crate::generic::ManyJournals),
 }
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {
     fn journals(&self) -> Journals<'_> {
-        Journals::One(self)
-    }
-}
-
-/// The untyped view of a [`Method`] that every part of it needing no
-/// concrete types works through.
-#[doc(hidden)]
-pub trait Journaled {
-    /// The method's mock and name, and its journal.
-    fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>);
-}
-
-impl<A, R, F: ?Sized> Journaled for Method<A, R, F> {
-    fn journal(&self) -> (&Head, &Mutex<dyn Journal + '_>) {
-        (&self.shared.head, self.typed())
+        Journals::One(&self.shared.head, self.typed())
     }
 }
 
