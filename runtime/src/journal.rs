@@ -71,6 +71,7 @@ impl Head {
 
     /// Wakes the threads waiting for calls of this method, if any. Called
     /// after each journaled call; costs one atomic load when none waits.
+    #[inline]
     pub(crate) fn notify(&self) {
         // SeqCst pairs with the waiter's increment: a waiter this load
         // misses registered after the call was journaled, and sees it.
@@ -91,6 +92,7 @@ impl Head {
         self.core.is_sealed()
     }
 
+    #[inline]
     pub(crate) fn is_journaling(&self) -> bool {
         self.core.is_journaling()
     }

@@ -21,6 +21,7 @@ use std::time::Duration;
 static SEQUENCE: AtomicU64 = AtomicU64::new(0);
 
 /// The next number of the global call sequence.
+#[inline]
 pub(crate) fn next_seq() -> u64 {
     SEQUENCE.fetch_add(1, Ordering::Relaxed)
 }
@@ -198,6 +199,7 @@ impl CallLog {
     /// kept too), else only counts it. Called under the journal's lock, so
     /// that the order of each method's journal agrees with the global
     /// sequence.
+    #[inline]
     fn number(&mut self, mock_journaling: bool) -> Option<u64> {
         if self.journaling && mock_journaling {
             let seq = next_seq();

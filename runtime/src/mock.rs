@@ -40,6 +40,7 @@ impl MockCore {
         self.sealed.store(true, Ordering::Release);
     }
 
+    #[inline]
     pub(crate) fn is_journaling(&self) -> bool {
         self.journaling.load(Ordering::Relaxed)
     }
