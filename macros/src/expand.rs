@@ -624,27 +624,9 @@ impl<'a> TraitMock<'a> {
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
         let (cfgs, child) = (&method.cfgs, self.child(method));
         let (method_type, closure, rt) = (glue.method_type(), glue.closure_bound(), &self.rt);
-        let phantom = phantom(&generics).into_iter();
+        let newtype = self.newtype(&child, &generics, &method_type, cfgs);
         quote! {
-            #(#cfgs)*
-            #[doc(hidden)]
-            #[allow(non_camel_case_types)]
-            #vis struct #child #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
-
-            #(#cfgs)*
-            impl #impl_generics ::core::ops::Deref for #child #ty_generics #where_clause {
-                type Target = #method_type;
-                fn deref(&self) -> &Self::Target {
-                    &self.0
-                }
-            }
-
-            #(#cfgs)*
-            impl #impl_generics ::core::fmt::Debug for #child #ty_generics #where_clause {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Debug::fmt(&self.0, f)
-                }
-            }
+            #newtype
 
             #(#cfgs)*
             impl #impl_generics #child #ty_generics #where_clause {
@@ -660,6 +642,41 @@ impl<'a> TraitMock<'a> {
         }
     }
 
+    /// `struct Name(Target)` with `Deref` to the target and its `Debug`: the
+    /// shape of every child-mock type.
+    fn newtype(
+        &self,
+        ident: &Ident,
+        generics: &Generics,
+        target: &TokenStream,
+        cfgs: &[&syn::Attribute],
+    ) -> TokenStream {
+        let vis = &self.model.item.vis;
+        let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+        let phantom = phantom(generics).into_iter();
+        quote! {
+            #(#cfgs)*
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            #vis struct #ident #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
+
+            #(#cfgs)*
+            impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
+                type Target = #target;
+                fn deref(&self) -> &Self::Target {
+                    &self.0
+                }
+            }
+
+            #(#cfgs)*
+            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Debug::fmt(&self.0, f)
+                }
+            }
+        }
+    }
+
     /// For a generic method: the field's type, holding every
     /// instantiation's child, with `of::<T>()`.
     fn generic_items(&self, method: &Method<'_>) -> TokenStream {
@@ -669,7 +686,8 @@ impl<'a> TraitMock<'a> {
         let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
         let ident = self.field_wrapper(method);
         let journal = glue.journal_type();
-        let phantom = phantom(generics).into_iter();
+        let target = quote!(#rt::Generic<#journal>);
+        let newtype = self.newtype(&ident, generics, &target, cfgs);
         let child_generics = child_generics(generics, method);
         let (_, child_ty_generics, _) = child_generics.split_for_impl();
         let child = self.child(method);
@@ -702,25 +720,7 @@ impl<'a> TraitMock<'a> {
                 .join(", ")
         );
         quote! {
-            #(#cfgs)*
-            #[doc(hidden)]
-            #[allow(non_camel_case_types)]
-            #vis struct #ident #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
-
-            #(#cfgs)*
-            impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
-                type Target = #rt::Generic<#journal>;
-                fn deref(&self) -> &Self::Target {
-                    &self.0
-                }
-            }
-
-            #(#cfgs)*
-            impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Debug::fmt(&self.0, f)
-                }
-            }
+            #newtype
 
             #(#cfgs)*
             impl #impl_generics #ident #ty_generics #where_clause {
