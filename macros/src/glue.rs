@@ -162,6 +162,32 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!(#rt::Method<#journal, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>)
     }
 
+    /// `"key,value"`: the journaled parameters' names as the signature
+    /// spells them (`_` for a pattern), for failure messages.
+    pub(crate) fn param_names(&self) -> String {
+        let typed = self
+            .method
+            .sig
+            .inputs
+            .iter()
+            .filter_map(|input| match input {
+                FnArg::Typed(typed) => Some(typed),
+                FnArg::Receiver(_) => None,
+            });
+        let names: Vec<String> = typed
+            .zip(&self.method.params)
+            .filter(|(_, param)| !matches!(param.kind, ParamKind::Receiver))
+            .map(|(typed, _)| match &*typed.pat {
+                Pat::Ident(PatIdent { ident, .. }) => {
+                    let name = ident.to_string();
+                    name.strip_prefix("r#").unwrap_or(&name).to_owned()
+                }
+                _ => "_".to_owned(),
+            })
+            .collect();
+        names.join(",")
+    }
+
     /// The impl's parameter names, `__autospec_arg0`, ...
     pub(crate) fn names(&self) -> &[Ident] {
         &self.names

@@ -9,6 +9,7 @@ mod attr;
 mod double;
 mod expand;
 mod glue;
+mod matching;
 mod model;
 mod rewrite;
 #[cfg(test)]
@@ -56,4 +57,20 @@ pub fn mock_fn(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn mock(input: TokenStream) -> TokenStream {
     expand::mock(input.into()).into()
+}
+
+/// `args!(..)`, after the runtime's wrapper put `$crate;` first. See the
+/// `autospec` crate.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __args(input: TokenStream) -> TokenStream {
+    matching::args(input.into()).into()
+}
+
+/// `assert_called!(..)`, after the runtime's wrapper put `$crate;` first.
+/// See the `autospec` crate.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __assert_called(input: TokenStream) -> TokenStream {
+    matching::assert_called(input.into()).into()
 }

@@ -26,6 +26,45 @@ pub(crate) struct Answers<R> {
     /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
     /// grows, so every lent reference stays valid as long as the answers.
     pub(crate) lent: Vec<Arc<R>>,
+    /// `when(..)` rules, oldest first (the newest that matches answers).
+    rules: Vec<Rule<R>>,
+}
+
+/// Tests a call's journaled arguments, given as a pointer to the method's
+/// argument tuple `A` (erased, so that answers stay generic over `R` only).
+///
+/// Only `Method::when` makes one, for its own `A`, and only
+/// `Method::__call_numbered` calls it, with a pointer to an `A` of the same
+/// method that lives for the duration of the call.
+pub(crate) type ErasedTest = Box<dyn Fn(*const ()) -> bool + Send + Sync>;
+
+/// Computes an answer from a call's journaled arguments (erased as for
+/// [`ErasedTest`]).
+pub(crate) type ErasedAnswer<R> = Arc<dyn Fn(*const ()) -> R + Send + Sync>;
+
+/// One `when(..)` rule: which calls it answers, and how.
+struct Rule<R> {
+    test: ErasedTest,
+    answer: RuleAnswer<R>,
+}
+
+/// What a rule answers with.
+pub(crate) enum RuleAnswer<R> {
+    /// Every matching call, with a clone.
+    Value(R, fn(&R) -> R),
+    /// The next matching calls, one value each; then the rule is spent.
+    Queue(VecDeque<R>),
+    /// A closure of the journaled arguments.
+    With(ErasedAnswer<R>),
+    /// Panics with the message.
+    Panic(String),
+}
+
+/// The answer a rule gave to one call.
+pub(crate) enum Ruled<R> {
+    Value(R),
+    With(ErasedAnswer<R>),
+    Panic(String),
 }
 
 /// The standing answer, the last one set (a closure is kept in `with`: `None` here).
@@ -44,7 +83,37 @@ impl<R> Answers<R> {
             with: None,
             default,
             lent: Vec::new(),
+            rules: Vec::new(),
         }
+    }
+
+    /// Whether any `when(..)` rule is configured.
+    #[inline]
+    pub(crate) fn has_rules(&self) -> bool {
+        !self.rules.is_empty()
+    }
+
+    pub(crate) fn add_rule(&mut self, test: ErasedTest, answer: RuleAnswer<R>) {
+        self.rules.push(Rule { test, answer });
+    }
+
+    /// The answer of the newest rule that matches the call (a spent queue
+    /// does not match).
+    ///
+    /// # Safety
+    /// `args` must point to a live argument tuple of the type the rules'
+    /// tests were made for (see [`ErasedTest`]).
+    pub(crate) unsafe fn pick_ruled(&mut self, args: *const ()) -> Option<Ruled<R>> {
+        let rule = self.rules.iter_mut().rev().find(|rule| {
+            !matches!(&rule.answer, RuleAnswer::Queue(queue) if queue.is_empty())
+                && (rule.test)(args)
+        })?;
+        Some(match &mut rule.answer {
+            RuleAnswer::Value(value, clone) => Ruled::Value(clone(value)),
+            RuleAnswer::Queue(queue) => Ruled::Value(queue.pop_front()?),
+            RuleAnswer::With(answer) => Ruled::With(Arc::clone(answer)),
+            RuleAnswer::Panic(message) => Ruled::Panic(message.clone()),
+        })
     }
 
     /// A one-shot answer, else the standing value (or its panic); `None`
@@ -91,7 +160,8 @@ impl<R> Answers<R> {
 
     /// Whether nothing was ever configured (a fallback may answer).
     pub(crate) fn is_unconfigured(&self) -> bool {
-        self.once.is_empty()
+        self.rules.is_empty()
+            && self.once.is_empty()
             && self.queued == 0
             && self.with.is_none()
             && matches!(self.standing, Standing::None)
@@ -99,12 +169,23 @@ impl<R> Answers<R> {
 
     /// One-shot answers queued and not used yet.
     pub(crate) fn unused(&self) -> usize {
-        self.once.len()
+        let queued: usize = self
+            .rules
+            .iter()
+            .map(|rule| match &rule.answer {
+                RuleAnswer::Queue(queue) => queue.len(),
+                _ => 0,
+            })
+            .sum();
+        self.once.len() + queued
     }
 
     /// Whether a call now would be answered by something configured.
     pub(crate) fn has_answer(&self) -> bool {
-        !self.once.is_empty() || self.with.is_some() || !matches!(self.standing, Standing::None)
+        !self.once.is_empty()
+            || self.with.is_some()
+            || !matches!(self.standing, Standing::None)
+            || self.has_rules()
     }
 
     /// The `returns_with` closure, if it is the standing answer.

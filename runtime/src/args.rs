@@ -1,53 +1,256 @@
-//! Element-wise comparison of a journaled argument tuple with an expected one.
+//! Matching a journaled argument tuple: a plain tuple compares each
+//! element with `==`; `args!(..)` and `assert_called!` may put matchers in
+//! any position.
 
-/// Compares a journaled argument tuple with an expected tuple, element by
-/// element, through `PartialEq`.
+use crate::matchers::{Describe, Matcher};
+use std::fmt;
+
+/// What the assertions and `when` accept as the expected arguments of a
+/// call whose journal entry is the tuple `A`.
 ///
-/// Implemented for tuples of up to 16 elements. Each journaled element is
-/// compared with the expected element of the same position, so `("k",)`
-/// matches a journaled `(String,)` and `(&[1u8, 2][..],)` matches `(Vec<u8>,)`.
-/// An expected tuple of the wrong arity or with an incomparable element type
-/// does not compile.
+/// Implemented by plain tuples, whose elements are compared with the
+/// journaled elements by `PartialEq` (`("k",)` matches a journaled
+/// `(String,)`), and by [`Args`], which [`args!`](crate::args!) builds
+/// and which may hold matchers. A wrong arity or an element of a type that
+/// cannot be compared with the parameter does not compile.
 ///
 /// ```
-/// use autospec::ArgsEq;
+/// use autospec::{args, gt, ArgsMatch};
 ///
-/// let journaled = (String::from("k"), vec![1u8, 2]);
-/// assert!(journaled.args_eq(&("k", &[1u8, 2][..])));
-/// assert!(!journaled.args_eq(&("q", &[1u8, 2][..])));
+/// let journaled = (String::from("k"), 7u32);
+/// assert!(("k", 7).matches_args(&journaled));
+/// assert!(args!("k", gt(5)).matches_args(&journaled));
+/// assert!(!args!(_, gt(7)).matches_args(&journaled));
 /// ```
-pub trait ArgsEq<Expected: ?Sized> {
-    /// Whether every element equals the expected element at its position.
-    fn args_eq(&self, expected: &Expected) -> bool;
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be the expected arguments of a call journaled as `{A}`",
+    label = "expected a tuple with one element per parameter, each comparable with the journaled `{A}`",
+    note = "write one element per parameter (a 1-tuple needs its comma: `(\"k\",)`), or `args!(..)` to use matchers such as `_`"
+)]
+pub trait ArgsMatch<A> {
+    /// Whether the journaled arguments `args` meet the expectation.
+    fn matches_args(&self, args: &A) -> bool {
+        self.__check(args, &mut Check::quiet())
+    }
+
+    #[doc(hidden)]
+    fn __check(&self, args: &A, check: &mut Check) -> bool;
+
+    #[doc(hidden)]
+    fn __describe(&self) -> Expected;
 }
 
-/// Renders an expected tuple element by element, for failure messages.
-///
-/// Implemented for tuples of up to 16 `Debug` elements.
-///
-/// ```
-/// use autospec::ArgsDebug;
-///
-/// assert_eq!(("k", 3, [1u8]).render_args(), ["\"k\"", "3", "[1]"]);
-/// ```
-pub trait ArgsDebug {
-    /// Each element's `Debug` text.
-    fn render_args(&self) -> Vec<String>;
+impl<A, E: ArgsMatch<A> + ?Sized> ArgsMatch<A> for &E {
+    fn __check(&self, args: &A, check: &mut Check) -> bool {
+        (**self).__check(args, check)
+    }
+
+    fn __describe(&self) -> Expected {
+        (**self).__describe()
+    }
 }
 
-/// One arity table for both traits, so they cannot disagree.
+/// The expected call's arguments and guard, as messages show them.
+#[doc(hidden)]
+pub struct Expected {
+    pub(crate) args: Vec<String>,
+    pub(crate) guard: Option<String>,
+}
+
+/// Collects which arguments of one call failed to match, when a failure
+/// message needs to say so; otherwise stops at the first mismatch.
+#[doc(hidden)]
+pub struct Check {
+    explain: bool,
+    misses: Vec<Miss>,
+}
+
+/// One argument (or the guard, `index: None`) that did not match.
+#[doc(hidden)]
+pub struct Miss {
+    pub(crate) index: Option<usize>,
+    pub(crate) expected: String,
+}
+
+impl Check {
+    pub(crate) fn quiet() -> Self {
+        Check {
+            explain: false,
+            misses: Vec::new(),
+        }
+    }
+
+    pub(crate) fn explaining() -> Self {
+        Check {
+            explain: true,
+            misses: Vec::new(),
+        }
+    }
+
+    pub(crate) fn into_misses(self) -> Vec<Miss> {
+        self.misses
+    }
+
+    /// Whether the checks so far passed (a quiet check stops at the first
+    /// failure; an explaining one runs every check to collect them all).
+    #[doc(hidden)]
+    pub fn __go_on(&self) -> bool {
+        self.explain || self.misses.is_empty()
+    }
+
+    /// Whether no check failed.
+    #[doc(hidden)]
+    pub fn __passed(&self) -> bool {
+        self.misses.is_empty()
+    }
+
+    /// Checks argument `index` against a matcher.
+    #[doc(hidden)]
+    pub fn __arg<T: ?Sized, M: Matcher<T>>(&mut self, index: usize, arg: &T, matcher: &M) -> bool {
+        let ok = matcher.matches(arg);
+        self.__test(Some(index), ok, || matcher.describe())
+    }
+
+    /// Records the outcome of a test on argument `index` (`None`: on the
+    /// whole call), with the expectation's text if it failed.
+    #[doc(hidden)]
+    pub fn __test(
+        &mut self,
+        index: Option<usize>,
+        ok: bool,
+        expected: impl FnOnce() -> String,
+    ) -> bool {
+        if !ok {
+            let expected = if self.explain {
+                expected()
+            } else {
+                String::new()
+            };
+            self.misses.push(Miss { index, expected });
+        }
+        ok
+    }
+}
+
+/// Expected arguments that may hold matchers, built by
+/// [`args!`](crate::args!) (or by [`assert_called!`](crate::assert_called!)
+/// from a call written out).
+///
+/// It borrows what its values borrow (`'m`); [`Method::when`](crate::Method::when)
+/// keeps it, so there it must own its values.
+///
+/// ```
+/// use autospec::{args, contains, ArgsMatch};
+///
+/// let expected = args!(contains("ell"), _);
+/// assert!(expected.matches_args(&(String::from("hello"), 1u8)));
+/// assert_eq!(format!("{expected:?}"), r#"(contains "ell", _)"#);
+/// ```
+pub struct Args<'m, A> {
+    check: CheckFn<'m, A>,
+    texts: Vec<String>,
+    guard: Option<String>,
+}
+
+/// Checks one call's journaled arguments.
+pub(crate) type CheckFn<'m, A> = Box<dyn Fn(&A, &mut Check) -> bool + Send + Sync + 'm>;
+
+impl<'m, A> Args<'m, A> {
+    /// From one matcher per argument (what `args!` emits).
+    #[doc(hidden)]
+    pub fn __elems<E: Elems<A> + Send + Sync + 'm>(elems: E) -> Self {
+        let texts = elems.__texts();
+        Args {
+            check: Box::new(move |journaled: &A, check: &mut Check| {
+                elems.__check_elems(journaled, check)
+            }),
+            texts,
+            guard: None,
+        }
+    }
+
+    /// From a check written out by `assert_called!`.
+    pub(crate) fn written(
+        check: CheckFn<'m, A>,
+        texts: Vec<String>,
+        guard: Option<String>,
+    ) -> Self {
+        Args {
+            check,
+            texts,
+            guard,
+        }
+    }
+}
+
+impl<A> ArgsMatch<A> for Args<'_, A> {
+    fn __check(&self, args: &A, check: &mut Check) -> bool {
+        (self.check)(args, check)
+    }
+
+    fn __describe(&self) -> Expected {
+        Expected {
+            args: self.texts.clone(),
+            guard: self.guard.clone(),
+        }
+    }
+}
+
+impl<A> fmt::Debug for Args<'_, A> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "({})", self.texts.join(", "))?;
+        if let Some(guard) = &self.guard {
+            write!(f, " if {guard}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One matcher per argument of the tuple `A`.
+#[doc(hidden)]
+pub trait Elems<A> {
+    fn __check_elems(&self, args: &A, check: &mut Check) -> bool;
+    fn __texts(&self) -> Vec<String>;
+}
+
+/// One arity table for plain tuples and matcher tuples, so they cannot disagree.
 macro_rules! tuple_impls {
     ($( ( $($a:ident $e:ident $i:tt),* ) )*) => {$(
-        impl<$($a: PartialEq<$e>, $e,)*> ArgsEq<($($e,)*)> for ($($a,)*) {
+        impl<$($a: PartialEq<$e>, $e: fmt::Debug,)*> ArgsMatch<($($a,)*)> for ($($e,)*) {
             #[allow(unused_variables)]
-            fn args_eq(&self, expected: &($($e,)*)) -> bool {
-                true $(&& self.$i == expected.$i)*
+            fn __check(&self, args: &($($a,)*), check: &mut Check) -> bool {
+                $(
+                    let ok = args.$i == self.$i;
+                    if !check.__test(Some($i), ok, || $crate::__private::debug_text(&self.$i))
+                        && !check.__go_on()
+                    {
+                        return false;
+                    }
+                )*
+                check.__passed()
+            }
+
+            fn __describe(&self) -> Expected {
+                Expected {
+                    args: $crate::__private::debug_texts(&[$(&self.$i),*]),
+                    guard: None,
+                }
             }
         }
 
-        impl<$($e: ::std::fmt::Debug,)*> ArgsDebug for ($($e,)*) {
-            fn render_args(&self) -> Vec<String> {
-                $crate::__private::debug_texts(&[$(&self.$i),*])
+        impl<$($a, $e: Matcher<$a>,)*> Elems<($($a,)*)> for ($($e,)*) {
+            #[allow(unused_variables)]
+            fn __check_elems(&self, args: &($($a,)*), check: &mut Check) -> bool {
+                $(
+                    if !check.__arg($i, &args.$i, &self.$i) && !check.__go_on() {
+                        return false;
+                    }
+                )*
+                check.__passed()
+            }
+
+            fn __texts(&self) -> Vec<String> {
+                vec![$(Describe::describe(&self.$i)),*]
             }
         }
     )*};

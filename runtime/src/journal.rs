@@ -5,11 +5,12 @@
 //! arguments already rendered, so a crate compiles it once however many
 //! methods it mocks (see the note on code size in `method.rs`).
 
+use crate::args::{Expected, Miss};
 use crate::calls::Call;
 use crate::method::{lock, AnyMethod, Journals};
 use crate::mock::MockCore;
 use crate::report;
-use std::fmt;
+use std::fmt::{self, Write};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
@@ -20,6 +21,8 @@ pub struct Head {
     core: Arc<MockCore>,
     /// `get`, or `get::<User>` for one instantiation of a generic method.
     name: Box<str>,
+    /// The parameters' names, comma-separated (`key,value`), for messages.
+    params: &'static str,
     /// Threads waiting for calls (`wait_until_called`), woken by each call.
     waits: Waits,
     /// The sequence numbers of awaited calls, in the order they completed.
@@ -50,10 +53,11 @@ pub trait Journal {
 }
 
 impl Head {
-    pub(crate) fn new(core: &Arc<MockCore>, name: &str) -> Self {
+    pub(crate) fn new(core: &Arc<MockCore>, name: &str, params: &'static str) -> Self {
         Head {
             core: Arc::clone(core),
             name: name.strip_prefix("r#").unwrap_or(name).into(),
+            params,
             waits: Waits::default(),
             awaits: Mutex::new(Vec::new()),
         }
@@ -97,11 +101,6 @@ impl Head {
         self.core.is_journaling()
     }
 
-    /// The method's name, as calls show it.
-    pub(crate) fn name_text(&self) -> String {
-        self.name.to_string()
-    }
-
     /// `MockStore.get`, the start of every message.
     fn text(&self) -> String {
         format!("{}.{}", self.core.name(), self.name)
@@ -111,9 +110,45 @@ impl Head {
         Call::new(self.name.to_string(), args)
     }
 
-    fn calls(&self, args: &[Vec<String>]) -> Vec<Call> {
-        args.iter().map(|args| self.call(args.clone())).collect()
+    /// The name of parameter `index`, as the signature spells it.
+    fn param(&self, index: usize) -> &str {
+        self.params.split(',').nth(index).unwrap_or("_")
     }
+
+    /// `arg 1 (value): expected > 3, got 2`, one line per miss.
+    fn misses(&self, call: &Call, misses: &[Miss], indent: &str) -> String {
+        let mut out = String::new();
+        for miss in misses {
+            let line = match miss.index {
+                Some(index) => format!(
+                    "arg {index} ({}): expected {}, got {}",
+                    self.param(index),
+                    miss.expected,
+                    call.args().get(index).map_or("?", String::as_str)
+                ),
+                None => format!("guard `{}` is false", miss.expected),
+            };
+            out.push('\n');
+            out.push_str(indent);
+            out.push_str(&line);
+        }
+        out
+    }
+}
+
+/// `put("k", _) if v.len() > 3`: an expected call as messages show it.
+pub(crate) fn expected_text(head: &Head, expected: &Expected) -> String {
+    let call = head.call(expected.args.clone());
+    match &expected.guard {
+        Some(guard) => format!("{call} if {guard}"),
+        None => call.to_string(),
+    }
+}
+
+/// `[put("a"), put(_) if ..]`.
+fn expected_list(head: &Head, expected: &[Expected]) -> String {
+    let texts: Vec<String> = expected.iter().map(|e| expected_text(head, e)).collect();
+    format!("[{}]", texts.join(", "))
 }
 
 /// The head and journal of a plain method (what every function here that
@@ -273,13 +308,16 @@ pub(crate) fn fail_await_count(method: &dyn AnyMethod, expected: &str) -> ! {
 }
 
 #[track_caller]
-pub(crate) fn fail_await(method: &dyn AnyMethod, what: &str, expected: Vec<String>) -> ! {
+pub(crate) fn fail_await(method: &dyn AnyMethod, what: &str, expected: &[Expected]) -> ! {
     let (head, _) = one(method);
     let awaited = awaited(method);
+    let expected = match expected {
+        [one] => expected_text(head, one),
+        many => expected_list(head, many),
+    };
     fail(&format!(
-        "{}: expected {what} not found.\nExpected: {}\nAwaited ({}): {}",
+        "{}: expected {what} not found.\nExpected: {expected}\nAwaited ({}): {}",
         head.text(),
-        head.call(expected),
         awaited.len(),
         report::list(&awaited)
     ))
@@ -346,48 +384,77 @@ pub(crate) fn fail_count(method: &dyn AnyMethod, expected: &str) -> ! {
 }
 
 #[track_caller]
-pub(crate) fn fail_called_with(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
+pub(crate) fn fail_called_with(
+    method: &dyn AnyMethod,
+    expected: &Expected,
+    last: Option<&Vec<Miss>>,
+) -> ! {
     let head = one(method).0;
     let all = rendered(method);
-    fail(&report::call_not_found(
-        &head.text(),
-        &head.call(expected),
-        all.last(),
-        &all,
+    let expected = expected_text(head, expected);
+    let Some(actual) = all.last() else {
+        fail(&format!(
+            "{}: expected call not found.\nExpected: {expected}\n  Actual: not called.",
+            head.text()
+        ))
+    };
+    let misses = head.misses(actual, last.map_or(&[][..], Vec::as_slice), "          ");
+    fail(&format!(
+        "{}: expected call not found.\nExpected: {expected}\n  Actual: {actual}{misses}\n{}",
+        head.text(),
+        report::journal(&all)
     ))
 }
 
 #[track_caller]
-pub(crate) fn fail_called_once_with(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
+pub(crate) fn fail_called_once_with(method: &dyn AnyMethod, expected: &Expected) -> ! {
     let head = one(method).0;
     let all = rendered(method);
     fail(&format!(
         "{}: expected 1 call, got {}.\nExpected: {}\n{}",
         head.text(),
         all.len(),
-        head.call(expected),
+        expected_text(head, expected),
         report::journal(&all)
     ))
 }
 
 #[track_caller]
-pub(crate) fn fail_any_call(method: &dyn AnyMethod, expected: Vec<String>) -> ! {
+pub(crate) fn fail_any_call(
+    method: &dyn AnyMethod,
+    expected: &Expected,
+    misses: &[Vec<Miss>],
+) -> ! {
     let head = one(method).0;
-    fail(&format!(
-        "{}: expected call not found.\nExpected: {} (at any position)\n{}",
+    let all = rendered(method);
+    let mut message = format!(
+        "{}: expected call not found.\nExpected: {} (at any position)\n",
         head.text(),
-        head.call(expected),
-        report::journal(&rendered(method))
-    ))
+        expected_text(head, expected)
+    );
+    if all.is_empty() {
+        message.push_str("  Actual: not called.");
+        fail(&message);
+    }
+    // Closest first: fewest mismatching arguments; the newest first among equals.
+    let mut order: Vec<usize> = (0..all.len()).rev().collect();
+    order.sort_by_key(|&i| misses.get(i).map_or(usize::MAX, Vec::len));
+    let _ = write!(message, "Calls ({}), closest first:", all.len());
+    for i in order {
+        let call = &all[i];
+        let _ = write!(message, "\n  {call}");
+        message.push_str(&head.misses(call, misses.get(i).map_or(&[][..], Vec::as_slice), "    "));
+    }
+    fail(&message)
 }
 
 #[track_caller]
-pub(crate) fn fail_has_calls(method: &dyn AnyMethod, expected: &[Vec<String>]) -> ! {
+pub(crate) fn fail_has_calls(method: &dyn AnyMethod, expected: &[Expected]) -> ! {
     let head = one(method).0;
     fail(&format!(
         "{}: expected calls not found in order.\nExpected: {}\n  Actual: {}",
         head.text(),
-        report::list(&head.calls(expected)),
+        expected_list(head, expected),
         report::list(&rendered(method))
     ))
 }
@@ -395,16 +462,19 @@ pub(crate) fn fail_has_calls(method: &dyn AnyMethod, expected: &[Vec<String>]) -
 #[track_caller]
 pub(crate) fn fail_any_order(
     method: &dyn AnyMethod,
-    expected: &[Vec<String>],
+    expected: &[Expected],
     missing: &[usize],
 ) -> ! {
     let head = one(method).0;
-    let missing: Vec<Vec<String>> = missing.iter().map(|&i| expected[i].clone()).collect();
+    let missing: Vec<String> = missing
+        .iter()
+        .map(|&i| expected_text(head, &expected[i]))
+        .collect();
     fail(&format!(
-        "{}: expected calls not found.\nExpected (any order): {}\n Missing: {}\n  Actual: {}",
+        "{}: expected calls not found.\nExpected (any order): {}\n Missing: [{}]\n  Actual: {}",
         head.text(),
-        report::list(&head.calls(expected)),
-        report::list(&head.calls(&missing)),
+        expected_list(head, expected),
+        missing.join(", "),
         report::list(&rendered(method))
     ))
 }

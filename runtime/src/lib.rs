@@ -49,6 +49,7 @@ mod calls;
 mod class;
 mod generic;
 mod journal;
+mod matchers;
 mod method;
 mod mock;
 mod opaque;
@@ -59,11 +60,15 @@ mod report;
 pub mod __private;
 
 pub use answer::Answer;
-pub use args::{ArgsDebug, ArgsEq};
+pub use args::{Args, ArgsMatch};
 pub use calls::Call;
 pub use class::{Class, ClassShared, SharedClass};
 pub use generic::Generic;
-pub use method::Method;
+pub use matchers::{
+    and, any, contains, ends_with, eq, ge, gt, le, lt, ne, not, or, pred, starts_with, Affix, Any,
+    Both, Collection, Compare, Contains, Describe, Equals, Matcher, Not, Pred, Sequence, ANY,
+};
+pub use method::{Method, When};
 pub use mock::Mock;
 pub use opaque::Opaque;
 
@@ -256,7 +261,103 @@ pub use autospec_macros::patch_shared;
 /// assert_eq!(ping.mock_calls(), [call!(ping())]);
 /// ```
 pub mod prelude {
-    pub use crate::{autospec, call, patch, patch_shared, Call, ClassShared, Mock};
+    pub use crate::{
+        and, any, args, assert_called, autospec, call, contains, ends_with, eq, ge, gt, le, lt, ne,
+        not, or, patch, patch_shared, pred, starts_with, Call, ClassShared, Mock, ANY,
+    };
+}
+
+/// Expected arguments that may hold matchers, for
+/// [`assert_called_with`](Method::assert_called_with),
+/// [`assert_any_call`](Method::assert_any_call),
+/// [`assert_has_calls`](Method::assert_has_calls),
+/// [`calls_matching`](Method::calls_matching), [`when`](Method::when) and
+/// the await assertions: `args!("k", _, gt(3))`.
+///
+/// Each argument is, by its form:
+/// - `_` (or [`ANY`]): any value;
+/// - a closure, `|v: &Vec<u8>| v.len() > 3`: a predicate of the journaled
+///   argument (`&String` for a `&str` parameter); failure messages show its
+///   source. Here the closure needs its parameter's type, which
+///   [`assert_called!`] knows without it;
+/// - a matcher, a value whose type implements [`Describe`]: [`eq`],
+///   [`ne`], [`lt`], [`le`], [`gt`], [`ge`], [`contains`],
+///   [`starts_with`], [`ends_with`], [`pred`], [`not`], [`and`], [`or`],
+///   or one of your own;
+/// - anything else: a value compared with the journaled argument by `==`,
+///   as in a plain tuple (`"k"` matches a `String`, `b"ab"` a `Vec<u8>`).
+///
+/// The arity and every argument's type are checked at compile time against
+/// the method's parameters.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Store { fn put(&self, key: &str, value: Vec<u8>); }
+///
+/// let store = MockStore::default();
+/// store.put("user:1", vec![1, 2, 3, 4]);
+/// store.put.assert_called_with(args!(starts_with("user:"), _));
+/// store.put.assert_called_with(args!(_, |v: &Vec<u8>| v.len() > 3));
+/// store.put.assert_any_call(args!(not(eq("admin")), contains(4)));
+/// assert_eq!(store.put.calls_matching(args!("user:1", b"\x01\x02\x03\x04")), 1);
+/// ```
+#[macro_export]
+macro_rules! args {
+    ($($args:tt)*) => {
+        $crate::__private::args_impl!($crate; $($args)*)
+    };
+}
+
+/// Asserts that some call matched a call written out, with matchers and
+/// an optional guard: `assert_called!(store.put("k", _))`,
+/// `assert_called!(store.put(_, v) if v.len() > 3)`.
+///
+/// The arguments take the forms of [`args!`]; in addition, because the
+/// macro knows the method, closures need no parameter types,
+/// `matches_pattern!(Some(n) if *n > 2)` matches a pattern, and with an
+/// `if` guard a bare name that the guard uses binds that argument (a
+/// reference to the journaled value), as in a `match` arm. The failure
+/// message lists the calls closest first, naming each argument that did
+/// not match.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Store {
+///     fn put(&self, key: &str, value: Vec<u8>);
+///     fn find(&self, id: Option<u32>) -> bool;
+/// }
+///
+/// let store = MockStore::default();
+/// store.put("k", vec![1, 2, 3, 4]);
+/// store.find(Some(7));
+/// assert_called!(store.put("k", _));
+/// assert_called!(store.put(_, v) if v.len() > 3);
+/// assert_called!(store.put(|key| key.starts_with('k'), contains(4)));
+/// assert_called!(store.find(matches_pattern!(Some(n) if *n > 2)));
+/// ```
+#[macro_export]
+macro_rules! assert_called {
+    ($($call:tt)*) => {
+        $crate::__private::assert_called_impl!($crate; $($call)*)
+    };
+}
+
+/// A pattern matcher, written inside [`assert_called!`]:
+/// `assert_called!(store.find(matches_pattern!(Some(n) if *n > 2)))`.
+/// It has no meaning on its own, since a pattern needs the argument's type.
+///
+/// ```compile_fail
+/// let m = autospec::matches_pattern!(Some(3));
+/// ```
+#[macro_export]
+macro_rules! matches_pattern {
+    ($($pattern:tt)*) => {
+        ::core::compile_error!("`matches_pattern!` is written inside `assert_called!(mock.method(..))`, which knows the argument's type")
+    };
 }
 
 // The README and the guide in `docs/` are compiled and run as doctests, so

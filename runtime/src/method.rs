@@ -4,8 +4,8 @@
 // `assert_called_with(("k", 1))`, not `assert_called_with(&("k", 1))`.
 #![allow(clippy::needless_pass_by_value)]
 
-use crate::answers::Answers;
-use crate::args::{ArgsDebug, ArgsEq};
+use crate::answers::{Answers, RuleAnswer, Ruled};
+use crate::args::{Args, ArgsMatch, Check, Miss};
 use crate::journal::{self, Head, Journal};
 use crate::mock::MockCore;
 use std::fmt;
@@ -297,6 +297,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __new(
         core: &Arc<MockCore>,
         name: &str,
+        params: &'static str,
         render: fn(&A) -> Vec<String>,
         default: fn() -> Option<R>,
     ) -> Self {
@@ -308,7 +309,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             closure: PhantomData,
         }));
         let shared = Shared {
-            head: Head::new(core, name),
+            head: Head::new(core, name, params),
             typed: Erased::new(typed),
         };
         Method {
@@ -350,6 +351,14 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
         let mut guard = self.state();
+        if guard.answers.has_rules() {
+            // SAFETY: the rules were made by `when` of this method, for
+            // this `A`, and `args` lives until the end of this call.
+            let ruled = unsafe { guard.answers.pick_ruled(std::ptr::from_ref(&args).cast()) };
+            if let Some(ruled) = ruled {
+                return self.answer_ruled(guard, args, ruled);
+            }
+        }
         let state = &mut *guard;
         // `record`, written out: one generic function less per method.
         let seq = state.log.number(self.shared.head.is_journaling());
@@ -368,6 +377,34 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
         // `__returns_with` of this method, whose `F` is this `F`.
         (invoke(unsafe { answer.get::<Box<F>>() }), seq)
+    }
+
+    /// Journals a call that a `when(..)` rule answers, and answers it. A
+    /// rule's closure runs with the method unlocked (it may call the mock),
+    /// before the call is journaled.
+    fn answer_ruled<'s>(
+        &'s self,
+        mut guard: Locked<'s, State<A, R, F>>,
+        args: A,
+        ruled: Ruled<R>,
+    ) -> (R, Option<u64>) {
+        let answer = match ruled {
+            Ruled::Value(value) => Ok(value),
+            Ruled::Panic(message) => Err(message),
+            Ruled::With(answer) => {
+                drop(guard);
+                let value = answer(std::ptr::from_ref(&args).cast());
+                guard = self.state();
+                Ok(value)
+            }
+        };
+        let seq = guard.record(args, self.shared.head.is_journaling());
+        drop(guard);
+        self.shared.head.notify();
+        match answer {
+            Ok(value) => (value, seq),
+            Err(message) => journal::answer_panics(&message),
+        }
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference: the
@@ -499,16 +536,16 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// sink.push.wait_until_any_call_with((2,), Duration::from_secs(5));
     /// ```
     #[track_caller]
-    pub fn wait_until_any_call_with<E: ArgsDebug>(&self, expected: E, timeout: Duration)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn wait_until_any_call_with<E: ArgsMatch<A>>(&self, expected: E, timeout: Duration) {
         let what = format!(
             "a call {}",
-            crate::calls::Call::new(self.shared.head.name_text(), expected.render_args())
+            journal::expected_text(&self.shared.head, &expected.__describe())
         );
         journal::wait_until(self, timeout, &what, &mut || {
-            self.state().args.iter().any(|args| args.args_eq(&expected))
+            self.state()
+                .args
+                .iter()
+                .any(|args| expected.matches_args(args))
         });
     }
 
@@ -651,14 +688,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// fetcher.fetch.assert_awaited_with(("a",));
     /// ```
     #[track_caller]
-    pub fn assert_awaited_with<E: ArgsDebug>(&self, expected: E)
-    where
-        A: ArgsEq<E>,
-    {
-        if !self
-            .awaited_matching(|awaited| awaited.last().is_some_and(|args| args.args_eq(&expected)))
-        {
-            journal::fail_await(self, "last await", expected.render_args());
+    pub fn assert_awaited_with<E: ArgsMatch<A>>(&self, expected: E) {
+        if !self.awaited_matching(|awaited| {
+            awaited
+                .last()
+                .is_some_and(|args| expected.matches_args(args))
+        }) {
+            journal::fail_await(self, "last await", &[expected.__describe()]);
         }
     }
 
@@ -679,10 +715,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// fetcher.fetch.assert_awaited_once_with(("a",));
     /// ```
     #[track_caller]
-    pub fn assert_awaited_once_with<E: ArgsDebug>(&self, expected: E)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn assert_awaited_once_with<E: ArgsMatch<A>>(&self, expected: E) {
         self.assert_awaited_once();
         self.assert_awaited_with(expected);
     }
@@ -705,12 +738,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// fetcher.fetch.assert_any_await(("a",));
     /// ```
     #[track_caller]
-    pub fn assert_any_await<E: ArgsDebug>(&self, expected: E)
-    where
-        A: ArgsEq<E>,
-    {
-        if !self.awaited_matching(|awaited| awaited.iter().any(|args| args.args_eq(&expected))) {
-            journal::fail_await(self, "await at any position", expected.render_args());
+    pub fn assert_any_await<E: ArgsMatch<A>>(&self, expected: E) {
+        if !self.awaited_matching(|awaited| awaited.iter().any(|args| expected.matches_args(args)))
+        {
+            journal::fail_await(self, "await at any position", &[expected.__describe()]);
         }
     }
 
@@ -733,23 +764,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// fetcher.fetch.assert_has_awaits([("b",), ("c",)]);
     /// ```
     #[track_caller]
-    pub fn assert_has_awaits<E: ArgsDebug>(&self, expected: impl IntoIterator<Item = E>)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn assert_has_awaits<E: ArgsMatch<A>>(&self, expected: impl IntoIterator<Item = E>) {
         let expected: Vec<E> = expected.into_iter().collect();
-        let found = self.awaited_matching(|awaited| {
-            expected.is_empty()
-                || awaited.windows(expected.len()).any(|window| {
-                    window
-                        .iter()
-                        .zip(&expected)
-                        .all(|(args, want)| args.args_eq(want))
-                })
-        });
-        if !found {
-            let rendered = render_each(&expected).concat();
-            journal::fail_await(self, "awaits in order", rendered);
+        if !self.awaited_matching(|awaited| has_run(awaited, &expected)) {
+            journal::fail_await(self, "awaits in order", &describe_each(&expected));
         }
     }
 
@@ -1014,9 +1032,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Asserts that the last call had these arguments.
     ///
     /// `expected` is a tuple with one element per parameter, each compared
-    /// with the journaled argument through `PartialEq`: `("k",)` matches a
-    /// journaled `(String,)`. A tuple of the wrong arity or type does not
-    /// compile.
+    /// with the journaled argument through `PartialEq` (`("k",)` matches a
+    /// journaled `(String,)`), or [`args!`](crate::args!) with matchers in
+    /// any position. A tuple of the wrong arity or type does not compile.
+    /// The failure message names each argument that did not match.
     ///
     /// ```
     /// # use autospec::prelude::*;
@@ -1025,14 +1044,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// let store = MockStore::default();
     /// store.put("k", vec![1, 2]);
     /// store.put.assert_called_with(("k", [1, 2]));
+    /// store.put.assert_called_with(args!("k", _));
     /// ```
     #[track_caller]
-    pub fn assert_called_with<E: ArgsDebug>(&self, expected: E)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn assert_called_with<E: ArgsMatch<A>>(&self, expected: E) {
         if !self.last_call_is(&expected).1 {
-            journal::fail_called_with(self, expected.render_args());
+            self.fail_last(&expected);
         }
     }
 
@@ -1047,34 +1064,50 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// store.get.assert_called_once_with(("k",));
     /// ```
     #[track_caller]
-    pub fn assert_called_once_with<E: ArgsDebug>(&self, expected: E)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn assert_called_once_with<E: ArgsMatch<A>>(&self, expected: E) {
         match self.last_call_is(&expected) {
             (1, true) => {}
-            (1, false) => journal::fail_called_with(self, expected.render_args()),
-            _ => journal::fail_called_once_with(self, expected.render_args()),
+            (1, false) => self.fail_last(&expected),
+            _ => journal::fail_called_once_with(self, &expected.__describe()),
         }
     }
 
     /// How many calls there were, and whether the last had these arguments.
-    fn last_call_is<E>(&self, expected: &E) -> (usize, bool)
-    where
-        A: ArgsEq<E>,
-    {
+    fn last_call_is<E: ArgsMatch<A>>(&self, expected: &E) -> (usize, bool) {
         // Through `deref_mut`, as the per-call path, so that this needs no
         // other instance of the lock guard's code.
         let mut guard = self.state();
         let state = &mut *guard;
         let found = match state.args.last() {
-            Some(args) => args.args_eq(expected),
+            Some(args) => expected.matches_args(args),
             None => false,
         };
         (state.args.len(), found)
     }
 
-    /// Asserts that some call, at any position, had these arguments.
+    #[track_caller]
+    fn fail_last<E: ArgsMatch<A>>(&self, expected: &E) -> ! {
+        let misses = self.explain(expected);
+        journal::fail_called_with(self, &expected.__describe(), misses.last())
+    }
+
+    /// What did not match in each journaled call, oldest first.
+    fn explain<E: ArgsMatch<A>>(&self, expected: &E) -> Vec<Vec<Miss>> {
+        let state = self.state();
+        state
+            .args
+            .iter()
+            .map(|args| {
+                let mut check = Check::explaining();
+                expected.__check(args, &mut check);
+                check.into_misses()
+            })
+            .collect()
+    }
+
+    /// Asserts that some call, at any position, had these arguments; the
+    /// failure message lists the calls closest first, each with the
+    /// arguments that did not match.
     ///
     /// ```
     /// # use autospec::prelude::*;
@@ -1084,16 +1117,35 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// store.get("a");
     /// store.get("b");
     /// store.get.assert_any_call(("a",));
+    /// store.get.assert_any_call(args!(starts_with("b")));
     /// ```
     #[track_caller]
-    pub fn assert_any_call<E: ArgsDebug>(&self, expected: E)
-    where
-        A: ArgsEq<E>,
-    {
-        let found = self.state().args.iter().any(|args| args.args_eq(&expected));
-        if !found {
-            journal::fail_any_call(self, expected.render_args());
+    pub fn assert_any_call<E: ArgsMatch<A>>(&self, expected: E) {
+        if self.calls_matching(&expected) == 0 {
+            journal::fail_any_call(self, &expected.__describe(), &self.explain(&expected));
         }
+    }
+
+    /// How many journaled calls match: the count query for matchers.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, n: u32); }
+    /// let sink = MockSink::default();
+    /// for n in [1, 5, 7, 2] {
+    ///     sink.push(n);
+    /// }
+    /// assert_eq!(sink.push.calls_matching(args!(gt(4))), 2);
+    /// assert_eq!(sink.push.calls_matching((7,)), 1);
+    /// ```
+    pub fn calls_matching<E: ArgsMatch<A>>(&self, expected: E) -> usize {
+        let state = self.state();
+        state
+            .args
+            .iter()
+            .filter(|args| expected.matches_args(args))
+            .count()
     }
 
     /// Asserts that these calls happened consecutively, in this order
@@ -1108,24 +1160,17 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     ///     store.get(key);
     /// }
     /// store.get.assert_has_calls([("b",), ("c",)]);
+    /// store.get.assert_has_calls([args!(_), args!("c")]);
     /// ```
     #[track_caller]
-    pub fn assert_has_calls<E: ArgsDebug>(&self, expected: impl IntoIterator<Item = E>)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn assert_has_calls<E: ArgsMatch<A>>(&self, expected: impl IntoIterator<Item = E>) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
-        let found = expected.is_empty()
-            || state.args.windows(expected.len()).any(|window| {
-                window
-                    .iter()
-                    .zip(&expected)
-                    .all(|(args, want)| args.args_eq(want))
-            });
+        let args: Vec<&A> = state.args.iter().collect();
+        let found = has_run(&args, &expected);
         drop(state);
         if !found {
-            journal::fail_has_calls(self, &render_each(&expected));
+            journal::fail_has_calls(self, &describe_each(&expected));
         }
     }
 
@@ -1142,10 +1187,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// store.get.assert_has_calls_any_order([("a",), ("b",)]);
     /// ```
     #[track_caller]
-    pub fn assert_has_calls_any_order<E: ArgsDebug>(&self, expected: impl IntoIterator<Item = E>)
-    where
-        A: ArgsEq<E>,
-    {
+    pub fn assert_has_calls_any_order<E: ArgsMatch<A>>(
+        &self,
+        expected: impl IntoIterator<Item = E>,
+    ) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
         let mut used = vec![false; state.args.len()];
@@ -1155,7 +1200,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
                 .args
                 .iter()
                 .enumerate()
-                .position(|(i, args)| !used[i] && args.args_eq(want));
+                .position(|(i, args)| !used[i] && want.matches_args(args));
             match hit {
                 Some(i) => used[i] = true,
                 None => missing.push(n),
@@ -1163,14 +1208,136 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         }
         drop(state);
         if !missing.is_empty() {
-            journal::fail_any_order(self, &render_each(&expected), &missing);
+            journal::fail_any_order(self, &describe_each(&expected), &missing);
         }
+    }
+
+    /// Answers the calls whose arguments match `expected` (a tuple, or
+    /// [`args!`](crate::args!) with matchers) as the returned [`When`]
+    /// says, before any other answer. The newest matching rule answers.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Store { fn get(&self, key: &str) -> Option<String>; }
+    /// let store = MockStore::default();
+    /// store.get.returns(Some("default".into()));
+    /// store.get.when(args!(starts_with("user:"))).returns(Some("a user".into()));
+    /// store.get.when(("user:root",)).panics("root is off limits");
+    /// assert_eq!(store.get("user:ana"), Some("a user".into()));
+    /// assert_eq!(store.get("other"), Some("default".into()));
+    /// ```
+    pub fn when<E>(&self, expected: E) -> When<'_, A, R, F>
+    where
+        E: ArgsMatch<A> + Send + Sync + 'static,
+    {
+        When {
+            method: self,
+            test: Box::new(move |args: *const ()| {
+                // SAFETY: only `__call_numbered` of this method calls a
+                // rule's test, with a pointer to a live `A` (see `ErasedTest`).
+                expected.matches_args(unsafe { &*args.cast::<A>() })
+            }),
+        }
+    }
+
+    /// Matching arguments written out by `assert_called!`: the closure
+    /// checks each argument (and the guard) of one call.
+    #[doc(hidden)]
+    pub fn __args<'m, G>(&self, args: Vec<String>, guard: Option<&str>, check: G) -> Args<'m, A>
+    where
+        G: Fn(&A, &mut Check) -> bool + Send + Sync + 'm,
+    {
+        Args::written(Box::new(check), args, guard.map(str::to_owned))
     }
 }
 
-/// The rendered arguments of each expected call.
-fn render_each<E: ArgsDebug>(expected: &[E]) -> Vec<Vec<String>> {
-    expected.iter().map(ArgsDebug::render_args).collect()
+/// A `when(..)` rule being configured: say how the calls it matches are
+/// answered. Made by [`Method::when`].
+///
+/// ```
+/// # use autospec::prelude::*;
+/// #[autospec]
+/// trait Prices { fn price(&self, item: &str, qty: u32) -> u64; }
+/// let prices = MockPrices::default();
+/// prices.price.when(args!(_, gt(10))).returns_with(|(_, qty)| u64::from(*qty) * 9);
+/// prices.price.when(args!("gold", _)).returns_each([100, 120]);
+/// assert_eq!(prices.price("pen", 20), 180);
+/// assert_eq!(prices.price("gold", 1), 100);
+/// assert_eq!(prices.price("gold", 1), 120);
+/// assert_eq!(prices.price("gold", 1), 0); // the rule is spent: the default
+/// ```
+#[must_use = "a `when` rule does nothing until it is given an answer"]
+pub struct When<'a, A, R, F: ?Sized> {
+    method: &'a Method<A, R, F>,
+    test: crate::answers::ErasedTest,
+}
+
+impl<A, R, F: ?Sized> When<'_, A, R, F> {
+    fn answer(self, answer: RuleAnswer<R>) {
+        self.method.state().answers.add_rule(self.test, answer);
+    }
+
+    /// Answers every matching call with a clone of `value`.
+    pub fn returns(self, value: R)
+    where
+        R: Clone,
+    {
+        self.answer(RuleAnswer::Value(value, R::clone));
+    }
+
+    /// Answers the next matching call with `value`; later matching calls
+    /// fall through to older rules and the other answers.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Ids { fn next(&self, kind: &str) -> u32; }
+    /// let ids = MockIds::default();
+    /// ids.next.returns(1);
+    /// ids.next.when(("user",)).returns_once(7);
+    /// assert_eq!((ids.next("user"), ids.next("user")), (7, 1));
+    /// ```
+    pub fn returns_once(self, value: R) {
+        self.answer(RuleAnswer::Queue(std::iter::once(value).collect()));
+    }
+
+    /// Answers the next matching calls with these values, one each.
+    pub fn returns_each(self, values: impl IntoIterator<Item = R>) {
+        self.answer(RuleAnswer::Queue(values.into_iter().collect()));
+    }
+
+    /// Answers every matching call with the closure's result; the closure
+    /// receives the journaled arguments (owned: `&(String, u32)` for
+    /// `(&str, u32)` parameters). It runs with the method unlocked, so it
+    /// may call the mock.
+    pub fn returns_with(self, answer: impl Fn(&A) -> R + Send + Sync + 'static) {
+        self.answer(RuleAnswer::With(Arc::new(move |args: *const ()| {
+            // SAFETY: as for the rule's test: a pointer to a live `A`.
+            answer(unsafe { &*args.cast::<A>() })
+        })));
+    }
+
+    /// Panics with `message` on every matching call (after journaling it).
+    pub fn panics(self, message: impl Into<String>) {
+        self.answer(RuleAnswer::Panic(message.into()));
+    }
+}
+
+/// Whether `expected` occur consecutively, in order, in `calls`.
+fn has_run<A, E: ArgsMatch<A>>(calls: &[&A], expected: &[E]) -> bool {
+    expected.is_empty()
+        || calls.windows(expected.len()).any(|window| {
+            window
+                .iter()
+                .zip(expected)
+                .all(|(args, want)| want.matches_args(args))
+        })
+}
+
+/// The description of each expected call.
+fn describe_each<A, E: ArgsMatch<A>>(expected: &[E]) -> Vec<crate::args::Expected> {
+    expected.iter().map(ArgsMatch::__describe).collect()
 }
 
 /// A type-erased view of a [`Method`] (or a generic method's

@@ -10,11 +10,14 @@ use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
+pub use crate::args::{Args, Check};
 pub use crate::class::HasClass;
 pub use crate::generic::Generic;
+pub use crate::matchers::{Any, Describe, Pred, Probe};
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
+pub use autospec_macros::{__args as args_impl, __assert_called as assert_called_impl};
 pub use std::boxed::Box;
 pub use std::sync::Arc;
 
@@ -28,6 +31,12 @@ pub fn patched<P: Clone + 'static>() -> Option<P> {
 /// The class state answering on this thread (see [`crate::Class`]).
 pub fn class<C: Default + Clone + 'static>() -> C {
     crate::class::current()
+}
+
+/// Runs a predicate written inside `assert_called!` on one argument; the
+/// call gives the closure its parameter type.
+pub fn call_pred<T: ?Sized>(arg: &T, test: impl FnOnce(&T) -> bool) -> bool {
+    test(arg)
 }
 
 /// Keeps an answer alive for the rest of the program, for references that

@@ -21,24 +21,6 @@ pub(crate) fn journal(calls: &[Call]) -> String {
     format!("Calls ({}): {}", calls.len(), list(calls))
 }
 
-/// The three-line shape for a call that was expected and not found.
-pub(crate) fn call_not_found(
-    head: &str,
-    expected: &Call,
-    actual: Option<&Call>,
-    all: &[Call],
-) -> String {
-    match actual {
-        None => {
-            format!("{head}: expected call not found.\nExpected: {expected}\n  Actual: not called.")
-        }
-        Some(actual) => format!(
-            "{head}: expected call not found.\nExpected: {expected}\n  Actual: {actual}\n{}",
-            journal(all)
-        ),
-    }
-}
-
 /// A wrong number of calls.
 pub(crate) fn wrong_count(head: &str, expected: &str, all: &[Call]) -> String {
     let mut out = format!("{head}: expected {expected}, got {}.", all.len());

@@ -340,3 +340,53 @@ fn no_prelude_and_shadowed_names_together() {
         ]
     );
 }
+
+/// Matchers and `assert_called!` expand to absolute paths too.
+pub mod bare_matchers {
+    #![no_implicit_prelude]
+
+    /// Shadows `std`.
+    pub mod std {}
+    /// Shadows `core`.
+    pub mod core {}
+
+    /// A mocked store.
+    #[::autospec::autospec]
+    pub trait Shelf {
+        /// Puts one.
+        fn put(&self, key: &str, value: ::std::vec::Vec<u8>);
+        /// Finds one.
+        fn find(&self, id: ::std::option::Option<u32>) -> bool;
+    }
+
+    /// Every matcher form, under the crate's lints.
+    pub fn exercise() {
+        use Shelf as _;
+        let shelf = <MockShelf as ::core::default::Default>::default();
+        shelf.put("k", ::std::vec![1, 2, 3, 4]);
+        shelf.find(::std::option::Option::Some(3));
+        shelf
+            .put
+            .assert_called_with(::autospec::args!("k", ::autospec::contains(2)));
+        shelf
+            .put
+            .assert_any_call(::autospec::args!(_, |v: &::std::vec::Vec<u8>| v.len() > 3));
+        ::autospec::assert_called!(shelf.put(_, v) if v.len() > 3);
+        ::autospec::assert_called!(shelf.put(|key| key.len() == 1, _));
+        ::autospec::assert_called!(shelf.find(matches_pattern!(::std::option::Option::Some(_))));
+        shelf
+            .find
+            .when(::autospec::args!(::autospec::gt(
+                ::std::option::Option::Some(5)
+            )))
+            .returns(true);
+        let _ = shelf.find(::std::option::Option::Some(9));
+    }
+}
+
+#[test]
+fn matchers_compile_without_a_prelude() {
+    bare_matchers::exercise();
+    let shelf = bare_matchers::MockShelf::default();
+    assert_eq!(shelf.put.calls_matching(autospec::args!(_, _)), 0);
+}

@@ -29,6 +29,7 @@ fn assert_called_with_shows_expected_actual_and_all_calls() {
         message,
         "MockStore.get: expected call not found.\n\
          Expected: get(\"k\")\n  Actual: get(\"r\")\n\
+         \x20         arg 0 (key): expected \"k\", got \"r\"\n\
          Calls (2): [get(\"q\"), get(\"r\")]"
     );
 }
@@ -74,7 +75,8 @@ fn assert_called_once_with_reports_the_count_first() {
     let once = store_with_calls(&["q"]);
     assert_eq!(
         panic_message(|| once.get.assert_called_once_with(("k",))),
-        "MockStore.get: expected call not found.\nExpected: get(\"k\")\n  Actual: get(\"q\")\nCalls (1): [get(\"q\")]"
+        "MockStore.get: expected call not found.\nExpected: get(\"k\")\n  Actual: get(\"q\")\n\
+         \x20         arg 0 (key): expected \"k\", got \"q\"\nCalls (1): [get(\"q\")]"
     );
 }
 
@@ -84,7 +86,9 @@ fn assert_any_call_lists_what_was_seen() {
     assert_eq!(
         panic_message(|| store.get.assert_any_call(("z",))),
         "MockStore.get: expected call not found.\nExpected: get(\"z\") (at any position)\n\
-         Calls (2): [get(\"a\"), get(\"b\")]"
+         Calls (2), closest first:\n\
+         \x20 get(\"b\")\n    arg 0 (key): expected \"z\", got \"b\"\n\
+         \x20 get(\"a\")\n    arg 0 (key): expected \"z\", got \"a\""
     );
 }
 
@@ -119,6 +123,7 @@ fn byte_arguments_render_as_lists() {
     assert_eq!(
         panic_message(|| store.put.assert_called_with(("k", [3u8]))),
         "MockStore.put: expected call not found.\nExpected: put(\"k\", [3])\n  Actual: put(\"k\", [1, 2])\n\
+         \x20         arg 1 (value): expected [3], got [1, 2]\n\
          Calls (1): [put(\"k\", [1, 2])]"
     );
 }

@@ -108,6 +108,8 @@ fn a_debug_that_panics_inside_a_failure_message_leaves_the_mock_usable() {
         "MockLedger.record: expected call not found.\n\
          Expected: record(Touchy(9), 90)\n  \
          Actual: record(Touchy(3), 30)\n\
+         \x20         arg 0 (entry): expected Touchy(9), got Touchy(3)\n\
+         \x20         arg 1 (amount): expected 90, got 30\n\
          Calls (2): [record(Touchy(1), 10), record(Touchy(3), 30)]"
     );
 }
@@ -176,6 +178,7 @@ fn an_assertion_failing_on_another_thread_reports_there_and_the_mock_stays_usabl
             "MockStore.get: expected call not found.\n\
              Expected: get(\"q\")\n  \
              Actual: get(\"k\")\n\
+             \x20         arg 0 (key): expected \"q\", got \"k\"\n\
              Calls (1): [get(\"k\")]"
         )
     );

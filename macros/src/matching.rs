@@ -1,0 +1,506 @@
+//! `args!(..)` and `assert_called!(..)`: expected arguments that may hold
+//! matchers. Both are reached through `macro_rules!` wrappers in the runtime,
+//! which pass `$crate` first so that a renamed dependency works.
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, ToTokens};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::spanned::Spanned;
+use syn::{Expr, Token};
+
+/// `$crate; <input>`: the runtime's path, then the macro's own input.
+struct WithCrate<T> {
+    krate: TokenStream,
+    input: T,
+}
+
+impl<T: Parse> Parse for WithCrate<T> {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut krate = TokenStream::new();
+        while !input.peek(Token![;]) {
+            let tree: TokenTree = input.parse()?;
+            krate.extend([tree]);
+        }
+        input.parse::<Token![;]>()?;
+        Ok(WithCrate {
+            krate,
+            input: input.parse()?,
+        })
+    }
+}
+
+/// The arguments of `args!`.
+struct ArgList(Punctuated<Expr, Token![,]>);
+
+impl Parse for ArgList {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        Punctuated::parse_terminated(input).map(ArgList)
+    }
+}
+
+/// `recv.method(args..) if guard`, the input of `assert_called!`.
+struct WrittenCall {
+    receiver: Expr,
+    method: Ident,
+    turbofish: Option<syn::AngleBracketedGenericArguments>,
+    /// The span of the argument list's parentheses, for a wrong arity.
+    parens: Span,
+    args: Vec<Expr>,
+    guard: Option<Expr>,
+}
+
+impl Parse for WrittenCall {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let call: Expr = input.parse()?;
+        let Expr::MethodCall(call) = call else {
+            return Err(syn::Error::new(
+                call.span(),
+                "expected a call written out, `mock.method(arg, ..)`, optionally followed by `if guard`",
+            ));
+        };
+        let guard = if input.peek(Token![if]) {
+            input.parse::<Token![if]>()?;
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        if !input.is_empty() {
+            return Err(input.error("unexpected tokens after the call and its `if` guard"));
+        }
+        Ok(WrittenCall {
+            receiver: *call.receiver,
+            method: call.method,
+            turbofish: call.turbofish,
+            parens: call.paren_token.span.join(),
+            args: call.args.into_iter().collect(),
+            guard,
+        })
+    }
+}
+
+/// What one written argument stands for.
+enum Arg<'a> {
+    /// `_`: anything.
+    Any,
+    /// A name the guard uses: binds the argument.
+    Binding(&'a Ident),
+    /// `|v| ..`: a predicate of the argument.
+    Closure(&'a Expr),
+    /// `matches_pattern!(pat)`.
+    Pattern(TokenStream),
+    /// A value compared with `==`, or a matcher.
+    Value(&'a Expr),
+}
+
+fn classify<'a>(arg: &'a Expr, guard_names: &[String]) -> Arg<'a> {
+    match arg {
+        Expr::Infer(_) => Arg::Any,
+        Expr::Closure(_) => Arg::Closure(arg),
+        Expr::Macro(mac) if mac.mac.path.is_ident("matches_pattern") => {
+            Arg::Pattern(mac.mac.tokens.clone())
+        }
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => {
+            match path.path.get_ident() {
+                Some(ident) if guard_names.contains(&ident.to_string()) => Arg::Binding(ident),
+                _ => Arg::Value(arg),
+            }
+        }
+        _ => Arg::Value(arg),
+    }
+}
+
+/// An expression's text as a person would write it (`v.len() > 3`, not
+/// the token stream's `v . len () > 3`), for failure messages.
+fn source(tokens: &impl ToTokens) -> String {
+    let mut printer = Printer::default();
+    printer.stream(tokens.to_token_stream());
+    printer.out
+}
+
+/// What was printed last, to decide whether a space comes next.
+#[derive(Default, PartialEq, Clone, Copy)]
+enum Last {
+    /// Nothing yet, or an opening delimiter.
+    #[default]
+    Start,
+    /// An identifier, literal or group: a following word needs a space.
+    Word,
+    /// `.`, `::`, a unary operator or an opening `|`: nothing follows with a space.
+    Tight,
+    /// A binary operator or a comma, already followed by a space.
+    Spaced,
+}
+
+#[derive(Default)]
+struct Printer {
+    out: String,
+    last: Last,
+    /// Inside a closure's `|params|`.
+    bars: bool,
+    /// Open `<` of generic arguments.
+    angles: usize,
+    /// The operator being printed continues (its last char was `Joint`),
+    /// and whether it is binary.
+    joint: Option<bool>,
+    /// The last word, to tell `Vec<` from `a < b`.
+    word: String,
+}
+
+impl Printer {
+    fn stream(&mut self, tokens: TokenStream) {
+        for tree in tokens {
+            match tree {
+                TokenTree::Ident(ident) => self.word(&ident.to_string()),
+                TokenTree::Literal(literal) => self.word(&literal.to_string()),
+                TokenTree::Group(group) => self.group(&group),
+                TokenTree::Punct(punct) => self.punct(punct.as_char(), punct.spacing()),
+            }
+        }
+    }
+
+    fn word(&mut self, text: &str) {
+        if self.last == Last::Word {
+            self.out.push(' ');
+        }
+        self.out.push_str(text);
+        text.clone_into(&mut self.word);
+        self.last = if matches!(text, "if" | "in" | "return" | "match" | "else" | "while") {
+            self.out.push(' ');
+            Last::Spaced
+        } else {
+            Last::Word
+        };
+    }
+
+    fn group(&mut self, group: &proc_macro2::Group) {
+        use proc_macro2::Delimiter;
+        let (open, close) = match group.delimiter() {
+            Delimiter::Parenthesis => ("(", ")"),
+            Delimiter::Bracket => ("[", "]"),
+            Delimiter::Brace => ("{ ", " }"),
+            Delimiter::None => ("", ""),
+        };
+        if self.last == Last::Word && group.delimiter() == Delimiter::Brace {
+            self.out.push(' ');
+        }
+        self.out.push_str(open);
+        let mut inner = Printer::default();
+        inner.stream(group.stream());
+        self.out.push_str(&inner.out);
+        self.out.push_str(close);
+        self.last = Last::Word;
+    }
+
+    fn punct(&mut self, c: char, spacing: proc_macro2::Spacing) {
+        let joint = spacing == proc_macro2::Spacing::Joint;
+        if let Some(binary) = self.joint {
+            let continues = if binary {
+                "=&|<>-.".contains(c)
+            } else {
+                self.out.ends_with(c)
+            };
+            if continues {
+                self.out.push(c);
+                self.end_op(binary, joint);
+                return;
+            }
+            self.end_op(binary, false);
+        }
+        let unary_place = matches!(self.last, Last::Start | Last::Tight | Last::Spaced);
+        match c {
+            ',' | ';' => {
+                self.out.push(c);
+                self.out.push(' ');
+                self.last = Last::Spaced;
+            }
+            '?' => self.out.push(c),
+            '.' | '\'' => {
+                self.out.push(c);
+                self.joint = joint.then_some(false);
+                self.last = Last::Tight;
+            }
+            ':' if joint => {
+                self.out.push(c);
+                self.joint = Some(false);
+            }
+            ':' => {
+                self.out.push_str(": ");
+                self.last = Last::Spaced;
+            }
+            '!' if self.last == Last::Word => {
+                self.out.push(c);
+                self.last = Last::Tight;
+            }
+            '|' if self.bars => {
+                self.out.push_str("| ");
+                self.bars = false;
+                self.last = Last::Spaced;
+            }
+            '<' if (self.word.starts_with(char::is_uppercase) && self.last == Last::Word)
+                || self.out.ends_with("::") =>
+            {
+                self.out.push(c);
+                self.angles += 1;
+                self.last = Last::Tight;
+            }
+            '>' if self.angles > 0 => {
+                self.out.push(c);
+                self.angles -= 1;
+                self.last = Last::Word;
+            }
+            '&' | '*' | '-' | '!' | '|' if unary_place => {
+                self.out.push(c);
+                if c == '|' {
+                    self.bars = true;
+                }
+                self.last = Last::Tight;
+            }
+            _ => {
+                if self.last != Last::Spaced {
+                    self.out.push(' ');
+                }
+                self.out.push(c);
+                self.end_op(true, joint);
+            }
+        }
+    }
+
+    /// After an operator's char: more follow (`joint`), or it is complete.
+    fn end_op(&mut self, binary: bool, joint: bool) {
+        if joint {
+            self.joint = Some(binary);
+            return;
+        }
+        self.joint = None;
+        if binary {
+            self.out.push(' ');
+            self.last = Last::Spaced;
+        } else {
+            self.last = Last::Tight;
+        }
+    }
+}
+
+/// Every identifier in the guard, to tell bindings from values.
+fn idents(tokens: TokenStream, out: &mut Vec<String>) {
+    for tree in tokens {
+        match tree {
+            TokenTree::Ident(ident) => out.push(ident.to_string()),
+            TokenTree::Group(group) => idents(group.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// `let e = { .. };` for a value or matcher: a matcher is kept, a value
+/// becomes an `==` matcher showing its `Debug`.
+fn element(rt: &TokenStream, expr: &Expr) -> TokenStream {
+    quote! {{
+        let __autospec_value = #expr;
+        #rt::Probe::new(&__autospec_value)
+            .kind()
+            .wrap(__autospec_value, |__autospec_value| #rt::Render::new(__autospec_value).render())
+    }}
+}
+
+/// `args!(e, ..)`.
+pub(crate) fn args(input: TokenStream) -> TokenStream {
+    let WithCrate { krate, input } = match syn::parse2::<WithCrate<ArgList>>(input) {
+        Ok(parsed) => parsed,
+        Err(error) => return error.to_compile_error(),
+    };
+    let rt = quote!(#krate::__private);
+    let elements = input.0.iter().map(|arg| match classify(arg, &[]) {
+        Arg::Any => quote!(#rt::Any),
+        Arg::Closure(closure) => {
+            let text = source(closure);
+            quote!(#rt::Pred::__source(#closure, #text))
+        }
+        Arg::Pattern(tokens) => syn::Error::new(
+            tokens.span(),
+            "`matches_pattern!` needs the argument's type: use it in `assert_called!(mock.method(..))`, or write a closure with a typed parameter, `|v: &Option<u32>| matches!(v, Some(3))`",
+        )
+        .to_compile_error(),
+        Arg::Binding(_) | Arg::Value(_) => element(&rt, arg),
+    });
+    quote!(#rt::Args::__elems((#(#elements,)*)))
+}
+
+/// The pieces of the check that `assert_called!` writes out, argument by
+/// argument.
+#[derive(Default)]
+struct Parts {
+    /// `let __autospec_e0 = ..;`: values and matchers, evaluated once.
+    values: Vec<TokenStream>,
+    /// Each argument as the expected call shows it.
+    texts: Vec<TokenStream>,
+    /// The tuple pattern's elements.
+    patterns: Vec<TokenStream>,
+    /// The checks, in argument order.
+    checks: Vec<TokenStream>,
+    /// The positions of arguments bound for the guard.
+    bound: Vec<usize>,
+}
+
+impl Parts {
+    fn add(&mut self, rt: &TokenStream, i: usize, kind: &Arg<'_>) {
+        let local = format_ident!("__autospec_e{}", i);
+        let arg = format_ident!("__autospec_a{}", i);
+        let checked = |ok: TokenStream, text: &str| {
+            quote! {
+                let __autospec_ok = #ok;
+                if !__autospec_check.__test(::core::option::Option::Some(#i), __autospec_ok, || ::std::borrow::ToOwned::to_owned(#text))
+                    && !__autospec_check.__go_on()
+                {
+                    return false;
+                }
+            }
+        };
+        match kind {
+            Arg::Any => {
+                self.texts
+                    .push(quote!(::std::borrow::ToOwned::to_owned("_")));
+                self.patterns.push(quote!(_));
+            }
+            Arg::Binding(ident) => {
+                let text = ident.to_string();
+                self.texts
+                    .push(quote!(::std::borrow::ToOwned::to_owned(#text)));
+                self.patterns.push(quote!(#ident));
+                self.bound.push(i);
+            }
+            Arg::Closure(closure) => {
+                let text = source(closure);
+                self.texts
+                    .push(quote!(::std::borrow::ToOwned::to_owned(#text)));
+                self.patterns.push(quote!(#arg));
+                self.checks
+                    .push(checked(quote!(#rt::call_pred(#arg, #closure)), &text));
+            }
+            Arg::Pattern(pattern) => {
+                let text = format!("matches {}", source(pattern));
+                self.texts
+                    .push(quote!(::std::borrow::ToOwned::to_owned(#text)));
+                self.patterns.push(quote!(#arg));
+                self.checks
+                    .push(checked(quote!(::core::matches!(#arg, #pattern)), &text));
+            }
+            Arg::Value(expr) => {
+                let element = element(rt, expr);
+                self.values.push(quote!(let #local = #element;));
+                self.texts.push(quote!(#rt::Describe::describe(&#local)));
+                self.patterns.push(quote!(#arg));
+                self.checks.push(quote! {
+                    if !__autospec_check.__arg(#i, #arg, &#local) && !__autospec_check.__go_on() {
+                        return false;
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// `assert_called!(recv.method(args..) if guard)`.
+pub(crate) fn assert_called(input: TokenStream) -> TokenStream {
+    let WithCrate { krate, input } = match syn::parse2::<WithCrate<WrittenCall>>(input) {
+        Ok(parsed) => parsed,
+        Err(error) => return error.to_compile_error(),
+    };
+    let rt = quote!(#krate::__private);
+    let mut guard_names = Vec::new();
+    if let Some(guard) = &input.guard {
+        idents(guard.to_token_stream(), &mut guard_names);
+    }
+    let arg_kinds: Vec<Arg<'_>> = input
+        .args
+        .iter()
+        .map(|arg| classify(arg, &guard_names))
+        .collect();
+
+    let mut parts = Parts::default();
+    for (i, kind) in arg_kinds.iter().enumerate() {
+        parts.add(&rt, i, kind);
+    }
+    let Parts {
+        values,
+        texts,
+        patterns,
+        checks,
+        bound: guard_index,
+    } = parts;
+    let (guard_text, guard_check) = match &input.guard {
+        Some(guard) => {
+            let text = source(guard);
+            let index = if let [one] = guard_index.as_slice() {
+                quote!(::core::option::Option::Some(#one))
+            } else {
+                quote!(::core::option::Option::None)
+            };
+            (
+                quote!(::core::option::Option::Some(#text)),
+                quote! {
+                    let __autospec_ok: bool = #guard;
+                    __autospec_check.__test(#index, __autospec_ok, || ::std::borrow::ToOwned::to_owned(#text));
+                },
+            )
+        }
+        None => (quote!(::core::option::Option::None), TokenStream::new()),
+    };
+    let receiver = &input.receiver;
+    let method = &input.method;
+    let field = if let Some(turbofish) = &input.turbofish {
+        quote!((#receiver).#method.of::#turbofish())
+    } else {
+        quote!((#receiver).#method)
+    };
+    let method_ref = quote!(__autospec_method);
+    // The tuple pattern carries the span of the written arguments, so a
+    // wrong arity is reported there.
+    let tuple = quote::quote_spanned!(input.parens=> (#(#patterns,)*));
+    let destructure = quote! {
+        #[allow(unused_variables, clippy::unused_unit)]
+        let #tuple = __autospec_args;
+    };
+    quote! {{
+        let #method_ref = &#field;
+        #(#values)*
+        let __autospec_expected = #method_ref.__args(
+            ::std::vec![#(#texts),*],
+            #guard_text,
+            move |__autospec_args, __autospec_check| {
+                #destructure
+                #(#checks)*
+                #guard_check
+                __autospec_check.__passed()
+            },
+        );
+        #method_ref.assert_any_call(__autospec_expected);
+    }}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source;
+
+    fn shown(text: &str) -> String {
+        source(&text.parse::<proc_macro2::TokenStream>().unwrap())
+    }
+
+    #[test]
+    fn expressions_print_as_written() {
+        for text in [
+            "v.len() > 3",
+            "|v: &Vec<u8>| v.len() == 4",
+            "|key| key.starts_with('k') && !key.is_empty()",
+            "Some(n) if *n > 2",
+            "std::mem::size_of::<u8>() >= 1",
+            "contains(\"k\")",
+            "[1, 2, 3]",
+            "a || -b",
+            "x as u64 + 1",
+        ] {
+            assert_eq!(shown(text), text);
+        }
+    }
+}

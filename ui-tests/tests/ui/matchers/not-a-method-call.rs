@@ -1,0 +1,5 @@
+use autospec::prelude::*;
+
+fn main() {
+    assert_called!(push(1));
+}
