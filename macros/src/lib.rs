@@ -1,9 +1,17 @@
-//! The `#[autospec]` attribute. Depend on the `autospec` crate, which
-//! re-exports it together with the runtime the generated code needs.
+//! The procedural macros of autospec: `#[autospec]`, `#[double]`, `mock!`,
+//! `mock_fn!`, `patch!` and `patch_shared!`. Depend on the `autospec` crate,
+//! which re-exports them together with the runtime the generated code needs.
 //!
 //! Pipeline: `model` parses the item into a small model that keeps its
 //! syntax, `validate` reports every problem at once, `expand` emits the
 //! mock and cannot fail.
+//!
+//! Every macro here emits code that names the runtime through
+//! `::autospec::__private` (or the path given with `crate = ..`), so the
+//! macros only work together with the `autospec` crate; their
+//! documentation, with examples, is there.
+
+#![deny(missing_docs)]
 
 mod attr;
 mod double;

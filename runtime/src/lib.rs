@@ -27,6 +27,8 @@
 //! assert_eq!(store.mock_calls(), [call!(get("k"))]);
 //! ```
 //!
+//! # A short tour
+//!
 //! - Every method is a public field of the same name, a [`Method`]: configure
 //!   its answers ([`returns`](Method::returns), `returns_with`,
 //!   [`returns_once`](Method::returns_once), [`panics`](Method::panics)) and
@@ -34,11 +36,54 @@
 //!   [`assert_called_with`](Method::assert_called_with), ...).
 //! - The mock-level API ([`mock_calls`](Mock::mock_calls),
 //!   [`reset_mock`](Mock::reset_mock), [`seal`](Mock::seal),
-//!   [`strict`](Mock::strict)) lives on the [`Mock`] trait.
+//!   [`strict`](Mock::strict), [`verify`](Mock::verify)) lives on the
+//!   [`Mock`] trait.
 //! - Mocks are handles: `Clone` shares the journal and the answers, so a test
-//!   can give a mock away as `Box<dyn Trait>` and still assert on it.
+//!   can give a mock away as `Box<dyn Trait>` or
+//!   `Arc<dyn Trait + Send + Sync>` and still assert on it. Code on other
+//!   threads is waited for with
+//!   [`wait_until_called`](Method::wait_until_called) and its siblings.
+//! - Async methods return an [`Answer`] future, which journals the await:
+//!   [`await_count`](Method::await_count),
+//!   [`assert_awaited_with`](Method::assert_awaited_with), ...
+//! - Methods without `self` and constructors live on the mock's class,
+//!   [`MockTrait::class()`](Class) (per thread) or
+//!   [`class_shared()`](ClassShared::class_shared) (every thread). On an
+//!   inherent `impl` block, `#[autospec]` mocks the type itself, and
+//!   [`#[double]`](double) swaps the mock in where the code under test
+//!   imports the type.
+//! - [`mock!`] mocks a trait from std or another crate, and [`mock_fn!`] a
+//!   bare closure signature.
+//! - `#[autospec]` on a free function adds a hook that [`patch!`] and
+//!   [`patch_shared!`] replace until the guard drops.
 //!
-//! The guide in the repository's `docs/` folder covers each topic in depth.
+//! # The guide
+//!
+//! The repository's `docs/` folder holds the guide; every example in it is
+//! compiled and run by `cargo test`. In reading order:
+//!
+//! 1. [Getting started](https://github.com/autospec-rs/autospec/blob/main/docs/getting-started.md)
+//! 2. [Answers: what a call returns](https://github.com/autospec-rs/autospec/blob/main/docs/answers.md)
+//! 3. [The journal and assertions](https://github.com/autospec-rs/autospec/blob/main/docs/journal-and-assertions.md)
+//! 4. [Generics, async, lifetimes and foreign traits](https://github.com/autospec-rs/autospec/blob/main/docs/signatures.md)
+//! 5. [Async methods and the await journal](https://github.com/autospec-rs/autospec/blob/main/docs/async.md)
+//! 6. [Threads and waits](https://github.com/autospec-rs/autospec/blob/main/docs/threads-and-waits.md)
+//! 7. [Constructors, the class and callables](https://github.com/autospec-rs/autospec/blob/main/docs/constructors.md)
+//! 8. [Patching functions](https://github.com/autospec-rs/autospec/blob/main/docs/patching.md)
+//! 9. [Cookbook](https://github.com/autospec-rs/autospec/blob/main/docs/cookbook.md)
+//! 10. [For Python users](https://github.com/autospec-rs/autospec/blob/main/docs/for-python-users.md)
+//!     and [migrating from mockall](https://github.com/autospec-rs/autospec/blob/main/docs/migrating-from-mockall.md)
+//! 11. [FAQ](https://github.com/autospec-rs/autospec/blob/main/docs/faq.md)
+//!     and [performance](https://github.com/autospec-rs/autospec/blob/main/docs/performance.md)
+//!
+//! The runnable examples are in `examples/`: `quickstart`, `async_service`,
+//! `worker_threads`, `class_handle` and `patch_function`
+//! (`cargo run --example quickstart` from a checkout).
+//!
+//! # Minimum Rust version
+//!
+//! Rust 1.78, for `#[diagnostic::on_unimplemented]`, which turns a
+//! missing `Clone` on a journaled argument into an error that names the fix.
 
 #![deny(missing_docs)]
 
@@ -390,3 +435,21 @@ pub struct GuidePatching;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/performance.md")]
 pub struct GuidePerformance;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/README.md")]
+pub struct GuideIndex;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/async.md")]
+pub struct GuideAsync;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/threads-and-waits.md")]
+pub struct GuideThreadsAndWaits;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/cookbook.md")]
+pub struct GuideCookbook;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/migrating-from-mockall.md")]
+pub struct GuideMigratingFromMockall;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/for-python-users.md")]
+pub struct GuideForPythonUsers;

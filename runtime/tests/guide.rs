@@ -13,6 +13,8 @@ use std::panic;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
+mod support;
+
 /// Each scenario repeats the example shown above its failure block, in a
 /// module of its own, since the chapters reuse trait names with other methods.
 const SCENARIOS: &[(&str, fn())] = &[
@@ -35,6 +37,10 @@ const SCENARIOS: &[(&str, fn())] = &[
         "assert-has-calls-any-order",
         journal::assert_has_calls_any_order,
     ),
+    ("assert-awaited", awaits::assert_awaited),
+    ("assert-any-await", awaits::assert_any_await),
+    ("wait-until-called-times", waits::wait_until_called_times),
+    ("wait-until-any-call-with", waits::wait_until_any_call_with),
 ];
 
 mod readme {
@@ -173,6 +179,68 @@ mod journal_unit_bell {
     }
 }
 
+/// The examples of `docs/async.md`.
+mod awaits {
+    use autospec::prelude::*;
+
+    #[autospec]
+    trait Fetcher {
+        async fn fetch(&self, url: &str) -> Option<String>;
+    }
+
+    pub(super) fn assert_awaited() {
+        let fetcher = MockFetcher::default();
+        drop(fetcher.fetch("/never"));
+        fetcher.fetch.assert_awaited();
+    }
+
+    pub(super) fn assert_any_await() {
+        let fetcher = MockFetcher::default();
+        let _ = super::support::block_on(fetcher.fetch("/a"));
+        drop(fetcher.fetch("/b"));
+        fetcher.fetch.assert_any_await(("/b",));
+    }
+}
+
+/// The examples of `docs/threads-and-waits.md`.
+mod waits {
+    use autospec::prelude::*;
+    use std::time::Duration;
+
+    #[autospec]
+    trait Sink {
+        fn push(&self, sample: u32);
+    }
+
+    pub(super) fn wait_until_called_times() {
+        let sink = MockSink::default();
+        sink.push(1);
+        sink.push
+            .wait_until_called_times(2, Duration::from_millis(50));
+    }
+
+    pub(super) fn wait_until_any_call_with() {
+        let sink = MockSink::default();
+        sink.push(1);
+        sink.push(2);
+        sink.push
+            .wait_until_any_call_with((3,), Duration::from_millis(20));
+    }
+}
+
+/// A wait's failure says how long it really waited, which no two runs
+/// agree on: both texts keep `timed out after <elapsed>` for comparing.
+fn without_elapsed(message: &str) -> String {
+    const MARK: &str = "timed out after ";
+    let Some(start) = message.find(MARK).map(|at| at + MARK.len()) else {
+        return message.to_owned();
+    };
+    let end = message[start..]
+        .find(".\n")
+        .map_or(message.len(), |at| start + at);
+    format!("{}<elapsed>{}", &message[..start], &message[end..])
+}
+
 #[test]
 fn failure_messages_in_the_guide_are_the_ones_the_runtime_prints() {
     let blocks = failure_blocks();
@@ -190,10 +258,11 @@ fn failure_messages_in_the_guide_are_the_ones_the_runtime_prints() {
                 "{}: scenario `{}` did not panic",
                 block.place, block.name
             )),
-            Some(printed) if printed != block.text => problems.push(format!(
-                "{}: the guide shows\n{}\nbut scenario `{}` prints\n{}",
-                block.place, block.text, block.name, printed
-            )),
+            Some(printed) if without_elapsed(&printed) != without_elapsed(&block.text) => problems
+                .push(format!(
+                    "{}: the guide shows\n{}\nbut scenario `{}` prints\n{}",
+                    block.place, block.text, block.name, printed
+                )),
             Some(_) => {}
         }
     }
