@@ -82,3 +82,11 @@ pub fn __args(input: TokenStream) -> TokenStream {
 pub fn __assert_called(input: TokenStream) -> TokenStream {
     matching::assert_called(input.into()).into()
 }
+
+/// `assert_in_order!(..)`, after the runtime's wrapper put `$crate;`
+/// first. See the `autospec` crate.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __assert_in_order(input: TokenStream) -> TokenStream {
+    matching::assert_in_order(input.into()).into()
+}

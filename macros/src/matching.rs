@@ -65,7 +65,7 @@ impl Parse for WrittenCall {
         } else {
             None
         };
-        if !input.is_empty() {
+        if !input.is_empty() && !input.peek(Token![,]) {
             return Err(input.error("unexpected tokens after the call and its `if` guard"));
         }
         Ok(WrittenCall {
@@ -407,20 +407,53 @@ pub(crate) fn assert_called(input: TokenStream) -> TokenStream {
         Ok(parsed) => parsed,
         Err(error) => return error.to_compile_error(),
     };
+    let expected = expected(&quote!(#krate::__private), &input);
+    quote! {{
+        #expected
+        __autospec_method.assert_any_call(__autospec_expected);
+    }}
+}
+
+/// The calls of `assert_in_order!`.
+struct CallList(Punctuated<WrittenCall, Token![,]>);
+
+impl Parse for CallList {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        Punctuated::parse_terminated(input).map(CallList)
+    }
+}
+
+/// `assert_in_order!(a.get(..), b.put(..) if guard, ..)`.
+pub(crate) fn assert_in_order(input: TokenStream) -> TokenStream {
+    let WithCrate { krate, input } = match syn::parse2::<WithCrate<CallList>>(input) {
+        Ok(parsed) => parsed,
+        Err(error) => return error.to_compile_error(),
+    };
     let rt = quote!(#krate::__private);
+    let steps = input.0.iter().map(|call| {
+        let expected = expected(&rt, call);
+        quote! {{
+            #expected
+            __autospec_order.step(__autospec_method, &__autospec_expected);
+        }}
+    });
+    quote! {{
+        let mut __autospec_order = #rt::InOrder::default();
+        #(#steps)*
+        __autospec_order.check();
+    }}
+}
+
+/// `let __autospec_method = &recv.method; .. let __autospec_expected = ..;`:
+/// the method of a written call and its arguments as an `Args`.
+fn expected(rt: &TokenStream, input: &WrittenCall) -> TokenStream {
     let mut guard_names = Vec::new();
     if let Some(guard) = &input.guard {
         idents(guard.to_token_stream(), &mut guard_names);
     }
-    let arg_kinds: Vec<Arg<'_>> = input
-        .args
-        .iter()
-        .map(|arg| classify(arg, &guard_names))
-        .collect();
-
     let mut parts = Parts::default();
-    for (i, kind) in arg_kinds.iter().enumerate() {
-        parts.add(&rt, i, kind);
+    for (i, arg) in input.args.iter().enumerate() {
+        parts.add(rt, i, &classify(arg, &guard_names));
     }
     let Parts {
         values,
@@ -462,7 +495,7 @@ pub(crate) fn assert_called(input: TokenStream) -> TokenStream {
         #[allow(unused_variables, clippy::unused_unit)]
         let #tuple = __autospec_args;
     };
-    quote! {{
+    quote! {
         let #method_ref = &#field;
         #(#values)*
         let __autospec_expected = #method_ref.__args(
@@ -475,8 +508,7 @@ pub(crate) fn assert_called(input: TokenStream) -> TokenStream {
                 __autospec_check.__passed()
             },
         );
-        #method_ref.assert_any_call(__autospec_expected);
-    }}
+    }
 }
 
 #[cfg(test)]

@@ -94,7 +94,8 @@ impl fmt::Debug for Call {
 ///
 /// The form is the call as written in code: `call!(method(arg, ..))`, or
 /// `call!(method::<Type>(arg, ..))` for one instantiation of a generic
-/// method. Each
+/// method, or `call!(mock.method(arg, ..))` for the calls of
+/// [`merged_calls!`](crate::merged_calls!). Each
 /// argument is rendered with `Debug`, exactly as the journal renders the
 /// recorded arguments, so `"k"` matches a journaled `String::from("k")`.
 ///
@@ -121,6 +122,12 @@ macro_rules! call {
                 ::core::stringify!($method),
                 <[::std::string::String]>::join(&[$($crate::__private::type_name::<$ty>()),+], ", "),
             ),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
+    ($mock:ident . $method:ident ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::std::format!("{}.{}", ::core::stringify!($mock), ::core::stringify!($method)),
             ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
         )
     };

@@ -172,6 +172,23 @@ pub(crate) fn sequenced(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
     calls
 }
 
+/// The method's head (`MockStore.get`) and its calls with sequence
+/// numbers, each shown with the mock's name: `MockStore.get("k")`.
+pub(crate) fn qualified_calls(method: &dyn AnyMethod) -> (String, Vec<(u64, String)>) {
+    let (head, _) = one(method);
+    let mock = head.core.name();
+    let calls = sequenced(method)
+        .into_iter()
+        .map(|(seq, call)| (seq, format!("{mock}.{call}")))
+        .collect();
+    (head.text(), calls)
+}
+
+/// [`expected_text`] for a method.
+pub(crate) fn expected_text_of(method: &dyn AnyMethod, expected: &Expected) -> String {
+    format!(".{}", expected_text(one(method).0, expected))
+}
+
 /// Every recorded call, rendered, oldest first.
 fn rendered(method: &dyn AnyMethod) -> Vec<Call> {
     sequenced(method)

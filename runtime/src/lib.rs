@@ -98,6 +98,7 @@ mod matchers;
 mod method;
 mod mock;
 mod opaque;
+mod order;
 mod report;
 
 #[doc(hidden)]
@@ -307,7 +308,7 @@ pub use autospec_macros::patch_shared;
 /// ```
 pub mod prelude {
     pub use crate::{
-        and, any, args, assert_called, autospec, call, contains, ends_with, eq, ge, gt, le, lt, ne,
+        and, any, args, assert_called, assert_in_order, autospec, call, contains, ends_with, eq, ge, gt, le, lt, ne,
         not, or, patch, patch_shared, pred, starts_with, Call, ClassShared, Mock, ANY,
     };
 }
@@ -388,6 +389,63 @@ macro_rules! args {
 macro_rules! assert_called {
     ($($call:tt)*) => {
         $crate::__private::assert_called_impl!($crate; $($call)*)
+    };
+}
+
+/// Asserts that calls of one or several mocks happened in this order
+/// (Python's `attach_mock` manager): `assert_in_order!(store.get("k"),
+/// cache.put("k", _))`. Each call is written as in [`assert_called!`];
+/// other calls may come before, between and after them. Every journaled
+/// call carries a number of one process-wide sequence, so calls of
+/// different mocks compare.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Store { fn get(&self, key: &str) -> Option<String>; }
+/// #[autospec]
+/// trait Cache { fn put(&self, key: &str, value: String); }
+///
+/// let (store, cache) = (MockStore::default(), MockCache::default());
+/// store.get.returns(Some("v".into()));
+/// let value = store.get("k").unwrap();
+/// cache.put("k", value);
+/// assert_in_order!(store.get("k"), cache.put("k", _));
+/// ```
+#[macro_export]
+macro_rules! assert_in_order {
+    ($($calls:tt)*) => {
+        $crate::__private::assert_in_order_impl!($crate; $($calls)*)
+    };
+}
+
+/// The calls of several mocks merged into one journal, in the order they
+/// happened, each named after its mock's variable: compare with
+/// `call!(store.get("k"))` (Python's `manager.mock_calls`).
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Store { fn get(&self, key: &str) -> Option<String>; }
+/// #[autospec]
+/// trait Cache { fn put(&self, key: &str, value: String); }
+///
+/// let (store, cache) = (MockStore::default(), MockCache::default());
+/// store.get("k");
+/// cache.put("k", "v".into());
+/// assert_eq!(
+///     autospec::merged_calls!(store, cache),
+///     [call!(store.get("k")), call!(cache.put("k", "v"))]
+/// );
+/// ```
+#[macro_export]
+macro_rules! merged_calls {
+    ($($mock:expr),+ $(,)?) => {
+        $crate::__private::merged_calls(&[
+            $((::core::stringify!($mock), &$mock as &dyn $crate::Mock)),+
+        ])
     };
 }
 

@@ -1241,6 +1241,20 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         }
     }
 
+    /// The sequence numbers of the journaled calls that match, oldest first.
+    #[doc(hidden)]
+    pub fn __matching_seqs<E: ArgsMatch<A>>(&self, expected: &E) -> Vec<u64> {
+        let state = self.state();
+        state
+            .log
+            .seqs
+            .iter()
+            .zip(&state.args)
+            .filter(|(_, args)| expected.matches_args(args))
+            .map(|(seq, _)| *seq)
+            .collect()
+    }
+
     /// Matching arguments written out by `assert_called!`: the closure
     /// checks each argument (and the guard) of one call.
     #[doc(hidden)]

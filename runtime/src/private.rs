@@ -17,7 +17,11 @@ pub use crate::matchers::{Any, Describe, Pred, Probe};
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
-pub use autospec_macros::{__args as args_impl, __assert_called as assert_called_impl};
+pub use crate::order::{merged_calls, InOrder};
+pub use autospec_macros::{
+    __args as args_impl, __assert_called as assert_called_impl,
+    __assert_in_order as assert_in_order_impl,
+};
 pub use std::boxed::Box;
 pub use std::sync::Arc;
 
