@@ -96,6 +96,10 @@ impl Head {
         self.core.is_sealed()
     }
 
+    pub(crate) fn wait_timeout(&self) -> Duration {
+        self.core.wait_timeout()
+    }
+
     #[inline]
     pub(crate) fn is_journaling(&self) -> bool {
         self.core.is_journaling()

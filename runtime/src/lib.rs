@@ -115,7 +115,7 @@ pub use matchers::{
     Both, Collection, Compare, Contains, Describe, Equals, Matcher, Not, Pred, Sequence, ANY,
 };
 pub use method::{Method, When};
-pub use mock::Mock;
+pub use mock::{Mock, DEFAULT_WAIT_TIMEOUT};
 pub use opaque::Opaque;
 
 /// Emits a typed mock of a trait.

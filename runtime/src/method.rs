@@ -479,10 +479,17 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.shared.head.notify();
     }
 
+    /// The timeout given, else the mock's (see [`Mock::set_wait_timeout`](crate::Mock::set_wait_timeout)).
+    fn timeout(&self, timeout: Option<Duration>) -> Duration {
+        timeout.unwrap_or_else(|| self.shared.head.wait_timeout())
+    }
+
     /// Blocks until the method has been called at least once, for code
     /// under test running on other threads (Python's `ThreadingMock`).
     /// Waits without spinning; panics after `timeout` with the time waited
-    /// and the calls seen. There is no wait without a timeout.
+    /// and the calls seen. `None` waits for the mock's timeout
+    /// ([`Mock::set_wait_timeout`](crate::Mock::set_wait_timeout), five
+    /// seconds unless set); there is no wait without a limit.
     ///
     /// ```
     /// # use autospec::prelude::*;
@@ -496,7 +503,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// sink.push.assert_called_once_with((7,));
     /// ```
     #[track_caller]
-    pub fn wait_until_called(&self, timeout: Duration) {
+    pub fn wait_until_called(&self, timeout: impl Into<Option<Duration>>) {
         self.wait_until_called_times(1, timeout);
     }
 
@@ -516,7 +523,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!(sink.push.call_count(), 4);
     /// ```
     #[track_caller]
-    pub fn wait_until_called_times(&self, times: usize, timeout: Duration) {
+    pub fn wait_until_called_times(&self, times: usize, timeout: impl Into<Option<Duration>>) {
+        let timeout = self.timeout(timeout.into());
         let what = crate::report::calls(times);
         journal::wait_until(self, timeout, &format!("at least {what}"), &mut || {
             journal::call_count(self) >= times
@@ -536,7 +544,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// sink.push.wait_until_any_call_with((2,), Duration::from_secs(5));
     /// ```
     #[track_caller]
-    pub fn wait_until_any_call_with<E: ArgsMatch<A>>(&self, expected: E, timeout: Duration) {
+    pub fn wait_until_any_call_with<E: ArgsMatch<A>>(
+        &self,
+        expected: E,
+        timeout: impl Into<Option<Duration>>,
+    ) {
+        let timeout = self.timeout(timeout.into());
         let what = format!(
             "a call {}",
             journal::expected_text(&self.shared.head, &expected.__describe())

@@ -3,7 +3,12 @@
 use crate::calls::Call;
 use crate::journal;
 use crate::method::AnyMethod;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+/// How long `wait_until_*` waits when given no timeout, until
+/// [`Mock::set_wait_timeout`] says otherwise.
+pub const DEFAULT_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// State shared by all child mocks of one mock: its name and whether it is sealed.
 #[doc(hidden)]
@@ -15,6 +20,8 @@ pub struct MockCore {
     passes_through: AtomicBool,
     /// `Mock::journal_calls`: keep calls (else only count them).
     journaling: AtomicBool,
+    /// `Mock::set_wait_timeout`, in nanoseconds.
+    wait_timeout: AtomicU64,
 }
 
 impl MockCore {
@@ -25,7 +32,12 @@ impl MockCore {
             sealed: AtomicBool::new(false),
             passes_through: AtomicBool::new(false),
             journaling: AtomicBool::new(true),
+            wait_timeout: AtomicU64::new(nanos(DEFAULT_WAIT_TIMEOUT)),
         })
+    }
+
+    pub(crate) fn wait_timeout(&self) -> Duration {
+        Duration::from_nanos(self.wait_timeout.load(Ordering::Relaxed))
     }
 
     pub(crate) fn name(&self) -> &'static str {
@@ -49,6 +61,10 @@ impl MockCore {
         self.journaling.store(on, Ordering::Relaxed);
     }
 
+    pub(crate) fn set_wait_timeout(&self, timeout: Duration) {
+        self.wait_timeout.store(nanos(timeout), Ordering::Relaxed);
+    }
+
     /// Makes unconfigured calls of a patched function run the original.
     pub fn __pass_through(&self) {
         self.passes_through.store(true, Ordering::Release);
@@ -58,6 +74,11 @@ impl MockCore {
     pub fn __passes_through(&self) -> bool {
         self.passes_through.load(Ordering::Acquire)
     }
+}
+
+/// A duration in nanoseconds, saturating (some 584 years at most).
+fn nanos(duration: Duration) -> u64 {
+    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
 }
 
 /// The mock-level API that every `#[autospec]` mock implements.
@@ -214,6 +235,40 @@ pub trait Mock {
     /// ```
     fn is_sealed(&self) -> bool {
         self.__autospec_core().is_sealed()
+    }
+
+    /// Sets how long `wait_until_called`, `wait_until_called_times` and
+    /// `wait_until_any_call_with` wait on this mock's methods when they are
+    /// given `None` instead of a timeout (Python's `ThreadingMock(timeout=..)`).
+    /// The default is [`DEFAULT_WAIT_TIMEOUT`], five seconds: there is no
+    /// wait without a limit.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # use std::time::Duration;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, n: u32); }
+    /// let sink = MockSink::default();
+    /// sink.set_wait_timeout(Duration::from_millis(200));
+    /// let worker = sink.clone();
+    /// std::thread::spawn(move || worker.push(1));
+    /// sink.push.wait_until_called(None);
+    /// assert_eq!(sink.wait_timeout(), Duration::from_millis(200));
+    /// ```
+    fn set_wait_timeout(&self, timeout: std::time::Duration) {
+        self.__autospec_core().set_wait_timeout(timeout);
+    }
+
+    /// How long waits on this mock's methods last when given `None`.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Sink { fn push(&self, n: u32); }
+    /// assert_eq!(MockSink::default().wait_timeout(), autospec::DEFAULT_WAIT_TIMEOUT);
+    /// ```
+    fn wait_timeout(&self) -> std::time::Duration {
+        self.__autospec_core().wait_timeout()
     }
 
     /// A fresh mock that is sealed from the start: every call needs an answer.

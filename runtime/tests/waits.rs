@@ -71,3 +71,24 @@ fn a_timeout_reports_the_time_waited_and_the_calls_seen() {
         "{message}"
     );
 }
+
+#[test]
+fn without_a_timeout_the_mock_s_own_limit_applies() {
+    use autospec::Mock as _;
+    let sink = MockSink::default();
+    assert_eq!(sink.wait_timeout(), autospec::DEFAULT_WAIT_TIMEOUT);
+    sink.set_wait_timeout(Duration::from_millis(20));
+    let message = support::panic_message(|| sink.push.wait_until_called(None));
+    assert!(
+        message.starts_with("MockSink.push: expected at least 1 call within 20ms, timed out after "),
+        "{message}"
+    );
+    // A clone shares the setting; an explicit timeout still wins.
+    let worker = sink.clone();
+    assert_eq!(worker.wait_timeout(), Duration::from_millis(20));
+    std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(60));
+        worker.push(1, "ok");
+    });
+    sink.push.wait_until_any_call_with(args!(1, _), Duration::from_secs(5));
+}
