@@ -704,7 +704,7 @@ impl<'a> TraitMock<'a> {
             glue.closure_bound(),
         );
         let (type_args, render, default) = (glue.type_args(), glue.render(), glue.default());
-        let params = glue.param_names();
+        let (params, shown) = (glue.param_names(), glue.shown());
         let marker = marker_value(&child_generics);
         let turbofish: Vec<_> = method
             .generics
@@ -737,7 +737,7 @@ impl<'a> TraitMock<'a> {
                     #child(
                         self.0.__of::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>(
                             #type_args,
-                            |__autospec_core, __autospec_name| #rt::Method::__new(__autospec_core, __autospec_name, #params, #render, #default),
+                            |__autospec_core, __autospec_name| #rt::Method::__new(__autospec_core, __autospec_name, #params, #render, #default, #shown),
                         )
                         #marker
                     )
@@ -854,7 +854,7 @@ impl<'a> TraitMock<'a> {
         let (rt, cfgs, field) = (&self.rt, &method.cfgs, &method.sig.ident);
         let name = method.name();
         let render = glue.render();
-        let params = glue.param_names();
+        let (params, shown) = (glue.param_names(), glue.shown());
         let marker = marker_value(&self.generics);
         let wrapper = self.field_wrapper(method);
         if method.is_keyed() {
@@ -866,7 +866,7 @@ impl<'a> TraitMock<'a> {
             let default = glue.default();
             quote! {
                 #(#cfgs)*
-                #field: #wrapper(#rt::Method::__new(&__autospec_core, #name, #params, #render, #default) #marker),
+                #field: #wrapper(#rt::Method::__new(&__autospec_core, #name, #params, #render, #default, #shown) #marker),
             }
         }
     }

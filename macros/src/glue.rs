@@ -209,6 +209,17 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!(#rt::DefaultOf::<#answer>::new().get())
     }
 
+    /// `Option<Shown<R>>`: how the journal keeps returned values, chosen
+    /// here where the answer type is concrete; nothing for `()`.
+    pub(crate) fn shown(&self) -> TokenStream {
+        let rt = self.rt;
+        if matches!(self.method.ret, Ret::Unit | Ret::Opaque(_)) {
+            return quote!(::core::option::Option::None);
+        }
+        let answer = self.answer_type();
+        quote!(#rt::ShownOf::<#answer>::new().get())
+    }
+
     /// `(T, [(); N],)`: the key of one instantiation of a generic method.
     pub(crate) fn key_type(&self) -> TokenStream {
         let parts = self.method.generics.keyed.iter().map(|param| match param {

@@ -28,6 +28,10 @@ pub(crate) struct Answers<R> {
     pub(crate) lent: Vec<Arc<R>>,
     /// `when(..)` rules, oldest first (the newest that matches answers).
     rules: Vec<Rule<R>>,
+    /// How returned values are journaled, when `R` is `Clone + Debug`.
+    shown: Option<crate::__private::Shown<R>>,
+    /// Each journaled call's returned value, by sequence number.
+    returned: Vec<(u64, R)>,
 }
 
 /// Tests a call's journaled arguments, given as a pointer to the method's
@@ -75,7 +79,10 @@ enum Standing<R> {
 }
 
 impl<R> Answers<R> {
-    pub(crate) fn new(default: fn() -> Option<R>) -> Self {
+    pub(crate) fn new(
+        default: fn() -> Option<R>,
+        shown: Option<crate::__private::Shown<R>>,
+    ) -> Self {
         Answers {
             once: VecDeque::new(),
             queued: 0,
@@ -84,7 +91,29 @@ impl<R> Answers<R> {
             default,
             lent: Vec::new(),
             rules: Vec::new(),
+            shown,
+            returned: Vec::new(),
         }
+    }
+
+    /// Journals the value returned by call `seq`, when it can be shown.
+    #[inline]
+    pub(crate) fn keep_return(&mut self, seq: Option<u64>, value: &R) {
+        if let (Some(seq), Some((clone, _))) = (seq, self.shown) {
+            self.returned.push((seq, clone(value)));
+        }
+    }
+
+    /// The `Debug` text of the value call `seq` returned, if it was kept.
+    pub(crate) fn returned(&self, seq: u64) -> Option<String> {
+        let (_, show) = self.shown?;
+        let (_, value) = self.returned.iter().rev().find(|(kept, _)| *kept == seq)?;
+        Some(show(value))
+    }
+
+    /// Forgets the returned values.
+    pub(crate) fn clear_returned(&mut self) {
+        self.returned.clear();
     }
 
     /// Whether any `when(..)` rule is configured.

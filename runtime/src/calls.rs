@@ -14,6 +14,11 @@ use std::fmt;
 /// exact comparison use the per-method assertions such as
 /// [`Method::assert_called_with`](crate::Method::assert_called_with).
 ///
+/// A journaled call also keeps what it returned, when the return type is
+/// `Clone + Debug`; `{:?}` shows it (`get("k") -> Some("v")`), so that
+/// `format!("{:#?}", mock.mock_calls())` is a readable snapshot with one
+/// call per line. Comparison and `Display` leave it out.
+///
 /// ```
 /// use autospec::Call;
 ///
@@ -23,10 +28,28 @@ use std::fmt;
 /// assert_eq!(call.to_string(), r#"get("k", 3)"#);
 /// assert_eq!(call, Call::new("get", vec![r#""k""#.into(), "3".into()]));
 /// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
+#[derive(Clone)]
 pub struct Call {
     method: Cow<'static, str>,
     args: Vec<String>,
+    returned: Option<String>,
+}
+
+/// Equal when the method and the arguments are: what a call returned is
+/// not part of what `call!(..)` states.
+impl PartialEq for Call {
+    fn eq(&self, other: &Self) -> bool {
+        self.method == other.method && self.args == other.args
+    }
+}
+
+impl Eq for Call {}
+
+impl std::hash::Hash for Call {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.method.hash(state);
+        self.args.hash(state);
+    }
 }
 
 impl Call {
@@ -47,7 +70,41 @@ impl Call {
                 None => Cow::Owned(name),
             },
         };
-        Call { method, args }
+        Call {
+            method,
+            args,
+            returned: None,
+        }
+    }
+
+    /// The same call, showing what it returned (already rendered).
+    ///
+    /// ```
+    /// let call = autospec::call!(get("k")).returning(Some(r#"Some("v")"#.into()));
+    /// assert_eq!(format!("{call:?}"), r#"get("k") -> Some("v")"#);
+    /// assert_eq!(call, autospec::call!(get("k")));
+    /// ```
+    #[must_use]
+    pub fn returning(mut self, returned: Option<String>) -> Self {
+        self.returned = returned;
+        self
+    }
+
+    /// What the call returned, rendered with `Debug`, if it was journaled
+    /// (the return type is `Clone + Debug` and the call returned).
+    ///
+    /// ```
+    /// use autospec::prelude::*;
+    ///
+    /// #[autospec]
+    /// trait Store { fn get(&self, key: &str) -> Option<String>; }
+    /// let store = MockStore::default();
+    /// store.get.returns(Some("v".into()));
+    /// store.get("k");
+    /// assert_eq!(store.mock_calls()[0].returned(), Some(r#"Some("v")"#));
+    /// ```
+    pub fn returned(&self) -> Option<&str> {
+        self.returned.as_deref()
     }
 
     /// The name of the called method.
@@ -82,11 +139,16 @@ impl fmt::Display for Call {
     }
 }
 
-/// Shows the call as it was written, `get("k")`, also under `{:#?}`, so a
-/// list of calls pretty-prints one call per line.
+/// Shows the call as it was written and what it returned, `get("k") ->
+/// Some("v")`, also under `{:#?}`, so a list of calls pretty-prints one
+/// call per line: a stable text for snapshot tests.
 impl fmt::Debug for Call {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
+        fmt::Display::fmt(self, f)?;
+        match &self.returned {
+            Some(returned) => write!(f, " -> {returned}"),
+            None => Ok(()),
+        }
     }
 }
 

@@ -48,6 +48,8 @@ pub trait Journal {
     fn render(&self, index: usize) -> Vec<String>;
     /// Forgets every call.
     fn clear(&mut self);
+    /// The `Debug` text of what call `seq` returned, if it was journaled.
+    fn returned(&self, seq: u64) -> Option<String>;
     /// One-shot answers never used.
     fn unused_answers(&self) -> usize;
 }
@@ -171,7 +173,8 @@ pub(crate) fn sequenced(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
     let seqs = &journal.log().seqs;
     let mut calls = Vec::with_capacity(seqs.len());
     for (index, seq) in seqs.iter().enumerate() {
-        calls.push((*seq, head.call(journal.render(index))));
+        let call = head.call(journal.render(index));
+        calls.push((*seq, call.returning(journal.returned(*seq))));
     }
     calls
 }

@@ -236,6 +236,11 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
         self.log.seqs.clear();
         self.log.unrecorded = 0;
         self.args.clear();
+        self.answers.clear_returned();
+    }
+
+    fn returned(&self, seq: u64) -> Option<String> {
+        self.answers.returned(seq)
     }
 
     fn unused_answers(&self) -> usize {
@@ -300,12 +305,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         params: &'static str,
         render: fn(&A) -> Vec<String>,
         default: fn() -> Option<R>,
+        shown: Option<crate::__private::Shown<R>>,
     ) -> Self {
         let typed: Box<Typed<A, R, F>> = Box::new(Mutex::new(State {
             log: CallLog::new(),
             args: Vec::new(),
             render,
-            answers: Answers::new(default),
+            answers: Answers::new(default, shown),
             closure: PhantomData,
         }));
         let shared = Shared {
@@ -366,17 +372,27 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             state.args.push(args);
         }
         self.shared.head.notify();
-        if let Some(value) = state.answers.pick() {
-            return (value, seq);
-        }
-        let Some(answer) = state.answers.with() else {
-            return (state.answers.unconfigured(&self.shared.head, &*state), seq);
+        let value = match state.answers.pick() {
+            Some(value) => value,
+            None => {
+                let Some(answer) = state.answers.with() else {
+                    let value = state.answers.unconfigured(&self.shared.head, &*state);
+                    state.answers.keep_return(seq, &value);
+                    return (value, seq);
+                };
+                // Unlocked while the closure runs, so that it may use the mock.
+                drop(guard);
+                // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+                // `__returns_with` of this method, whose `F` is this `F`.
+                let value = invoke(unsafe { answer.get::<Box<F>>() });
+                if seq.is_some() {
+                    self.state().answers.keep_return(seq, &value);
+                }
+                return (value, seq);
+            }
         };
-        // Unlocked while the closure runs, so that it may use the mock.
-        drop(guard);
-        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
-        // `__returns_with` of this method, whose `F` is this `F`.
-        (invoke(unsafe { answer.get::<Box<F>>() }), seq)
+        state.answers.keep_return(seq, &value);
+        (value, seq)
     }
 
     /// Journals a call that a `when(..)` rule answers, and answers it. A
@@ -399,6 +415,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             }
         };
         let seq = guard.record(args, self.shared.head.is_journaling());
+        if let Ok(value) = &answer {
+            guard.answers.keep_return(seq, value);
+        }
         drop(guard);
         self.shared.head.notify();
         match answer {

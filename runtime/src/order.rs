@@ -27,7 +27,11 @@ struct Step {
 
 impl InOrder {
     /// Adds a step: a call of `method` matching `expected`.
-    pub fn step<A, R, F: ?Sized, E: ArgsMatch<A>>(&mut self, method: &Method<A, R, F>, expected: &E) {
+    pub fn step<A, R, F: ?Sized, E: ArgsMatch<A>>(
+        &mut self,
+        method: &Method<A, R, F>,
+        expected: &E,
+    ) {
         let (head, calls) = journal::qualified_calls(method);
         for call in calls {
             if !self.calls.iter().any(|(seq, _)| *seq == call.0) {
@@ -49,7 +53,11 @@ impl InOrder {
     pub fn check(mut self) {
         let mut after: Option<u64> = None;
         for (n, step) in self.steps.iter().enumerate() {
-            match step.seqs.iter().find(|&&seq| after.map_or(true, |last| seq > last)) {
+            match step
+                .seqs
+                .iter()
+                .find(|&&seq| after.map_or(true, |last| seq > last))
+            {
                 Some(&seq) => after = Some(seq),
                 None => {
                     let why = if step.seqs.is_empty() {
@@ -87,7 +95,11 @@ pub fn merged_calls(mocks: &[(&str, &dyn Mock)]) -> Vec<Call> {
         for method in mock.__autospec_methods() {
             for (seq, call) in journal::sequenced_calls(method) {
                 let qualified = format!("{name}.{}", call.method());
-                calls.push((seq, Call::new(qualified, call.args().to_vec())));
+                let returned = call.returned().map(str::to_owned);
+                calls.push((
+                    seq,
+                    Call::new(qualified, call.args().to_vec()).returning(returned),
+                ));
             }
         }
     }

@@ -269,6 +269,45 @@ impl<R> NoDefault<R> {
     }
 }
 
+/// Picks, for return type `R`, how the journal keeps returned values: a
+/// clone and its `Debug` text when `R` is `Clone + Debug`, else nothing.
+pub struct ShownOf<R>(NotShown<R>);
+
+/// The fallback of [`ShownOf`]: returned values are not journaled.
+pub struct NotShown<R>(PhantomData<fn() -> R>);
+
+/// How the journal keeps a returned value: a clone, shown by `Debug`.
+pub type Shown<R> = (fn(&R) -> R, fn(&R) -> String);
+
+impl<R> ShownOf<R> {
+    /// The selector for return type `R`.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        ShownOf(NotShown(PhantomData))
+    }
+}
+
+impl<R: Clone + Debug> ShownOf<R> {
+    /// Clone and `Debug`.
+    pub fn get(&self) -> Option<Shown<R>> {
+        Some((R::clone, |value| debug_text(value)))
+    }
+}
+
+impl<R> Deref for ShownOf<R> {
+    type Target = NotShown<R>;
+    fn deref(&self) -> &NotShown<R> {
+        &self.0
+    }
+}
+
+impl<R> NotShown<R> {
+    /// Always `None`: `R` is not both `Clone` and `Debug`.
+    pub fn get(&self) -> Option<Shown<R>> {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -221,3 +221,40 @@ fn await_assertions_accept_matchers() {
     fetch.fetch.assert_any_await(args!(_));
     fetch.fetch.assert_has_awaits([args!(contains("a"))]);
 }
+
+#[test]
+fn the_journal_pretty_prints_one_call_per_line_with_what_it_returned() {
+    #[derive(Debug)]
+    struct Handle;
+    #[autospec]
+    trait Repo {
+        fn get(&self, key: &str) -> Option<String>;
+        fn put(&self, key: &str, value: Vec<u8>);
+        fn open(&self) -> std::sync::Arc<Handle>;
+        fn scores(&self) -> Vec<u32>;
+    }
+    let repo = MockRepo::default();
+    repo.get.when(("a",)).returns(Some("v".into()));
+    repo.scores.returns_with(|| vec![1, 2]);
+    repo.get("a");
+    repo.put("a", vec![1]);
+    repo.get("b");
+    repo.scores();
+    repo.open.returns(std::sync::Arc::new(Handle));
+    let _ = repo.open();
+    assert_eq!(
+        format!("{:#?}", repo.mock_calls()),
+        r#"[
+    get("a") -> Some("v"),
+    put("a", [1]),
+    get("b") -> None,
+    scores() -> [1, 2],
+    open() -> Handle,
+]"#
+    );
+    // What a call returned is not part of comparing calls.
+    assert_eq!(repo.mock_calls()[0], call!(get("a")));
+    repo.reset_mock();
+    repo.get("c");
+    assert_eq!(format!("{:?}", repo.mock_calls()), r#"[get("c") -> None]"#);
+}

@@ -198,11 +198,11 @@ fn debug_of_a_mock_shows_name_and_calls() {
     store.put("b", vec![]);
     assert_eq!(
         format!("{store:?}"),
-        "MockStore { calls: [get(\"a\"), put(\"b\", [])] }"
+        "MockStore { calls: [get(\"a\") -> None, put(\"b\", [])] }"
     );
     assert_eq!(
         format!("{:?}", store.get),
-        "Method { name: \"MockStore.get\", calls: [get(\"a\")] }"
+        "Method { name: \"MockStore.get\", calls: [get(\"a\") -> None] }"
     );
 }
 
