@@ -489,6 +489,9 @@ pub struct GuideSignatures;
 #[doc = include_str!("../../docs/constructors.md")]
 pub struct GuideConstructors;
 #[cfg(doctest)]
+#[doc = include_str!("../../docs/matchers.md")]
+pub struct GuideMatchers;
+#[cfg(doctest)]
 #[doc = include_str!("../../docs/patching.md")]
 pub struct GuidePatching;
 #[cfg(doctest)]

@@ -41,12 +41,13 @@ pub(crate) fn next_seq() -> u64 {
 ///
 /// A call is answered by the first of these that applies:
 ///
-/// 1. one-shot answers, first in first out: [`returns_once`](Method::returns_once),
+/// 1. [`when`](Method::when) rules that match the arguments, the newest first;
+/// 2. one-shot answers, first in first out: [`returns_once`](Method::returns_once),
 ///    [`returns_each`](Method::returns_each);
-/// 2. the standing answer, the last one set: [`returns`](Method::returns),
+/// 3. the standing answer, the last one set: [`returns`](Method::returns),
 ///    `returns_with` (a closure receiving the method's own parameters, defined
 ///    on the field's type because it needs them), [`panics`](Method::panics);
-/// 3. `Default::default()` where the return type has one, unless the mock is
+/// 4. `Default::default()` where the return type has one, unless the mock is
 ///    [sealed](crate::Mock::seal).
 ///
 /// Once one-shot answers were queued and are used up, a call with no standing
@@ -372,24 +373,21 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             state.args.push(args);
         }
         self.shared.head.notify();
-        let value = match state.answers.pick() {
-            Some(value) => value,
-            None => {
-                let Some(answer) = state.answers.with() else {
-                    let value = state.answers.unconfigured(&self.shared.head, &*state);
-                    state.answers.keep_return(seq, &value);
-                    return (value, seq);
-                };
-                // Unlocked while the closure runs, so that it may use the mock.
-                drop(guard);
-                // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
-                // `__returns_with` of this method, whose `F` is this `F`.
-                let value = invoke(unsafe { answer.get::<Box<F>>() });
-                if seq.is_some() {
-                    self.state().answers.keep_return(seq, &value);
-                }
+        let Some(value) = state.answers.pick() else {
+            let Some(answer) = state.answers.with() else {
+                let value = state.answers.unconfigured(&self.shared.head, &*state);
+                state.answers.keep_return(seq, &value);
                 return (value, seq);
+            };
+            // Unlocked while the closure runs, so that it may use the mock.
+            drop(guard);
+            // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+            // `__returns_with` of this method, whose `F` is this `F`.
+            let value = invoke(unsafe { answer.get::<Box<F>>() });
+            if seq.is_some() {
+                self.state().answers.keep_return(seq, &value);
             }
+            return (value, seq);
         };
         state.answers.keep_return(seq, &value);
         (value, seq)

@@ -41,7 +41,38 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("assert-any-await", awaits::assert_any_await),
     ("wait-until-called-times", waits::wait_until_called_times),
     ("wait-until-any-call-with", waits::wait_until_any_call_with),
+    ("assert-called-guard", matchers::assert_called_guard),
+    ("in-order", matchers::in_order),
 ];
+
+mod matchers {
+    use autospec::prelude::*;
+
+    #[autospec]
+    trait Store {
+        fn put(&self, key: &str, value: Vec<u8>);
+        fn get(&self, key: &str) -> Option<String>;
+    }
+
+    #[autospec]
+    trait Cache {
+        fn put(&self, key: &str, value: String);
+    }
+
+    pub(super) fn assert_called_guard() {
+        let store = MockStore::default();
+        store.put("q", vec![]);
+        store.put("k", vec![1, 2]);
+        assert_called!(store.put("k", v) if v.len() > 3);
+    }
+
+    pub(super) fn in_order() {
+        let (store, cache) = (MockStore::default(), MockCache::default());
+        cache.put("k", "stale".into());
+        store.get("k");
+        assert_in_order!(store.get("k"), cache.put("k", _));
+    }
+}
 
 mod readme {
     use autospec::prelude::*;
