@@ -240,7 +240,7 @@ fn patchable_method(
         impl #self_ty {
             #[doc(hidden)]
             #vis fn #install() -> #krate::Class<#patch> {
-                #krate::Class::__install()
+                #krate::Class::__install_patch()
             }
 
             #[doc(hidden)]
@@ -269,7 +269,7 @@ fn patchable_method(
         let name = &names[0];
         quote!(let #name = #expr;)
     });
-    let hook = mock.hook(&glue, method, &patch, bind_receiver.as_ref());
+    let hook = mock.hook(&glue, method, &patch, bind_receiver.as_ref(), None);
     let block = &function.block;
     let mut hooked = function.clone();
     hooked.sig = sig;
@@ -320,7 +320,52 @@ pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
     } else {
         format_ident!("__autospec_patch")
     };
-    quote!(<#path>::#install())
+    match segments.last() {
+        Some(last) if segments.len() > 1 || path.leading_colon.is_some() => {
+            unhooked_fallback(&path, &last.ident, &install)
+        }
+        _ => quote!(<#path>::#install()),
+    }
+}
+
+/// `patch!(net::fetch)` for a function path of several segments: imports
+/// the path into a block, where a struct of the same name from a glob
+/// import stands in when the path names no patch struct (explicit imports
+/// shadow glob imports, per namespace). Calling the stand-in's
+/// `__autospec_patch` fails with a message that says the function has no
+/// hook, where rustc's own error would be "expected type, found function".
+/// A single name (`patch!(fetch)`) cannot take this route: the glob import
+/// and the outer name would be ambiguous to the `use`.
+fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream {
+    let span = syn::spanned::Spanned::span(path);
+    let call = quote::quote_spanned!(span=> #name::#install());
+    quote!({
+        // The stand-in and its trait, for a path without a patch hook.
+        #[allow(dead_code, non_camel_case_types)]
+        mod __autospec_unhooked {
+            #[diagnostic::on_unimplemented(
+                message = "`patch!` needs a function with a patch hook, and this one has none",
+                label = "no `#[autospec]` on this function",
+                note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mock\", autospec::autospec)]`, turn that feature on for tests"
+            )]
+            pub trait Hooked {}
+            pub trait Unhooked {
+                fn __autospec_patch() -> ! {
+                    ::core::unreachable!()
+                }
+                fn __autospec_patch_shared() -> ! {
+                    ::core::unreachable!()
+                }
+            }
+            impl<T: Hooked> Unhooked for T {}
+            pub struct #name {}
+        }
+        #[allow(unused_imports)]
+        use __autospec_unhooked::*;
+        #[allow(unused_imports)]
+        use #path;
+        #call
+    })
 }
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
@@ -920,7 +965,7 @@ impl<'a> TraitMock<'a> {
             impl #ident {
                 #[doc(hidden)]
                 #vis fn __autospec_patch() -> #krate::Class<#ident> {
-                    #krate::Class::__install()
+                    #krate::Class::__install_patch()
                 }
 
                 #[doc(hidden)]
@@ -932,7 +977,8 @@ impl<'a> TraitMock<'a> {
         let is_async = item_fn.sig.asyncness.is_some();
         let glue = Glue::new(method, &self.rt, &self.map, is_async);
         let sig = glue.signature();
-        let hook = self.hook(&glue, method, ident, None);
+        let original = Self::original(item_fn, method, glue.names());
+        let hook = self.hook(&glue, method, ident, None, original.as_ref());
         let rebind =
             item_fn
                 .sig
@@ -958,6 +1004,50 @@ impl<'a> TraitMock<'a> {
         tokens
     }
 
+    /// `{ fn __autospec_original(..) { body } __autospec_original(args) }`:
+    /// the call of a copy of the function, for a patch's `calls_original()`
+    /// once the hook has converted the arguments (`impl Into<String>` to
+    /// `String`); the copy's `impl Into<String>` takes the `String` as
+    /// well. `None` where the copy could not stand in: a return type with
+    /// `impl Trait` would differ from the body's.
+    fn original(
+        item_fn: &syn::ItemFn,
+        method: &Method<'_>,
+        names: &[Ident],
+    ) -> Option<TokenStream> {
+        use crate::model::Ret;
+        if matches!(method.ret, Ret::Opaque(_) | Ret::Iter(_) | Ret::Callable(_)) {
+            return None;
+        }
+        let mut copy = item_fn.clone();
+        copy.attrs.clear();
+        copy.vis = Visibility::Inherited;
+        copy.sig.ident = format_ident!("__autospec_original");
+        for arg in &mut copy.sig.inputs {
+            if let FnArg::Typed(typed) = arg {
+                typed.attrs.clear();
+            }
+        }
+        let params = copy
+            .sig
+            .generics
+            .params
+            .iter()
+            .filter_map(|param| match param {
+                GenericParam::Type(ty) => Some(ty.ident.to_token_stream()),
+                GenericParam::Const(constant) => Some(constant.ident.to_token_stream()),
+                GenericParam::Lifetime(_) => None,
+            });
+        let params: Vec<TokenStream> = params.collect();
+        let turbofish = (!params.is_empty()).then(|| quote!(::<#(#params),*>));
+        let wait = item_fn.sig.asyncness.map(|_| quote!(.await));
+        Some(quote!({
+            #[allow(clippy::all, clippy::pedantic)]
+            #copy
+            __autospec_original #turbofish (#(#names),*) #wait
+        }))
+    }
+
     /// The struct that holds one patched function's child mock: it
     /// dereferences to the child, and `calls_original()` makes unconfigured
     /// calls run the original.
@@ -973,6 +1063,11 @@ impl<'a> TraitMock<'a> {
             tokens.extend(self.generic_items(method));
         }
         let (field, field_type) = (&method.sig.ident, self.field_type(method));
+        let function = if self.model.mock == "patch" {
+            method.name()
+        } else {
+            format!("{}::{}", self.model.mock, method.name())
+        };
         tokens.extend(quote! {
             impl ::core::ops::Deref for #ident {
                 type Target = #field_type;
@@ -983,6 +1078,10 @@ impl<'a> TraitMock<'a> {
 
             impl #krate::__private::HasClass for #ident {
                 type Class = #ident;
+            }
+
+            impl #krate::__private::Patch for #ident {
+                const FUNCTION: &'static str = #function;
             }
 
             impl #ident {
@@ -997,16 +1096,19 @@ impl<'a> TraitMock<'a> {
     }
 
     /// The hook at the top of a patched function: while a patch is
-    /// installed, the patch answers (or journals and lets the body run,
-    /// after `calls_original`); in release builds it is compiled out.
+    /// installed, the patch answers (or journals and lets the original
+    /// run, after `calls_original`); in release builds it is compiled out.
+    /// `original` calls a copy of the function for the arguments that the
+    /// hook converted (`impl Into<..>`), which the body can no longer take.
     fn hook(
         &self,
         glue: &Glue<'_, '_>,
         method: &Method<'_>,
         patch: &Ident,
         bind: Option<&TokenStream>,
+        original: Option<&TokenStream>,
     ) -> TokenStream {
-        let (rt, field) = (&self.rt, &method.sig.ident);
+        let rt = &self.rt;
         let answer = glue.body(&quote!(__autospec_patch), None);
         let converts = method.params.iter().any(|param| {
             matches!(
@@ -1014,18 +1116,25 @@ impl<'a> TraitMock<'a> {
                 crate::model::ParamKind::Into(_) | crate::model::ParamKind::Collect(_)
             )
         });
-        // The original runs only when nothing consumed the arguments.
-        let hook = if converts || method.is_keyed() {
-            quote!(return #answer;)
-        } else {
-            let journal = glue.journal();
-            quote! {
-                if __autospec_patch.__autospec_core.__passes_through()
-                    && !__autospec_patch.#field.__has_answer()
-                {
-                    __autospec_patch.#field.__record(#journal);
-                } else {
-                    return #answer;
+        let hook = match (converts, original) {
+            // The arguments were converted and the body cannot take them.
+            (true, None) => quote!(return #answer;),
+            (true, Some(original)) => {
+                let (conversions, passes) = (glue.conversions(), self.passes_through(glue, method));
+                quote! {
+                    #conversions
+                    if !#passes {
+                        return #answer;
+                    }
+                    return #original;
+                }
+            }
+            (false, _) => {
+                let passes = self.passes_through(glue, method);
+                quote! {
+                    if !#passes {
+                        return #answer;
+                    }
                 }
             }
         };
@@ -1038,6 +1147,44 @@ impl<'a> TraitMock<'a> {
                 }
             }
         }
+    }
+
+    /// `true` (having journaled the call) when the patch lets the original
+    /// answer: `calls_original()` is on and no answer is configured for
+    /// this call (for this instantiation, of a generic function).
+    fn passes_through(&self, glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
+        let (field, journal) = (&method.sig.ident, glue.journal());
+        let record = if method.is_keyed() {
+            let (key, answer, closure, type_args) = (
+                glue.key_type(),
+                glue.answer_type(),
+                glue.closure_bound(),
+                glue.type_args(),
+            );
+            quote! {
+                match __autospec_patch.#field.0.__find::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
+                    ::core::option::Option::Some(__autospec_method) if __autospec_method.__has_answer() => false,
+                    ::core::option::Option::Some(__autospec_method) => {
+                        __autospec_method.__record(#journal);
+                        true
+                    }
+                    ::core::option::Option::None => {
+                        __autospec_patch.#field.0.__record_unconfigured::<#key>(#type_args, #journal);
+                        true
+                    }
+                }
+            }
+        } else {
+            quote! {
+                if __autospec_patch.#field.__has_answer() {
+                    false
+                } else {
+                    __autospec_patch.#field.__record(#journal);
+                    true
+                }
+            }
+        };
+        quote!((__autospec_patch.__autospec_core.__passes_through() && { #record }))
     }
 
     /// `as_fn()`, for a mock whose spec has a `call` method it can turn

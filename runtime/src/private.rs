@@ -10,7 +10,7 @@ use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-pub use crate::class::HasClass;
+pub use crate::class::{HasClass, Patch};
 pub use crate::generic::Generic;
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
