@@ -28,6 +28,13 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(parsed) => parsed,
         Err(error) => return with_error(error, item),
     };
+    if let (Some(number), false) = (
+        &args.part,
+        matches!(&parsed, Item::Impl(item_impl) if item_impl.trait_.is_none() && !args.patchable),
+    ) {
+        let error = syn::Error::new_spanned(number, "`part` marks a further `impl` block of a type whose first block has a plain `#[autospec]`; it does not apply here");
+        return with_error(error, item);
+    }
     match &parsed {
         Item::Trait(item_trait) => {
             let emitted = without_param_attrs(item_trait);
@@ -113,12 +120,69 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
             })
             .collect(),
     });
+    if let Some(number) = &args.part {
+        let checked = match (
+            check_part(item_impl, &model, number),
+            validate::check_trait(&model, args),
+        ) {
+            (Ok(number), Ok(())) => Ok(number),
+            (Err(mut first), Err(second)) => {
+                first.combine(second);
+                Err(first)
+            }
+            (Err(error), _) | (_, Err(error)) => Err(error),
+        };
+        return match checked {
+            Ok(number) => {
+                let mock = TraitMock::new(&model, args);
+                let part = mock.part_items(number);
+                quote!(#item_impl #part)
+            }
+            Err(error) => with_error(error, item_impl.to_token_stream()),
+        };
+    }
     match validate::check_trait(&model, args) {
         Ok(()) => {
-            let mock = TraitMock::new(&model, args);
-            quote!(#item_impl #mock)
+            let mut mock = TraitMock::new(&model, args);
+            // A generic type's further blocks are not supported: the parts'
+            // types would need the type's parameters.
+            mock.parts = item_impl.generics.params.is_empty();
+            let parts = mock.parts_fallback();
+            quote!(#item_impl #mock #parts)
         }
         Err(error) => with_error(error, item_impl.to_token_stream()),
+    }
+}
+
+/// The parts a mock can have besides its first block: `part = 2` to
+/// `part = MAX_PART`.
+const MAX_PART: u8 = 8;
+
+/// Checks `#[autospec(part = N)]`: a number from 2 to `MAX_PART`, on a
+/// non-generic impl block without associated functions.
+fn check_part(item_impl: &ItemImpl, model: &Trait<'_>, number: &syn::LitInt) -> syn::Result<u8> {
+    let mut errors = Vec::new();
+    let parsed = number
+        .base10_parse::<u8>()
+        .ok()
+        .filter(|n| (2..=MAX_PART).contains(n));
+    if parsed.is_none() {
+        errors.push(syn::Error::new_spanned(number, format!("`part` numbers a further impl block of the type, from 2 (the first block, with a plain `#[autospec]`, is part 1) to {MAX_PART}")));
+    }
+    if !item_impl.generics.params.is_empty() {
+        errors.push(syn::Error::new_spanned(&item_impl.generics, "`#[autospec(part = ..)]` does not support generic impl blocks yet; mock a generic type's methods in one `#[autospec]` block"));
+    }
+    for method in model.static_methods() {
+        errors.push(syn::Error::new_spanned(&method.sig.ident, format!("`{}` has no `self`, so it belongs to the mock's class, which the first block defines: move it to the block with the plain `#[autospec]`", method.name())));
+    }
+    let mut errors = errors.into_iter();
+    match (errors.next(), parsed) {
+        (None, Some(number)) => Ok(number),
+        (Some(mut first), _) => {
+            errors.for_each(|error| first.combine(error));
+            Err(first)
+        }
+        (None, None) => unreachable!("an unparsed number is an error"),
     }
 }
 
@@ -601,6 +665,9 @@ struct TraitMock<'a> {
     map: SelfMap,
     /// `__autospec_MockStore_class`, when the trait has methods without `self`.
     class: Option<Ident>,
+    /// The first block of an impl mock that further blocks
+    /// (`#[autospec(part = 2)]`, ..) can join.
+    parts: bool,
 }
 
 impl<'a> TraitMock<'a> {
@@ -626,6 +693,7 @@ impl<'a> TraitMock<'a> {
             generics,
             map,
             class,
+            parts: false,
         }
     }
 
@@ -828,6 +896,19 @@ impl<'a> TraitMock<'a> {
             quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
         });
         let phantom = phantom.into_iter();
+        // The first block of an impl mock holds the chain of further blocks.
+        let part = (self.parts && !class && *ident == self.model.mock).then(|| self.part_ident(2));
+        let part_field = part.iter();
+        let (fresh_part, cloned_part, pushed_part) = (
+            part.iter()
+                .map(|_| quote!(__autospec_part: #rt::Part::__new(&__autospec_core),)),
+            part.iter().map(
+                |_| quote!(__autospec_part: ::core::clone::Clone::clone(&self.__autospec_part),),
+            ),
+            part.iter().map(
+                |_| quote!(#rt::Part::__methods(&self.__autospec_part, &mut __autospec_methods);),
+            ),
+        );
         let hidden = if hidden {
             Some(quote!(#[doc(hidden)] #[allow(non_camel_case_types)]))
         } else {
@@ -848,6 +929,7 @@ impl<'a> TraitMock<'a> {
             #vis struct #ident #generics #where_clause {
                 #(#fields)*
                 #instance
+                #(__autospec_part: #part_field,)*
                 __autospec_core: #rt::Arc<#rt::MockCore>,
                 #(__autospec_marker: #phantom,)*
             }
@@ -855,7 +937,7 @@ impl<'a> TraitMock<'a> {
             impl #impl_generics ::core::default::Default for #ident #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
-                    Self { #(#fresh)* #fresh_instance __autospec_core, #marker_field }
+                    Self { #(#fresh)* #fresh_instance #(#fresh_part)* __autospec_core, #marker_field }
                 }
             }
 
@@ -864,6 +946,7 @@ impl<'a> TraitMock<'a> {
                     Self {
                         #(#cloned)*
                         #cloned_instance
+                        #(#cloned_part)*
                         __autospec_core: ::core::clone::Clone::clone(&self.__autospec_core),
                         #marker_field
                     }
@@ -885,6 +968,7 @@ impl<'a> TraitMock<'a> {
                     #[allow(unused_mut)]
                     let mut __autospec_methods: ::std::vec::Vec<&dyn #rt::AnyMethod> = ::std::vec::Vec::new();
                     #(#pushes)*
+                    #(#pushed_part)*
                     __autospec_methods
                 }
             }
@@ -950,6 +1034,126 @@ impl<'a> TraitMock<'a> {
                 }
             }
         }
+    }
+
+    /// `__autospec_MockClient_part2`: the type of the methods of a further
+    /// impl block, `#[autospec(part = 2)]`.
+    fn part_ident(&self, number: u8) -> Ident {
+        format_ident!("__autospec_{}_part{}", self.model.mock, number)
+    }
+
+    /// The first block's end of the chain of parts. `MockClient` derefs to
+    /// `__autospec_MockClient_part2`, and each part to the next one. A
+    /// part's block defines its type; where no block does, the name
+    /// resolves to the runtime's empty `NoPart` through a glob import,
+    /// which an item of the same name shadows. That is how the first block
+    /// works without knowing whether further blocks exist. (The one `use`
+    /// autospec emits: only a glob import can be shadowed.)
+    fn parts_fallback(&self) -> TokenStream {
+        if !self.parts {
+            return TokenStream::new();
+        }
+        let (rt, mock) = (&self.rt, &self.model.mock);
+        let module = format_ident!("__autospec_{}_parts", mock);
+        let names = (2..=MAX_PART).map(|number| self.part_ident(number));
+        let first = self.part_ident(2);
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, non_snake_case)]
+            mod #module {
+                #(pub type #names = #rt::NoPart;)*
+            }
+
+            #[allow(unused_imports)]
+            use #module::*;
+
+            impl ::core::ops::Deref for #mock {
+                type Target = #first;
+                fn deref(&self) -> &Self::Target {
+                    &self.__autospec_part
+                }
+            }
+        }
+    }
+
+    /// A further impl block, `#[autospec(part = N)]`: the child mocks of
+    /// its methods in a type that the previous part derefs to, and the
+    /// methods themselves as inherent methods of the mock.
+    fn part_items(&self, number: u8) -> TokenStream {
+        let (rt, vis) = (&self.rt, &self.model.item.vis);
+        let part = self.part_ident(number);
+        let methods: Vec<_> = self.model.instance_methods().collect();
+        let fields = methods.iter().map(|method| {
+            let (cfgs, field, ty) = (&method.cfgs, &method.sig.ident, self.field_type(method));
+            let doc = format!("The child mock of `{}`.", method.name());
+            quote!(#(#cfgs)* #[doc = #doc] #vis #field: #ty,)
+        });
+        let fresh = methods.iter().map(|method| self.fresh_field(method));
+        let cloned = methods.iter().map(|method| {
+            let (cfgs, field, wrapper) =
+                (&method.cfgs, &method.sig.ident, self.field_wrapper(method));
+            quote!(#(#cfgs)* #field: #wrapper(::core::clone::Clone::clone(&self.#field.0)),)
+        });
+        let pushes = methods.iter().map(|method| {
+            let (cfgs, field) = (&method.cfgs, &method.sig.ident);
+            quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
+        });
+        // The last part ends the chain; a part after a missing one would
+        // be unreachable, so each part asks for the one before it.
+        let next = if number < MAX_PART {
+            self.part_ident(number + 1).to_token_stream()
+        } else {
+            quote!(#rt::NoPart)
+        };
+        let previous = (number > 2).then(|| {
+            let previous = self.part_ident(number - 1);
+            quote!(const _: fn() = #rt::part_follows::<#previous>;)
+        });
+        let mut tokens = quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            pub struct #part {
+                #(#fields)*
+                __autospec_next: #next,
+            }
+
+            impl #rt::Part for #part {
+                fn __new(__autospec_core: &#rt::Arc<#rt::MockCore>) -> Self {
+                    Self { #(#fresh)* __autospec_next: #rt::Part::__new(__autospec_core) }
+                }
+
+                fn __methods<'__autospec>(&'__autospec self, __autospec_methods: &mut ::std::vec::Vec<&'__autospec dyn #rt::AnyMethod>) {
+                    #(#pushes)*
+                    #rt::Part::__methods(&self.__autospec_next, __autospec_methods);
+                }
+            }
+
+            impl #rt::RealPart for #part {}
+
+            impl ::core::clone::Clone for #part {
+                fn clone(&self) -> Self {
+                    Self { #(#cloned)* __autospec_next: ::core::clone::Clone::clone(&self.__autospec_next) }
+                }
+            }
+
+            impl ::core::ops::Deref for #part {
+                type Target = #next;
+                fn deref(&self) -> &Self::Target {
+                    &self.__autospec_next
+                }
+            }
+
+            #previous
+        };
+        for method in &self.model.methods {
+            tokens.extend(self.child_items(method));
+            if method.is_keyed() {
+                tokens.extend(self.generic_items(method));
+            }
+        }
+        tokens.extend(self.callable_items());
+        tokens.extend(self.trait_impl());
+        tokens
     }
 
     /// A free function with its patch hook, and the struct of its name

@@ -52,6 +52,7 @@ mod journal;
 mod method;
 mod mock;
 mod opaque;
+mod part;
 mod report;
 
 #[doc(hidden)]

@@ -15,6 +15,7 @@ pub use crate::generic::Generic;
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
+pub use crate::part::{part_follows, NoPart, Part, RealPart};
 pub use std::boxed::Box;
 pub use std::sync::Arc;
 
