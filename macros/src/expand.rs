@@ -134,7 +134,9 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
         };
         return match checked {
             Ok(number) => {
-                let mock = TraitMock::new(&model, args);
+                let mut mock = TraitMock::new(&model, args);
+                let part = mock.part_ident(number);
+                mock.owner = Some(quote!(#part::__autospec_of(&self)));
                 let part = mock.part_items(number);
                 quote!(#item_impl #part)
             }
@@ -414,15 +416,21 @@ fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream 
             )]
             pub trait Hooked {}
             pub trait Unhooked {
-                fn __autospec_patch() -> ! {
+                fn __autospec_patch() -> !
+                where
+                    Self: Hooked,
+                {
                     ::core::unreachable!()
                 }
-                fn __autospec_patch_shared() -> ! {
+                fn __autospec_patch_shared() -> !
+                where
+                    Self: Hooked,
+                {
                     ::core::unreachable!()
                 }
             }
-            impl<T: Hooked> Unhooked for T {}
             pub struct #name {}
+            impl Unhooked for #name {}
         }
         #[allow(unused_imports)]
         use __autospec_unhooked::*;
@@ -668,6 +676,9 @@ struct TraitMock<'a> {
     /// The first block of an impl mock that further blocks
     /// (`#[autospec(part = 2)]`, ..) can join.
     parts: bool,
+    /// What holds the child mocks, for the methods of a further block:
+    /// its part, reached from the mock; else `self`.
+    owner: Option<TokenStream>,
 }
 
 impl<'a> TraitMock<'a> {
@@ -694,6 +705,7 @@ impl<'a> TraitMock<'a> {
             map,
             class,
             parts: false,
+            owner: None,
         }
     }
 
@@ -1105,10 +1117,14 @@ impl<'a> TraitMock<'a> {
         } else {
             quote!(#rt::NoPart)
         };
-        let previous = (number > 2).then(|| {
-            let previous = self.part_ident(number - 1);
-            quote!(const _: fn() = #rt::part_follows::<#previous>;)
-        });
+        // How the mock's methods reach this part: through the parts before
+        // it, each of which must exist (`RealPart` says so when one does
+        // not, in one error rather than one per method).
+        let mock = &self.model.mock;
+        let mut reach = quote!(&__autospec_mock.__autospec_part);
+        for _ in 2..number {
+            reach = quote!(#rt::RealPart::__next(#reach));
+        }
         let mut tokens = quote! {
             #[doc(hidden)]
             #[allow(non_camel_case_types)]
@@ -1128,7 +1144,18 @@ impl<'a> TraitMock<'a> {
                 }
             }
 
-            impl #rt::RealPart for #part {}
+            impl #rt::RealPart for #part {
+                type Next = #next;
+                fn __next(&self) -> &#next {
+                    &self.__autospec_next
+                }
+            }
+
+            impl #part {
+                fn __autospec_of(__autospec_mock: &#mock) -> &Self {
+                    #reach
+                }
+            }
 
             impl ::core::clone::Clone for #part {
                 fn clone(&self) -> Self {
@@ -1143,7 +1170,6 @@ impl<'a> TraitMock<'a> {
                 }
             }
 
-            #previous
         };
         for method in &self.model.methods {
             tokens.extend(self.child_items(method));
@@ -1324,7 +1350,8 @@ impl<'a> TraitMock<'a> {
             // The arguments were converted and the body cannot take them.
             (true, None) => quote!(return #answer;),
             (true, Some(original)) => {
-                let (conversions, passes) = (glue.conversions(), self.passes_through(glue, method));
+                let (conversions, passes) =
+                    (glue.conversions(), Self::passes_through(glue, method));
                 quote! {
                     #conversions
                     if !#passes {
@@ -1334,7 +1361,7 @@ impl<'a> TraitMock<'a> {
                 }
             }
             (false, _) => {
-                let passes = self.passes_through(glue, method);
+                let passes = Self::passes_through(glue, method);
                 quote! {
                     if !#passes {
                         return #answer;
@@ -1344,7 +1371,7 @@ impl<'a> TraitMock<'a> {
         };
         quote! {
             #[cfg(debug_assertions)]
-            {
+            if #rt::patching() {
                 if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#patch>() {
                     #bind
                     #hook
@@ -1356,7 +1383,7 @@ impl<'a> TraitMock<'a> {
     /// `true` (having journaled the call) when the patch lets the original
     /// answer: `calls_original()` is on and no answer is configured for
     /// this call (for this instantiation, of a generic function).
-    fn passes_through(&self, glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
+    fn passes_through(glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
         let (field, journal) = (&method.sig.ident, glue.journal());
         let record = if method.is_keyed() {
             let (key, answer, closure, type_args) = (
@@ -1549,7 +1576,7 @@ impl<'a> TraitMock<'a> {
                     #body
                 })
             }
-            _ => glue.body(&quote!(self), None),
+            _ => glue.body(self.owner.as_ref().unwrap_or(&quote!(self)), None),
         };
         quote!(#(#cfgs)* #vis #sig #body)
     }

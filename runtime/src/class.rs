@@ -150,15 +150,14 @@ impl<C: Patch + Default + Clone + 'static> Class<C> {
     #[track_caller]
     pub fn assert_no_foreign_calls(&self) {
         let count = self.foreign_calls();
-        if count > 0 {
-            panic!(
-                "patch of `{}`: expected no calls from other threads, got {count}.\n\
-                 A `patch!` guard answers only on the thread that made it, so {} the original function.\n\
-                 Use `patch_shared!` to patch it for every thread.",
-                C::FUNCTION,
-                if count == 1 { "that call ran" } else { "those calls ran" },
-            );
-        }
+        assert!(
+            count == 0,
+            "patch of `{}`: expected no calls from other threads, got {count}.\n\
+             A `patch!` guard answers only on the thread that made it, so {} the original function.\n\
+             Use `patch_shared!` to patch it for every thread.",
+            C::FUNCTION,
+            if count == 1 { "that call ran" } else { "those calls ran" },
+        );
     }
 }
 
@@ -270,6 +269,12 @@ pub(crate) fn current<C: Default + Clone + 'static>() -> C {
 /// How many class states are installed, on any thread: patch hooks read
 /// this first, so that an unpatched function pays one relaxed load.
 static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether any class state or patch is installed, on any thread.
+#[inline]
+pub(crate) fn live() -> bool {
+    LIVE.load(Ordering::Relaxed) != 0
+}
 
 /// The class state installed for `C` on this thread, else for the whole
 /// process, if any.

@@ -28,15 +28,16 @@ impl Part for NoPart {
     fn __methods<'a>(&'a self, _: &mut Vec<&'a dyn AnyMethod>) {}
 }
 
-/// A part that an impl block defined.
+/// A part that an impl block defined, and the part after it.
 #[doc(hidden)]
 #[diagnostic::on_unimplemented(
     message = "this `#[autospec(part = ..)]` block follows a part number that no block has",
     label = "number the further blocks of a type 2, 3, .. without gaps",
     note = "the block with the plain `#[autospec]` is part 1; the next one is `#[autospec(part = 2)]`"
 )]
-pub trait RealPart {}
-
-/// Compiles only when part `P` was defined by an impl block.
-#[doc(hidden)]
-pub fn part_follows<P: RealPart>() {}
+pub trait RealPart {
+    /// The next part in the chain.
+    type Next;
+    /// The next part's child mocks.
+    fn __next(&self) -> &Self::Next;
+}

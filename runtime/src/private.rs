@@ -15,12 +15,20 @@ pub use crate::generic::Generic;
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
-pub use crate::part::{part_follows, NoPart, Part, RealPart};
+pub use crate::part::{NoPart, Part, RealPart};
 pub use std::boxed::Box;
 pub use std::sync::Arc;
 
+/// Whether any patch (or class state) is installed, on any thread: one
+/// relaxed atomic load, and not generic, so that a debug build's hook
+/// calls one small function before the body runs (see `patched`).
+#[inline]
+pub fn patching() -> bool {
+    crate::class::live()
+}
+
 /// The patch of a hooked function active on this thread (or for the whole
-/// process), if any; one relaxed atomic load when nothing is patched.
+/// process), if any. The hook asks `patching()` first.
 #[inline]
 pub fn patched<P: Clone + 'static>() -> Option<P> {
     crate::class::installed()

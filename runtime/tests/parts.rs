@@ -51,6 +51,7 @@ impl Client {
     }
 
     /// The same client with other settings.
+    #[must_use]
     pub fn with_config(self, config: Config) -> Self {
         Client { config, ..self }
     }

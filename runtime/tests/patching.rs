@@ -485,8 +485,8 @@ async fn a_shared_patch_works_under_tokio_test() {
         }
     }
     let delay = autospec::patch_shared!(jitter::delay_ms);
-    delay.returns_with(|attempt| u64::from(attempt));
+    delay.returns_with(|attempt| u64::from(attempt) + 1);
     let on_worker = tokio::spawn(jitter::delay_ms(3)).await.unwrap();
-    assert_eq!(on_worker, 3);
+    assert_eq!(on_worker, 4);
     delay.assert_called_once_with((3,));
 }
