@@ -146,7 +146,7 @@ pub fn measure(work: &Path, runtime: &Path) -> HookReport {
     HookReport {
         debug: timings[0],
         release: timings[1],
-        same_code: hooked.as_ref().map_or(true, |hooked| !plain.is_empty() && *hooked == plain),
+        same_code: hooked.as_ref().is_none_or(|hooked| !plain.is_empty() && *hooked == plain),
         folded: hooked.is_none(),
         instructions: (plain.len(), hooked.map_or(plain.len(), |hooked| hooked.len())),
         hook_symbols,
