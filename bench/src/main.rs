@@ -28,6 +28,7 @@
 //! writes it to `docs/performance.md` with a chart, `docs/performance.svg`.
 
 mod gen;
+mod hooks;
 mod lines;
 mod report;
 mod run;
@@ -80,6 +81,8 @@ pub struct Results {
     /// Whether every trait has its own types (the default) or all traits
     /// repeat the same ten signatures (`--shared-signatures`).
     pub distinct: bool,
+    /// The cost of an unpatched patch hook (see `hooks.rs`).
+    pub hooks: hooks::HookReport,
 }
 
 struct Options {
@@ -89,9 +92,10 @@ struct Options {
     docs_dir: Option<PathBuf>,
     unstable_expand: bool,
     distinct: bool,
+    hooks_only: bool,
 }
 
-const USAGE: &str = "usage: autospec-bench [--sizes 50,500] [--reps 3] [--write-docs] [--docs-dir DIR] [--unstable-expand] [--shared-signatures]
+const USAGE: &str = "usage: autospec-bench [--sizes 50,500] [--reps 3] [--write-docs] [--docs-dir DIR] [--unstable-expand] [--shared-signatures] [--hooks-only]
 
   --sizes N,..       mocked methods per suite (rounded up to whole traits of 10); default 50,500
   --reps N           interleaved rounds per measurement; default 3
@@ -100,10 +104,12 @@ const USAGE: &str = "usage: autospec-bench [--sizes 50,500] [--reps 3] [--write-
   --unstable-expand  also count mockall's generated lines via RUSTC_BOOTSTRAP=1 -Zunpretty=expanded
   --shared-signatures  let all traits repeat the same ten signatures; by default every method of
                      trait K also takes a `TagK` of its trait's own, as real traits have their own
-                     types, so that no generic instantiation is shared between traits";
+                     types, so that no generic instantiation is shared between traits
+  --hooks-only       measure only what an unpatched patch hook costs (debug and release, plus a check
+                     of the release binary's code) and print that section";
 
 fn parse_options() -> Result<Options, String> {
-    let mut options = Options { sizes: vec![50, 500], reps: 3, write_docs: false, docs_dir: None, unstable_expand: false, distinct: true };
+    let mut options = Options { sizes: vec![50, 500], reps: 3, write_docs: false, docs_dir: None, unstable_expand: false, distinct: true, hooks_only: false };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -122,6 +128,7 @@ fn parse_options() -> Result<Options, String> {
             "--docs-dir" => options.docs_dir = Some(PathBuf::from(value("--docs-dir")?)),
             "--unstable-expand" => options.unstable_expand = true,
             "--shared-signatures" => options.distinct = false,
+            "--hooks-only" => options.hooks_only = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -152,6 +159,13 @@ fn main() {
 
     let command = format!("cargo run --release --manifest-path bench/Cargo.toml -- {}", std::env::args().skip(1).collect::<Vec<_>>().join(" "));
     eprintln!("autospec-bench: sizes {:?}, {} rep(s), work dir {}", options.sizes, options.reps, work.display());
+
+    eprintln!("== the cost of a patch hook, unpatched");
+    let hooks = hooks::measure(&work, &runtime);
+    if options.hooks_only {
+        println!("{}", hooks::markdown(&hooks));
+        return;
+    }
 
     eprintln!("== generated lines");
     let lines = lines::measure(&bench, &work, &runtime, options.unstable_expand);
@@ -184,7 +198,7 @@ fn main() {
         }
     }
 
-    let results = Results { sizes, per_call, lines, reps: options.reps, command, distinct: options.distinct };
+    let results = Results { sizes, per_call, lines, reps: options.reps, command, distinct: options.distinct, hooks };
     let markdown = report::markdown(&results, &repo);
     println!("{markdown}");
     if options.write_docs {

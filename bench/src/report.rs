@@ -284,7 +284,8 @@ pub fn markdown(results: &Results, repo: &Path) -> String {
         writeln!(out, "- {}: framework crates {list}.", flavor.name()).unwrap();
     }
     writeln!(out, "- syn & co: {}.\n", SYN_AND_CO.map(|p| format!("`{p}`")).join(", ")).unwrap();
-    out.push_str("![Rebuild time after editing the library and stripped test-binary size against the number of mocked methods](performance.svg)\n");
+    out.push_str("![Rebuild time after editing the library and stripped test-binary size against the number of mocked methods](performance.svg)\n\n");
+    out.push_str(&crate::hooks::markdown(&results.hooks));
     out
 }
 

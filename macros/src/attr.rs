@@ -16,6 +16,9 @@ pub(crate) struct Args {
     /// `patchable`: on an impl block, hooks the real methods for `patch!`
     /// instead of emitting a mock type.
     pub(crate) patchable: bool,
+    /// `part = 2`: a further impl block of a type whose first block has a
+    /// plain `#[autospec]`; its methods join that block's mock.
+    pub(crate) part: Option<syn::LitInt>,
 }
 
 impl Args {
@@ -52,6 +55,18 @@ impl Args {
                 return Err(syn::Error::new(ident.span(), "`patchable` is given twice"));
             }
             self.patchable = true;
+        } else if input.peek(syn::Ident)
+            && input
+                .fork()
+                .parse::<Ident>()
+                .is_ok_and(|ident| ident == "part")
+        {
+            let ident: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            if self.part.is_some() {
+                return Err(syn::Error::new(ident.span(), "`part` is given twice"));
+            }
+            self.part = Some(input.parse()?);
         } else if input.peek(Token![type]) {
             input.parse::<Token![type]>()?;
             let ident: Ident = input.parse()?;
@@ -85,7 +100,7 @@ impl Args {
             let unknown: proc_macro2::TokenTree = input.parse()?;
             return Err(syn::Error::new_spanned(
                 unknown,
-                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), and `patchable` (on an impl block)",
+                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
             ));
         }
         Ok(())

@@ -28,6 +28,13 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(parsed) => parsed,
         Err(error) => return with_error(error, item),
     };
+    if let (Some(number), false) = (
+        &args.part,
+        matches!(&parsed, Item::Impl(item_impl) if item_impl.trait_.is_none() && !args.patchable),
+    ) {
+        let error = syn::Error::new_spanned(number, "`part` marks a further `impl` block of a type whose first block has a plain `#[autospec]`; it does not apply here");
+        return with_error(error, item);
+    }
     match &parsed {
         Item::Trait(item_trait) => {
             let emitted = without_param_attrs(item_trait);
@@ -113,12 +120,71 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
             })
             .collect(),
     });
+    if let Some(number) = &args.part {
+        let checked = match (
+            check_part(item_impl, &model, number),
+            validate::check_trait(&model, args),
+        ) {
+            (Ok(number), Ok(())) => Ok(number),
+            (Err(mut first), Err(second)) => {
+                first.combine(second);
+                Err(first)
+            }
+            (Err(error), _) | (_, Err(error)) => Err(error),
+        };
+        return match checked {
+            Ok(number) => {
+                let mut mock = TraitMock::new(&model, args);
+                let part = mock.part_ident(number);
+                mock.owner = Some(quote!(#part::__autospec_of(&self)));
+                let part = mock.part_items(number);
+                quote!(#item_impl #part)
+            }
+            Err(error) => with_error(error, item_impl.to_token_stream()),
+        };
+    }
     match validate::check_trait(&model, args) {
         Ok(()) => {
-            let mock = TraitMock::new(&model, args);
-            quote!(#item_impl #mock)
+            let mut mock = TraitMock::new(&model, args);
+            // A generic type's further blocks are not supported: the parts'
+            // types would need the type's parameters.
+            mock.parts = item_impl.generics.params.is_empty();
+            let parts = mock.parts_fallback();
+            quote!(#item_impl #mock #parts)
         }
         Err(error) => with_error(error, item_impl.to_token_stream()),
+    }
+}
+
+/// The parts a mock can have besides its first block: `part = 2` to
+/// `part = MAX_PART`.
+const MAX_PART: u8 = 8;
+
+/// Checks `#[autospec(part = N)]`: a number from 2 to `MAX_PART`, on a
+/// non-generic impl block without associated functions.
+fn check_part(item_impl: &ItemImpl, model: &Trait<'_>, number: &syn::LitInt) -> syn::Result<u8> {
+    let mut errors = Vec::new();
+    let parsed = number
+        .base10_parse::<u8>()
+        .ok()
+        .filter(|n| (2..=MAX_PART).contains(n));
+    if parsed.is_none() {
+        errors.push(syn::Error::new_spanned(number, format!("`part` numbers a further impl block of the type, from 2 (the first block, with a plain `#[autospec]`, is part 1) to {MAX_PART}")));
+    }
+    if !item_impl.generics.params.is_empty() {
+        errors.push(syn::Error::new_spanned(&item_impl.generics, "`#[autospec(part = ..)]` does not support generic impl blocks yet; mock a generic type's methods in one `#[autospec]` block"));
+    }
+    for method in model.static_methods() {
+        errors.push(syn::Error::new_spanned(&method.sig.ident, format!("`{}` has no `self`, so it belongs to the mock's class, which the first block defines: move it to the block with the plain `#[autospec]`", method.name())));
+    }
+    let mut errors = errors.into_iter();
+    match (errors.next(), parsed) {
+        (None, Some(number)) => Ok(number),
+        (Some(mut first), _) => {
+            errors.for_each(|error| first.combine(error));
+            Err(first)
+        }
+        (None, None) => unreachable!("an unparsed number is an error"),
     }
 }
 
@@ -240,7 +306,7 @@ fn patchable_method(
         impl #self_ty {
             #[doc(hidden)]
             #vis fn #install() -> #krate::Class<#patch> {
-                #krate::Class::__install()
+                #krate::Class::__install_patch()
             }
 
             #[doc(hidden)]
@@ -269,7 +335,7 @@ fn patchable_method(
         let name = &names[0];
         quote!(let #name = #expr;)
     });
-    let hook = mock.hook(&glue, method, &patch, bind_receiver.as_ref());
+    let hook = mock.hook(&glue, method, &patch, bind_receiver.as_ref(), None);
     let block = &function.block;
     let mut hooked = function.clone();
     hooked.sig = sig;
@@ -320,7 +386,58 @@ pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
     } else {
         format_ident!("__autospec_patch")
     };
-    quote!(<#path>::#install())
+    match segments.last() {
+        Some(last) if segments.len() > 1 || path.leading_colon.is_some() => {
+            unhooked_fallback(&path, &last.ident, &install)
+        }
+        _ => quote!(<#path>::#install()),
+    }
+}
+
+/// `patch!(net::fetch)` for a function path of several segments: imports
+/// the path into a block, where a struct of the same name from a glob
+/// import stands in when the path names no patch struct (explicit imports
+/// shadow glob imports, per namespace). Calling the stand-in's
+/// `__autospec_patch` fails with a message that says the function has no
+/// hook, where rustc's own error would be "expected type, found function".
+/// A single name (`patch!(fetch)`) cannot take this route: the glob import
+/// and the outer name would be ambiguous to the `use`.
+fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream {
+    let span = syn::spanned::Spanned::span(path);
+    let call = quote::quote_spanned!(span=> #name::#install());
+    quote!({
+        // The stand-in and its trait, for a path without a patch hook.
+        #[allow(dead_code, non_camel_case_types)]
+        mod __autospec_unhooked {
+            #[diagnostic::on_unimplemented(
+                message = "`patch!` needs a function with a patch hook, and this one has none",
+                label = "no `#[autospec]` on this function",
+                note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mock\", autospec::autospec)]`, turn that feature on for tests"
+            )]
+            pub trait Hooked {}
+            pub trait Unhooked {
+                fn __autospec_patch() -> !
+                where
+                    Self: Hooked,
+                {
+                    ::core::unreachable!()
+                }
+                fn __autospec_patch_shared() -> !
+                where
+                    Self: Hooked,
+                {
+                    ::core::unreachable!()
+                }
+            }
+            pub struct #name {}
+            impl Unhooked for #name {}
+        }
+        #[allow(unused_imports)]
+        use __autospec_unhooked::*;
+        #[allow(unused_imports)]
+        use #path;
+        #call
+    })
 }
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
@@ -556,6 +673,12 @@ struct TraitMock<'a> {
     map: SelfMap,
     /// `__autospec_MockStore_class`, when the trait has methods without `self`.
     class: Option<Ident>,
+    /// The first block of an impl mock that further blocks
+    /// (`#[autospec(part = 2)]`, ..) can join.
+    parts: bool,
+    /// What holds the child mocks, for the methods of a further block:
+    /// its part, reached from the mock; else `self`.
+    owner: Option<TokenStream>,
 }
 
 impl<'a> TraitMock<'a> {
@@ -581,6 +704,8 @@ impl<'a> TraitMock<'a> {
             generics,
             map,
             class,
+            parts: false,
+            owner: None,
         }
     }
 
@@ -784,6 +909,19 @@ impl<'a> TraitMock<'a> {
             quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
         });
         let phantom = phantom.into_iter();
+        // The first block of an impl mock holds the chain of further blocks.
+        let part = (self.parts && !class && *ident == self.model.mock).then(|| self.part_ident(2));
+        let part_field = part.iter();
+        let (fresh_part, cloned_part, pushed_part) = (
+            part.iter()
+                .map(|_| quote!(__autospec_part: #rt::Part::__new(&__autospec_core),)),
+            part.iter().map(
+                |_| quote!(__autospec_part: ::core::clone::Clone::clone(&self.__autospec_part),),
+            ),
+            part.iter().map(
+                |_| quote!(#rt::Part::__methods(&self.__autospec_part, &mut __autospec_methods);),
+            ),
+        );
         let hidden = if hidden {
             Some(quote!(#[doc(hidden)] #[allow(non_camel_case_types)]))
         } else {
@@ -804,6 +942,7 @@ impl<'a> TraitMock<'a> {
             #vis struct #ident #generics #where_clause {
                 #(#fields)*
                 #instance
+                #(__autospec_part: #part_field,)*
                 __autospec_core: #rt::Arc<#rt::MockCore>,
                 #(__autospec_marker: #phantom,)*
             }
@@ -811,7 +950,7 @@ impl<'a> TraitMock<'a> {
             impl #impl_generics ::core::default::Default for #ident #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
-                    Self { #(#fresh)* #fresh_instance __autospec_core, #marker_field }
+                    Self { #(#fresh)* #fresh_instance #(#fresh_part)* __autospec_core, #marker_field }
                 }
             }
 
@@ -820,6 +959,7 @@ impl<'a> TraitMock<'a> {
                     Self {
                         #(#cloned)*
                         #cloned_instance
+                        #(#cloned_part)*
                         __autospec_core: ::core::clone::Clone::clone(&self.__autospec_core),
                         #marker_field
                     }
@@ -841,6 +981,7 @@ impl<'a> TraitMock<'a> {
                     #[allow(unused_mut)]
                     let mut __autospec_methods: ::std::vec::Vec<&dyn #rt::AnyMethod> = ::std::vec::Vec::new();
                     #(#pushes)*
+                    #(#pushed_part)*
                     __autospec_methods
                 }
             }
@@ -909,6 +1050,140 @@ impl<'a> TraitMock<'a> {
         }
     }
 
+    /// `__autospec_MockClient_part2`: the type of the methods of a further
+    /// impl block, `#[autospec(part = 2)]`.
+    fn part_ident(&self, number: u8) -> Ident {
+        format_ident!("__autospec_{}_part{}", self.model.mock, number)
+    }
+
+    /// The first block's end of the chain of parts. `MockClient` derefs to
+    /// `__autospec_MockClient_part2`, and each part to the next one. A
+    /// part's block defines its type; where no block does, the name
+    /// resolves to the runtime's empty `NoPart` through a glob import,
+    /// which an item of the same name shadows. That is how the first block
+    /// works without knowing whether further blocks exist. (The one `use`
+    /// autospec emits: only a glob import can be shadowed.)
+    fn parts_fallback(&self) -> TokenStream {
+        if !self.parts {
+            return TokenStream::new();
+        }
+        let (rt, mock) = (&self.rt, &self.model.mock);
+        let module = format_ident!("__autospec_{}_parts", mock);
+        let names = (2..=MAX_PART).map(|number| self.part_ident(number));
+        let first = self.part_ident(2);
+        quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types, non_snake_case)]
+            mod #module {
+                #(pub type #names = #rt::NoPart;)*
+            }
+
+            #[allow(unused_imports)]
+            use #module::*;
+
+            impl ::core::ops::Deref for #mock {
+                type Target = #first;
+                fn deref(&self) -> &Self::Target {
+                    &self.__autospec_part
+                }
+            }
+        }
+    }
+
+    /// A further impl block, `#[autospec(part = N)]`: the child mocks of
+    /// its methods in a type that the previous part derefs to, and the
+    /// methods themselves as inherent methods of the mock.
+    fn part_items(&self, number: u8) -> TokenStream {
+        let (rt, vis) = (&self.rt, &self.model.item.vis);
+        let part = self.part_ident(number);
+        let methods: Vec<_> = self.model.instance_methods().collect();
+        let fields = methods.iter().map(|method| {
+            let (cfgs, field, ty) = (&method.cfgs, &method.sig.ident, self.field_type(method));
+            let doc = format!("The child mock of `{}`.", method.name());
+            quote!(#(#cfgs)* #[doc = #doc] #vis #field: #ty,)
+        });
+        let fresh = methods.iter().map(|method| self.fresh_field(method));
+        let cloned = methods.iter().map(|method| {
+            let (cfgs, field, wrapper) =
+                (&method.cfgs, &method.sig.ident, self.field_wrapper(method));
+            quote!(#(#cfgs)* #field: #wrapper(::core::clone::Clone::clone(&self.#field.0)),)
+        });
+        let pushes = methods.iter().map(|method| {
+            let (cfgs, field) = (&method.cfgs, &method.sig.ident);
+            quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
+        });
+        // The last part ends the chain; a part after a missing one would
+        // be unreachable, so each part asks for the one before it.
+        let next = if number < MAX_PART {
+            self.part_ident(number + 1).to_token_stream()
+        } else {
+            quote!(#rt::NoPart)
+        };
+        // How the mock's methods reach this part: through the parts before
+        // it, each of which must exist (`RealPart` says so when one does
+        // not, in one error rather than one per method).
+        let mock = &self.model.mock;
+        let mut reach = quote!(&__autospec_mock.__autospec_part);
+        for _ in 2..number {
+            reach = quote!(#rt::RealPart::__next(#reach));
+        }
+        let mut tokens = quote! {
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            pub struct #part {
+                #(#fields)*
+                __autospec_next: #next,
+            }
+
+            impl #rt::Part for #part {
+                fn __new(__autospec_core: &#rt::Arc<#rt::MockCore>) -> Self {
+                    Self { #(#fresh)* __autospec_next: #rt::Part::__new(__autospec_core) }
+                }
+
+                fn __methods<'__autospec>(&'__autospec self, __autospec_methods: &mut ::std::vec::Vec<&'__autospec dyn #rt::AnyMethod>) {
+                    #(#pushes)*
+                    #rt::Part::__methods(&self.__autospec_next, __autospec_methods);
+                }
+            }
+
+            impl #rt::RealPart for #part {
+                type Next = #next;
+                fn __next(&self) -> &#next {
+                    &self.__autospec_next
+                }
+            }
+
+            impl #part {
+                fn __autospec_of(__autospec_mock: &#mock) -> &Self {
+                    #reach
+                }
+            }
+
+            impl ::core::clone::Clone for #part {
+                fn clone(&self) -> Self {
+                    Self { #(#cloned)* __autospec_next: ::core::clone::Clone::clone(&self.__autospec_next) }
+                }
+            }
+
+            impl ::core::ops::Deref for #part {
+                type Target = #next;
+                fn deref(&self) -> &Self::Target {
+                    &self.__autospec_next
+                }
+            }
+
+        };
+        for method in &self.model.methods {
+            tokens.extend(self.child_items(method));
+            if method.is_keyed() {
+                tokens.extend(self.generic_items(method));
+            }
+        }
+        tokens.extend(self.callable_items());
+        tokens.extend(self.trait_impl());
+        tokens
+    }
+
     /// A free function with its patch hook, and the struct of its name
     /// that `patch!` installs.
     fn patch_items(&self, item_fn: &syn::ItemFn) -> TokenStream {
@@ -922,7 +1197,7 @@ impl<'a> TraitMock<'a> {
             impl #ident {
                 #[doc(hidden)]
                 #vis fn __autospec_patch() -> #krate::Class<#ident> {
-                    #krate::Class::__install()
+                    #krate::Class::__install_patch()
                 }
 
                 #[doc(hidden)]
@@ -934,7 +1209,8 @@ impl<'a> TraitMock<'a> {
         let is_async = item_fn.sig.asyncness.is_some();
         let glue = Glue::new(method, &self.rt, &self.map, is_async);
         let sig = glue.signature();
-        let hook = self.hook(&glue, method, ident, None);
+        let original = Self::original(item_fn, method, glue.names());
+        let hook = self.hook(&glue, method, ident, None, original.as_ref());
         let rebind =
             item_fn
                 .sig
@@ -960,6 +1236,50 @@ impl<'a> TraitMock<'a> {
         tokens
     }
 
+    /// `{ fn __autospec_original(..) { body } __autospec_original(args) }`:
+    /// the call of a copy of the function, for a patch's `calls_original()`
+    /// once the hook has converted the arguments (`impl Into<String>` to
+    /// `String`); the copy's `impl Into<String>` takes the `String` as
+    /// well. `None` where the copy could not stand in: a return type with
+    /// `impl Trait` would differ from the body's.
+    fn original(
+        item_fn: &syn::ItemFn,
+        method: &Method<'_>,
+        names: &[Ident],
+    ) -> Option<TokenStream> {
+        use crate::model::Ret;
+        if matches!(method.ret, Ret::Opaque(_) | Ret::Iter(_) | Ret::Callable(_)) {
+            return None;
+        }
+        let mut copy = item_fn.clone();
+        copy.attrs.clear();
+        copy.vis = Visibility::Inherited;
+        copy.sig.ident = format_ident!("__autospec_original");
+        for arg in &mut copy.sig.inputs {
+            if let FnArg::Typed(typed) = arg {
+                typed.attrs.clear();
+            }
+        }
+        let params = copy
+            .sig
+            .generics
+            .params
+            .iter()
+            .filter_map(|param| match param {
+                GenericParam::Type(ty) => Some(ty.ident.to_token_stream()),
+                GenericParam::Const(constant) => Some(constant.ident.to_token_stream()),
+                GenericParam::Lifetime(_) => None,
+            });
+        let params: Vec<TokenStream> = params.collect();
+        let turbofish = (!params.is_empty()).then(|| quote!(::<#(#params),*>));
+        let wait = item_fn.sig.asyncness.map(|_| quote!(.await));
+        Some(quote!({
+            #[allow(clippy::all, clippy::pedantic)]
+            #copy
+            __autospec_original #turbofish (#(#names),*) #wait
+        }))
+    }
+
     /// The struct that holds one patched function's child mock: it
     /// dereferences to the child, and `calls_original()` makes unconfigured
     /// calls run the original.
@@ -975,6 +1295,11 @@ impl<'a> TraitMock<'a> {
             tokens.extend(self.generic_items(method));
         }
         let (field, field_type) = (&method.sig.ident, self.field_type(method));
+        let function = if self.model.mock == "patch" {
+            method.name()
+        } else {
+            format!("{}::{}", self.model.mock, method.name())
+        };
         tokens.extend(quote! {
             impl ::core::ops::Deref for #ident {
                 type Target = #field_type;
@@ -985,6 +1310,10 @@ impl<'a> TraitMock<'a> {
 
             impl #krate::__private::HasClass for #ident {
                 type Class = #ident;
+            }
+
+            impl #krate::__private::Patch for #ident {
+                const FUNCTION: &'static str = #function;
             }
 
             impl #ident {
@@ -999,16 +1328,19 @@ impl<'a> TraitMock<'a> {
     }
 
     /// The hook at the top of a patched function: while a patch is
-    /// installed, the patch answers (or journals and lets the body run,
-    /// after `calls_original`); in release builds it is compiled out.
+    /// installed, the patch answers (or journals and lets the original
+    /// run, after `calls_original`); in release builds it is compiled out.
+    /// `original` calls a copy of the function for the arguments that the
+    /// hook converted (`impl Into<..>`), which the body can no longer take.
     fn hook(
         &self,
         glue: &Glue<'_, '_>,
         method: &Method<'_>,
         patch: &Ident,
         bind: Option<&TokenStream>,
+        original: Option<&TokenStream>,
     ) -> TokenStream {
-        let (rt, field) = (&self.rt, &method.sig.ident);
+        let rt = &self.rt;
         let answer = glue.body(&quote!(__autospec_patch), None);
         let converts = method.params.iter().any(|param| {
             matches!(
@@ -1016,30 +1348,76 @@ impl<'a> TraitMock<'a> {
                 crate::model::ParamKind::Into(_) | crate::model::ParamKind::Collect(_)
             )
         });
-        // The original runs only when nothing consumed the arguments.
-        let hook = if converts || method.is_keyed() {
-            quote!(return #answer;)
-        } else {
-            let journal = glue.journal();
-            quote! {
-                if __autospec_patch.__autospec_core.__passes_through()
-                    && !__autospec_patch.#field.__has_answer()
-                {
-                    __autospec_patch.#field.__record(#journal);
-                } else {
-                    return #answer;
+        let hook = match (converts, original) {
+            // The arguments were converted and the body cannot take them.
+            (true, None) => quote!(return #answer;),
+            (true, Some(original)) => {
+                let (conversions, passes) =
+                    (glue.conversions(), Self::passes_through(glue, method));
+                quote! {
+                    #conversions
+                    if !#passes {
+                        return #answer;
+                    }
+                    return #original;
+                }
+            }
+            (false, _) => {
+                let passes = Self::passes_through(glue, method);
+                quote! {
+                    if !#passes {
+                        return #answer;
+                    }
                 }
             }
         };
         quote! {
             #[cfg(debug_assertions)]
-            {
+            if #rt::patching() {
                 if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#patch>() {
                     #bind
                     #hook
                 }
             }
         }
+    }
+
+    /// `true` (having journaled the call) when the patch lets the original
+    /// answer: `calls_original()` is on and no answer is configured for
+    /// this call (for this instantiation, of a generic function).
+    fn passes_through(glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
+        let (field, journal) = (&method.sig.ident, glue.journal());
+        let record = if method.is_keyed() {
+            let (key, answer, closure, type_args) = (
+                glue.key_type(),
+                glue.answer_type(),
+                glue.closure_bound(),
+                glue.type_args(),
+            );
+            quote! {
+                match __autospec_patch.#field.0.__find::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
+                    ::core::option::Option::Some(__autospec_method) if __autospec_method.__has_answer() => false,
+                    ::core::option::Option::Some(__autospec_method) => {
+                        __autospec_method.__record(#journal);
+                        true
+                    }
+                    ::core::option::Option::None => {
+                        __autospec_patch.#field.0.__record_unconfigured::<#key>(#type_args, #journal);
+                        true
+                    }
+                }
+            }
+        } else {
+            quote! {
+                if __autospec_patch.#field.__has_answer() {
+                    false
+                } else {
+                    __autospec_patch.#field.__record(#journal);
+                    true
+                }
+            }
+        };
+        quote!((__autospec_patch.__autospec_core.__passes_through() && { #record }))
     }
 
     /// `as_fn()`, for a mock whose spec has a `call` method it can turn
@@ -1200,7 +1578,7 @@ impl<'a> TraitMock<'a> {
                     #body
                 })
             }
-            _ => glue.body(&quote!(self), None),
+            _ => glue.body(self.owner.as_ref().unwrap_or(&quote!(self)), None),
         };
         quote!(#(#cfgs)* #vis #sig #body)
     }

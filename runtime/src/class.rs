@@ -2,10 +2,11 @@
 
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
+use std::fmt::Write as _;
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::ThreadId;
 
 thread_local! {
@@ -53,6 +54,8 @@ static GUARDS: AtomicU64 = AtomicU64::new(0);
 pub struct Class<C: 'static> {
     state: C,
     guard: u64,
+    /// For a patch: the calls other threads made while it lived.
+    foreign: Option<Arc<AtomicUsize>>,
     /// Class state belongs to the thread that installed it.
     not_send: PhantomData<*const ()>,
 }
@@ -74,8 +77,87 @@ impl<C: Default + Clone + 'static> Class<C> {
         Class {
             state,
             guard,
+            foreign: None,
             not_send: PhantomData,
         }
+    }
+}
+
+impl<C: Patch + Default + Clone + 'static> Class<C> {
+    /// Installs a fresh patch on this thread, counting the calls that
+    /// other threads make meanwhile.
+    #[doc(hidden)]
+    pub fn __install_patch() -> Self {
+        let mut class = Self::__install();
+        let foreign = Arc::new(AtomicUsize::new(0));
+        locals().push(LocalPatch {
+            class: TypeId::of::<C>(),
+            guard: class.guard,
+            holder: std::thread::current().id(),
+            function: C::FUNCTION,
+            foreign: Arc::clone(&foreign),
+        });
+        PATCHES.fetch_add(1, Ordering::Relaxed);
+        class.foreign = Some(foreign);
+        class
+    }
+
+    /// How many calls of the patched function other threads made while
+    /// this thread-local patch was alive. The patch answers only the thread
+    /// that made it, so those calls ran the original function.
+    ///
+    /// ```
+    /// mod clock {
+    ///     #[autospec::autospec]
+    ///     pub fn now() -> u64 {
+    ///         1_000
+    ///     }
+    /// }
+    ///
+    /// let now = autospec::patch!(clock::now);
+    /// now.returns(7);
+    /// assert_eq!(std::thread::spawn(clock::now).join().unwrap(), 1_000);
+    /// assert_eq!(now.foreign_calls(), 1);
+    /// ```
+    pub fn foreign_calls(&self) -> usize {
+        self.foreign
+            .as_ref()
+            .map_or(0, |foreign| foreign.load(Ordering::Relaxed))
+    }
+
+    /// Asserts that no other thread called the patched function while this
+    /// thread-local patch was alive: such calls ran the original, which
+    /// usually means the code under test works on other threads and the
+    /// test wants [`patch_shared!`](crate::patch_shared).
+    ///
+    /// ```
+    /// mod clock {
+    ///     #[autospec::autospec]
+    ///     pub fn now() -> u64 {
+    ///         1_000
+    ///     }
+    /// }
+    ///
+    /// let now = autospec::patch!(clock::now);
+    /// now.returns(7);
+    /// assert_eq!(clock::now(), 7);
+    /// now.assert_no_foreign_calls();
+    ///
+    /// std::thread::spawn(clock::now).join().unwrap();
+    /// let failed = std::panic::catch_unwind(|| now.assert_no_foreign_calls());
+    /// assert!(failed.is_err());
+    /// ```
+    #[track_caller]
+    pub fn assert_no_foreign_calls(&self) {
+        let count = self.foreign_calls();
+        assert!(
+            count == 0,
+            "patch of `{}`: expected no calls from other threads, got {count}.\n\
+             A `patch!` guard answers only on the thread that made it, so {} the original function.\n\
+             Use `patch_shared!` to patch it for every thread.",
+            C::FUNCTION,
+            if count == 1 { "that call ran" } else { "those calls ran" },
+        );
     }
 }
 
@@ -95,8 +177,81 @@ impl<C: 'static> Drop for Class<C> {
                 installed.retain(|entry| entry.guard != self.guard);
             }
         });
+        if self.foreign.is_some() {
+            locals().retain(|entry| entry.guard != self.guard);
+            PATCHES.fetch_sub(1, Ordering::Relaxed);
+        }
         LIVE.fetch_sub(1, Ordering::Relaxed);
     }
+}
+
+/// Implemented by the patch struct of every hooked function, for
+/// `patch!`: a function without a hook has none, and the compiler says so.
+#[doc(hidden)]
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no patch hook",
+    label = "`patch!` needs a function with `#[autospec]` (or a method of an `#[autospec(patchable)]` impl block)",
+    note = "put `#[autospec::autospec]` on the function; if it has `#[cfg_attr(feature = \"mock\", autospec::autospec)]`, turn that feature on for tests"
+)]
+pub trait Patch {
+    /// The function's name in messages: `fetch`, `Account::balance`.
+    const FUNCTION: &'static str;
+}
+
+/// A thread-local patch, as other threads see it: where their calls of
+/// the function are counted.
+struct LocalPatch {
+    class: TypeId,
+    guard: u64,
+    holder: ThreadId,
+    function: &'static str,
+    foreign: Arc<AtomicUsize>,
+}
+
+/// Every thread-local patch alive, on any thread.
+static LOCALS: Mutex<Vec<LocalPatch>> = Mutex::new(Vec::new());
+/// How many entries `LOCALS` has: a call that no patch answers locks it
+/// only while some thread-local patch is alive.
+static PATCHES: AtomicUsize = AtomicUsize::new(0);
+
+fn locals() -> MutexGuard<'static, Vec<LocalPatch>> {
+    LOCALS.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Counts a call of `C` that no patch answered against every other
+/// thread's patch of `C`.
+fn count_foreign<C: 'static>() {
+    if PATCHES.load(Ordering::Relaxed) == 0 {
+        return;
+    }
+    let (class, me) = (TypeId::of::<C>(), std::thread::current().id());
+    for entry in locals().iter() {
+        if entry.class == class && entry.holder != me {
+            entry.foreign.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// `\nNote: ..` for a failure message on a thread whose patches saw calls
+/// from other threads, else nothing.
+pub(crate) fn foreign_note() -> String {
+    if PATCHES.load(Ordering::Relaxed) == 0 {
+        return String::new();
+    }
+    let me = std::thread::current().id();
+    let mut note = String::new();
+    for entry in locals().iter().filter(|entry| entry.holder == me) {
+        let count = entry.foreign.load(Ordering::Relaxed);
+        if count > 0 {
+            let _ = write!(
+                note,
+                "\nNote: other threads made {} to `{}` while this thread's `patch!` guard lived; it does not answer them, so they ran the original (`patch_shared!` patches it for every thread).",
+                crate::report::calls(count),
+                entry.function,
+            );
+        }
+    }
+    note
 }
 
 impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
@@ -114,6 +269,12 @@ pub(crate) fn current<C: Default + Clone + 'static>() -> C {
 /// How many class states are installed, on any thread: patch hooks read
 /// this first, so that an unpatched function pays one relaxed load.
 static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether any class state or patch is installed, on any thread.
+#[inline]
+pub(crate) fn live() -> bool {
+    LIVE.load(Ordering::Relaxed) != 0
+}
 
 /// The class state installed for `C` on this thread, else for the whole
 /// process, if any.
@@ -133,7 +294,11 @@ pub(crate) fn installed<C: Clone + 'static>() -> Option<C> {
         })
         .ok()
         .flatten();
-    found.or_else(shared_state)
+    let found = found.or_else(shared_state);
+    if found.is_none() {
+        count_foreign::<C>();
+    }
+    found
 }
 
 /// The class states installed for the whole process by

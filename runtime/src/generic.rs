@@ -144,6 +144,19 @@ impl<A: 'static> Generic<A> {
             .cloned()
     }
 
+    /// Journals a call of an instantiation nobody configured, without
+    /// answering it: a patch's `calls_original()` lets the original answer.
+    #[doc(hidden)]
+    pub fn __record_unconfigured<K: 'static>(&self, type_args: fn() -> String, args: A) {
+        let seq = next_seq();
+        lock(&self.inner.state).pending.push(Pending {
+            key: TypeId::of::<K>(),
+            type_args,
+            seq,
+            args,
+        });
+    }
+
     /// Journals a call of an instantiation nobody configured and answers
     /// it with `default`, or panics when there is none or the mock is sealed.
     #[doc(hidden)]

@@ -398,7 +398,7 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
 
 #[track_caller]
 fn fail(message: &str) -> ! {
-    panic!("{message}")
+    panic!("{message}{}", crate::class::foreign_note())
 }
 
 #[track_caller]

@@ -99,6 +99,7 @@ mod method;
 mod mock;
 mod opaque;
 mod order;
+mod part;
 mod report;
 
 #[doc(hidden)]

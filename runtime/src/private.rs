@@ -11,13 +11,14 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 pub use crate::args::{Args, Check};
-pub use crate::class::HasClass;
+pub use crate::class::{HasClass, Patch};
 pub use crate::generic::Generic;
 pub use crate::matchers::{Any, Describe, Pred, Probe};
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
 pub use crate::order::{merged_calls, InOrder};
+pub use crate::part::{NoPart, Part, RealPart};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,
     __assert_in_order as assert_in_order_impl,
@@ -25,8 +26,16 @@ pub use autospec_macros::{
 pub use std::boxed::Box;
 pub use std::sync::Arc;
 
+/// Whether any patch (or class state) is installed, on any thread: one
+/// relaxed atomic load, and not generic, so that a debug build's hook
+/// calls one small function before the body runs (see `patched`).
+#[inline]
+pub fn patching() -> bool {
+    crate::class::live()
+}
+
 /// The patch of a hooked function active on this thread (or for the whole
-/// process), if any; one relaxed atomic load when nothing is patched.
+/// process), if any. The hook asks `patching()` first.
 #[inline]
 pub fn patched<P: Clone + 'static>() -> Option<P> {
     crate::class::installed()

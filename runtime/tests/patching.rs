@@ -297,3 +297,196 @@ mod elsewhere {
         assert_eq!(super::Account::open(50).balance(), 1);
     }
 }
+
+mod watched {
+    // Patched only by the foreign-call tests, so that no other test's
+    // calls count against them.
+    #[autospec::autospec]
+    pub fn lookup(key: &str) -> u32 {
+        u32::try_from(key.len()).unwrap_or(u32::MAX)
+    }
+
+    #[autospec::autospec]
+    pub fn resolve(host: &str) -> u32 {
+        u32::try_from(host.len()).unwrap_or(u32::MAX)
+    }
+}
+
+#[test]
+fn calls_from_other_threads_are_counted_and_asserted() {
+    let lookup = patch!(watched::lookup);
+    lookup.returns(7);
+    assert_eq!(watched::lookup("here"), 7);
+    lookup.assert_no_foreign_calls();
+    let elsewhere: Vec<u32> = (0..2)
+        .map(|_| std::thread::spawn(|| watched::lookup("away")))
+        .map(|handle| handle.join().unwrap())
+        .collect();
+    assert_eq!(elsewhere, [4, 4], "other threads ran the original");
+    assert_eq!(lookup.foreign_calls(), 2);
+    assert_eq!(
+        panic_message(|| lookup.assert_no_foreign_calls()),
+        "patch of `lookup`: expected no calls from other threads, got 2.\n\
+         A `patch!` guard answers only on the thread that made it, so those calls ran the original function.\n\
+         Use `patch_shared!` to patch it for every thread."
+    );
+    lookup.assert_called_once_with(("here",));
+}
+
+#[test]
+fn a_failing_assertion_mentions_calls_from_other_threads() {
+    let resolve = patch!(watched::resolve);
+    std::thread::spawn(|| watched::resolve("away"))
+        .join()
+        .unwrap();
+    assert_eq!(
+        panic_message(|| resolve.assert_called_once()),
+        "patch.resolve: expected 1 call, got 0.\n\
+         Note: other threads made 1 call to `resolve` while this thread's `patch!` guard lived; \
+         it does not answer them, so they ran the original (`patch_shared!` patches it for every thread)."
+    );
+}
+
+#[test]
+fn a_shared_patch_or_a_thread_of_its_own_is_not_a_foreign_call() {
+    mod counted {
+        #[autospec::autospec]
+        pub fn tick() -> u32 {
+            1
+        }
+    }
+    let local = patch!(counted::tick);
+    std::thread::spawn(|| {
+        let own = patch!(counted::tick);
+        own.returns(2);
+        assert_eq!(counted::tick(), 2);
+    })
+    .join()
+    .unwrap();
+    assert_eq!(local.foreign_calls(), 0);
+    {
+        let shared = autospec::patch_shared!(counted::tick);
+        shared.returns(3);
+        assert_eq!(std::thread::spawn(counted::tick).join().unwrap(), 3);
+    }
+    local.assert_no_foreign_calls();
+}
+
+mod converting {
+    #[autospec::autospec]
+    pub fn greet(name: impl Into<String>) -> String {
+        format!("hello {}", name.into())
+    }
+
+    #[autospec::autospec]
+    pub fn total(items: impl IntoIterator<Item = u32>) -> u32 {
+        items.into_iter().sum()
+    }
+
+    #[autospec::autospec]
+    pub fn shout(text: impl AsRef<str>) -> String {
+        text.as_ref().to_uppercase()
+    }
+
+    #[autospec::autospec]
+    pub async fn label<T: std::fmt::Display + 'static>(
+        value: T,
+        unit: impl Into<String>,
+    ) -> String {
+        format!("{value} {}", unit.into())
+    }
+}
+
+#[test]
+fn calls_original_runs_the_body_of_converting_functions() {
+    let greet = patch!(converting::greet);
+    greet.calls_original();
+    assert_eq!(converting::greet("ann"), "hello ann");
+    greet.returns_once("configured".into());
+    assert_eq!(converting::greet(String::from("bob")), "configured");
+    assert_eq!(converting::greet("cy"), "hello cy");
+    greet.assert_has_calls([("ann",), ("bob",), ("cy",)]);
+
+    let total = patch!(converting::total);
+    total.calls_original();
+    assert_eq!(converting::total([1, 2, 3]), 6);
+    total.assert_called_once_with((vec![1, 2, 3],));
+
+    let shout = patch!(converting::shout);
+    shout.calls_original();
+    assert_eq!(converting::shout("hi"), "HI");
+    shout.assert_called_once_with(("hi",));
+}
+
+#[test]
+fn calls_original_runs_the_body_of_generic_functions() {
+    let parse = patch!(net::parse);
+    parse.calls_original();
+    assert_eq!(net::parse::<f64>("2.5"), Some(2.5));
+    parse.of::<u32>().returns(Some(9));
+    assert_eq!(net::parse::<u32>("1"), Some(9));
+    assert_eq!(net::parse::<u8>("300"), None, "the original: out of range");
+    parse.of::<f64>().assert_called_once_with(("2.5",));
+    parse.of::<u8>().assert_called_once_with(("300",));
+    assert_eq!(parse.call_count(), 3);
+
+    let label = patch!(converting::label);
+    label.calls_original();
+    assert_eq!(block_on(converting::label(3u8, "kg")), "3 kg");
+    assert_eq!(label.of::<u8>().call_count(), 1);
+}
+
+mod ticker {
+    #[autospec::autospec]
+    pub fn interval_ms() -> u64 {
+        1_000
+    }
+}
+
+#[test]
+fn a_shared_patch_is_seen_from_tokio_worker_threads() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_time()
+        .build()
+        .expect("a tokio runtime");
+    let interval = autospec::patch_shared!(ticker::interval_ms);
+    interval.returns(5);
+    let seen = runtime.block_on(async {
+        let tasks: Vec<_> = (0..4)
+            .map(|_| {
+                tokio::spawn(async {
+                    tokio::time::sleep(std::time::Duration::from_millis(1)).await;
+                    (ticker::interval_ms(), std::thread::current().id())
+                })
+            })
+            .collect();
+        let mut seen = Vec::new();
+        for task in tasks {
+            seen.push(task.await.expect("the task ran"));
+        }
+        seen
+    });
+    let main = std::thread::current().id();
+    assert!(
+        seen.iter().all(|(_, thread)| *thread != main),
+        "ran on workers"
+    );
+    assert_eq!(seen.iter().map(|(ms, _)| *ms).collect::<Vec<_>>(), [5; 4]);
+    assert_eq!(interval.call_count(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_patch_works_under_tokio_test() {
+    mod jitter {
+        #[autospec::autospec]
+        pub async fn delay_ms(attempt: u32) -> u64 {
+            u64::from(attempt) * 100
+        }
+    }
+    let delay = autospec::patch_shared!(jitter::delay_ms);
+    delay.returns_with(|attempt| u64::from(attempt) + 1);
+    let on_worker = tokio::spawn(jitter::delay_ms(3)).await.unwrap();
+    assert_eq!(on_worker, 4);
+    delay.assert_called_once_with((3,));
+}
