@@ -6,6 +6,7 @@
 
 use crate::attr::Args;
 use crate::glue::{generic_ident, Glue};
+use crate::magic_expand::MagicMock;
 use crate::model::{is_skip, Inherent, Method, Trait};
 use crate::rewrite::{Mentions, Scope, SelfMap};
 use crate::validate;
@@ -127,6 +128,9 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
 /// functions live in different namespaces, so `use net::fetch;` imports
 /// both) holds its child mock, for `patch!(net::fetch)`.
 fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
+    if let Some(error) = magic_without_mock(args) {
+        return with_error(error, item_fn.to_token_stream());
+    }
     let (sig, vis) = (&item_fn.sig, &item_fn.vis);
     if let Some(constness) = &sig.constness {
         let error = syn::Error::new_spanned(constness, "#[autospec] cannot hook a `const fn`: a patch is consulted at run time; remove `const`, or patch a function it calls");
@@ -143,11 +147,24 @@ fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
     mock.patch_items(item_fn)
 }
 
+/// `magic(..)` where no mock type is made (a hooked function or impl block).
+fn magic_without_mock(args: &Args) -> Option<syn::Error> {
+    args.magic_token.as_ref().map(|token| {
+        syn::Error::new(
+            token.span(),
+            "`magic(..)` adds std traits to a mock; a patch hook has no mock type to add them to",
+        )
+    })
+}
+
 /// `#[autospec(patchable)]` on an inherent impl block: the block stays,
 /// each public method and associated function gains a hook, and
 /// `patch!(Client::get)` replaces it for every instance. The answer closure
 /// of a method receives the instance first (`&Client`, or `&mut Client`).
 fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    if let Some(error) = magic_without_mock(args) {
+        return with_error(error, item_impl.to_token_stream());
+    }
     let Some(ident) = self_type_ident(&item_impl.self_ty) else {
         let error = syn::Error::new_spanned(
             &item_impl.self_ty,
@@ -556,6 +573,8 @@ struct TraitMock<'a> {
     map: SelfMap,
     /// `__autospec_MockStore_class`, when the trait has methods without `self`.
     class: Option<Ident>,
+    /// The entries of `magic(..)`, as written.
+    magic: Vec<Path>,
 }
 
 impl<'a> TraitMock<'a> {
@@ -581,7 +600,24 @@ impl<'a> TraitMock<'a> {
             generics,
             map,
             class,
+            magic: args.magic.clone(),
         }
+    }
+
+    /// The std traits of `magic(..)`, when there are any.
+    fn magic(&self) -> Option<MagicMock<'_>> {
+        if self.magic.is_empty() {
+            return None;
+        }
+        Some(MagicMock {
+            entries: crate::magic::entries(&self.magic),
+            krate: &self.krate,
+            mock: &self.model.mock,
+            generics: &self.generics,
+            map: &self.map,
+            vis: &self.model.item.vis,
+            phantom: phantom(&self.generics),
+        })
     }
 
     fn glue<'g>(&'g self, method: &'g Method<'a>) -> Glue<'g, 'a> {
@@ -783,6 +819,14 @@ impl<'a> TraitMock<'a> {
             quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
         });
         let phantom = phantom.into_iter();
+        // Only the mock itself has magic traits, not its class or a patch.
+        let magic = self.magic().filter(|_| !class && *ident == self.model.mock);
+        let magic_field = magic.as_ref().map(MagicMock::field);
+        let magic_fresh = magic.as_ref().map(MagicMock::fresh);
+        let magic_pushes = magic.as_ref().map(MagicMock::pushes);
+        let magic_cloned = magic
+            .as_ref()
+            .map(|_| quote!(magic: ::core::clone::Clone::clone(&self.magic),));
         let hidden = if hidden {
             Some(quote!(#[doc(hidden)] #[allow(non_camel_case_types)]))
         } else {
@@ -802,6 +846,7 @@ impl<'a> TraitMock<'a> {
             #hidden
             #vis struct #ident #generics #where_clause {
                 #(#fields)*
+                #magic_field
                 #instance
                 __autospec_core: #rt::Arc<#rt::MockCore>,
                 #(__autospec_marker: #phantom,)*
@@ -810,7 +855,7 @@ impl<'a> TraitMock<'a> {
             impl #impl_generics ::core::default::Default for #ident #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
-                    Self { #(#fresh)* #fresh_instance __autospec_core, #marker_field }
+                    Self { #(#fresh)* #magic_fresh #fresh_instance __autospec_core, #marker_field }
                 }
             }
 
@@ -818,6 +863,7 @@ impl<'a> TraitMock<'a> {
                 fn clone(&self) -> Self {
                     Self {
                         #(#cloned)*
+                        #magic_cloned
                         #cloned_instance
                         __autospec_core: ::core::clone::Clone::clone(&self.__autospec_core),
                         #marker_field
@@ -840,6 +886,7 @@ impl<'a> TraitMock<'a> {
                     #[allow(unused_mut)]
                     let mut __autospec_methods: ::std::vec::Vec<&dyn #rt::AnyMethod> = ::std::vec::Vec::new();
                     #(#pushes)*
+                    #magic_pushes
                     __autospec_methods
                 }
             }
@@ -1223,6 +1270,10 @@ impl ToTokens for TraitMock<'_> {
         }
         tokens.extend(self.callable_items());
         tokens.extend(self.trait_impl());
+        if let Some(magic) = self.magic() {
+            tokens.extend(magic.struct_items());
+            tokens.extend(magic.impls());
+        }
     }
 }
 

@@ -9,6 +9,8 @@ mod attr;
 mod double;
 mod expand;
 mod glue;
+mod magic;
+mod magic_expand;
 mod model;
 mod rewrite;
 #[cfg(test)]

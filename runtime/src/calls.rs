@@ -94,7 +94,9 @@ impl fmt::Debug for Call {
 ///
 /// The form is the call as written in code: `call!(method(arg, ..))`, or
 /// `call!(method::<Type>(arg, ..))` for one instantiation of a generic
-/// method. Each
+/// method, or a dotted path for a child mock below the mock's fields:
+/// `call!(magic.display.fmt())` for a [magic trait](crate::magic), and
+/// `call!(db.get("k"))` for a [dynamic mock](crate::dynamic)'s children. Each
 /// argument is rendered with `Debug`, exactly as the journal renders the
 /// recorded arguments, so `"k"` matches a journaled `String::from("k")`.
 ///
@@ -121,6 +123,12 @@ macro_rules! call {
                 ::core::stringify!($method),
                 <[::std::string::String]>::join(&[$($crate::__private::type_name::<$ty>()),+], ", "),
             ),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
+    ($first:ident $(. $rest:ident)+ ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::core::concat!(::core::stringify!($first) $(, ".", ::core::stringify!($rest))+),
             ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
         )
     };

@@ -49,6 +49,7 @@ mod calls;
 mod class;
 mod generic;
 mod journal;
+pub mod magic;
 mod method;
 mod mock;
 mod opaque;

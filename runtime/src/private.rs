@@ -12,6 +12,7 @@ use std::ops::Deref;
 
 pub use crate::class::HasClass;
 pub use crate::generic::Generic;
+pub use crate::magic::Part as MagicPart;
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;

@@ -1,0 +1,392 @@
+//! `#[autospec(magic(..))]`: each std trait on a mock, with its MagicMock
+//! default and with a configured answer; the file mock (`MockFile`)
+//! driving real `std::io` consumers; the dynamic mocks.
+
+use autospec::magic::MockRef;
+use autospec::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+mod support;
+use support::panic_message;
+
+/// A trait of its own, plus nearly every magic trait.
+#[autospec(magic(
+    Display,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Hash,
+    Iterator<Item = u32>,
+    Index<usize, Output = String>,
+    Add<i64>,
+    Sub<i64, Output = i64>,
+    Neg,
+    Not<Output = bool>,
+    AddAssign<i64>,
+    Read,
+    Write,
+    BufRead,
+    Seek,
+    AsRef<Path>,
+    From<u8>,
+))]
+pub trait Resource {
+    /// Collides with `Read::read` by name: the two must not meet.
+    fn read(&self, key: &str) -> u32;
+    /// Collides with `Display::fmt`/`Debug::fmt` by name.
+    fn fmt(&self) -> String;
+}
+
+#[test]
+fn display_defaults_to_the_name_and_answers_when_configured() {
+    let mock = MockResource::default();
+    assert_eq!(mock.to_string(), "MockResource");
+    assert_eq!(format!("[{mock:>14}]"), "[  MockResource]");
+    mock.magic.display.fmt.returns("configured".into());
+    assert_eq!(mock.to_string(), "configured");
+    mock.magic.display.fmt.assert_called();
+    assert_eq!(mock.magic.display.fmt.call_count(), 3);
+}
+
+#[test]
+fn methods_named_like_magic_ones_stay_apart() {
+    let mut mock = MockResource::default();
+    mock.read.returns(7);
+    mock.fmt.returns("mine".into());
+    assert_eq!(Resource::read(&mock, "k"), 7);
+    assert_eq!(Resource::fmt(&mock), "mine");
+    assert_eq!(mock.to_string(), "MockResource");
+    assert_eq!(Read::read(&mut mock, &mut [0; 3]).unwrap(), 0);
+    mock.read.assert_called_once_with(("k",));
+    mock.magic.read.read.assert_called_once_with((3,));
+    assert_eq!(
+        mock.mock_calls(),
+        [
+            call!(read("k")),
+            call!(fmt()),
+            call!(magic.display.fmt()),
+            call!(magic.read.read(3)),
+        ]
+    );
+    assert!(format!("{mock:?}").starts_with("MockResource {"));
+}
+
+#[test]
+fn equality_and_hash_go_by_identity() {
+    let (a, b) = (MockResource::default(), MockResource::default());
+    assert_eq!(a, a.clone());
+    assert_ne!(a, b);
+    let set: HashSet<MockResource> = [a.clone(), a.clone(), b.clone()].into();
+    assert_eq!(set.len(), 2);
+    a.magic.partial_eq.eq.assert_any_call((a.clone(),));
+    a.magic.partial_eq.eq.assert_any_call((b.clone(),));
+    assert!(a
+        .mock_calls()
+        .contains(&call!(magic.partial_eq.eq(MockRef::of(&b)))));
+}
+
+#[test]
+fn equality_and_hash_answer_when_configured() {
+    let (a, b) = (MockResource::default(), MockResource::default());
+    a.magic
+        .partial_eq
+        .eq
+        .returns_with(|other| other.name() == "MockResource");
+    assert_eq!(a, b);
+    assert_ne!(b, a, "each mock answers for itself");
+    b.magic.partial_eq.eq.returns(true);
+    a.magic.hash.hash.returns(1);
+    b.magic.hash.hash.returns(1);
+    let mut map = HashMap::new();
+    map.insert(a.clone(), "first");
+    map.insert(b.clone(), "second"); // equal and same hash: replaces
+    assert_eq!(map.len(), 1);
+    assert_eq!(map[&a], "second");
+}
+
+#[test]
+fn partial_cmp_defaults_to_none_and_answers_when_configured() {
+    let (a, b) = (MockResource::default(), MockResource::default());
+    // `Iterator` has a `partial_cmp` too: name the trait.
+    assert_eq!(PartialOrd::partial_cmp(&a, &b), None);
+    assert!(!(a < b) && !(a > b) && !(a <= b));
+    a.magic
+        .partial_ord
+        .partial_cmp
+        .returns(Some(std::cmp::Ordering::Greater));
+    assert!(a > b);
+    a.magic
+        .partial_ord
+        .partial_cmp
+        .assert_called_with((b.clone(),));
+}
+
+#[test]
+fn iteration_is_empty_by_default_and_yields_what_is_configured() {
+    let mock = MockResource::default();
+    assert_eq!(mock.clone().next(), None);
+    mock.magic
+        .iterator
+        .next
+        .returns_each([Some(1), Some(2), None]);
+    assert_eq!(mock.clone().collect::<Vec<_>>(), [1, 2]);
+    mock.magic.iterator.yields([10, 20, 30]);
+    assert_eq!(mock.clone().sum::<u32>(), 60);
+    assert_eq!(mock.clone().next(), None);
+    assert_eq!(mock.magic.iterator.next.call_count(), 9);
+}
+
+#[autospec(magic(IntoIterator<Item = &'static str>))]
+#[allow(dead_code)]
+trait Tags {}
+
+#[test]
+fn into_iterator_is_empty_by_default_and_gives_what_is_configured() {
+    let tags = MockTags::default();
+    assert_eq!(tags.clone().into_iter().count(), 0);
+    tags.magic.into_iterator.into_iter.returns(vec!["a", "b"]);
+    let mut seen = String::new();
+    for tag in &tags {
+        seen.push_str(tag);
+    }
+    for tag in tags.clone() {
+        seen.push_str(tag);
+    }
+    assert_eq!(seen, "abab");
+    tags.magic.into_iterator.into_iter.assert_called();
+}
+
+#[test]
+fn index_defaults_and_lends_what_is_configured() {
+    let mock = MockResource::default();
+    assert_eq!(mock[0], "");
+    mock.magic.index.index.returns_with(|n| format!("#{n}"));
+    let (first, second) = (&mock[1], &mock[2]);
+    assert_eq!((first.as_str(), second.as_str()), ("#1", "#2"));
+    mock.magic.index.index.assert_has_calls([(0,), (1,), (2,)]);
+}
+
+#[test]
+fn operators_answer_the_mock_itself_or_their_output() {
+    let mock = MockResource::default();
+    let sum = mock.clone() + 5;
+    assert_eq!(sum, mock, "Output = Self answers the same mock");
+    assert_eq!(mock.clone() - 3, 0, "Output = i64 answers its default");
+    mock.magic.sub.sub.returns_with(|rhs| 100 - rhs);
+    assert_eq!(mock.clone() - 3, 97);
+    assert_eq!(-mock.clone(), mock);
+    assert!(!!mock.clone());
+    mock.magic.not.not.returns(true);
+    assert!(!mock.clone());
+    let other = MockResource::default();
+    mock.magic.add.add.returns(other.clone());
+    assert_eq!(mock.clone() + 1, other);
+    mock.magic.add.add.assert_has_calls([(5,), (1,)]);
+    mock.magic.neg.neg.assert_called_once();
+}
+
+#[test]
+fn compound_assignment_is_journaled() {
+    let mut mock = MockResource::default();
+    mock += 2;
+    mock += 3;
+    mock.magic
+        .add_assign
+        .add_assign
+        .assert_has_calls([(2,), (3,)]);
+}
+
+#[test]
+fn read_is_empty_by_default_and_fills_buffers_when_configured() {
+    let mut mock = MockResource::default();
+    let mut all = Vec::new();
+    assert_eq!(mock.read_to_end(&mut all).unwrap(), 0);
+    mock.magic.read.read.returns_once(Ok(0));
+    mock.magic.read.read.returns_with(|buf| {
+        buf[0] = b'x';
+        Ok(1)
+    });
+    assert_eq!(Read::read(&mut mock, &mut [0; 4]).unwrap(), 0);
+    let mut one = [0; 1];
+    mock.read_exact(&mut one).unwrap();
+    assert_eq!(&one, b"x");
+}
+
+#[test]
+fn writes_are_journaled_and_accepted_by_default() {
+    let mut mock = MockResource::default();
+    write!(mock, "ab").unwrap();
+    mock.write_all(b"cd").unwrap();
+    mock.flush().unwrap();
+    mock.magic
+        .write
+        .write
+        .assert_has_calls([(b"ab".to_vec(),), (b"cd".to_vec(),)]);
+    mock.magic
+        .write
+        .write
+        .returns_once(Err(io::ErrorKind::BrokenPipe.into()));
+    assert_eq!(
+        mock.write(b"ef").unwrap_err().kind(),
+        io::ErrorKind::BrokenPipe
+    );
+    mock.magic
+        .write
+        .flush
+        .returns_once(Err(io::ErrorKind::Other.into()));
+    assert!(mock.flush().is_err());
+}
+
+#[test]
+fn buf_read_is_empty_by_default_and_serves_configured_lines() {
+    let mut mock = MockResource::default();
+    let mut line = String::new();
+    assert_eq!(mock.read_line(&mut line).unwrap(), 0);
+    mock.magic
+        .buf_read
+        .fill_buf
+        .returns_once(Ok(b"hello\nrest".to_vec()));
+    assert_eq!(mock.read_line(&mut line).unwrap(), 6);
+    assert_eq!(line, "hello\n");
+    mock.magic.buf_read.consume.assert_has_calls([(0,), (6,)]);
+}
+
+#[test]
+fn seek_answers_zero_by_default_and_the_configured_position() {
+    let mut mock = MockResource::default();
+    assert_eq!(mock.seek(SeekFrom::Start(9)).unwrap(), 0);
+    mock.magic.seek.seek.returns_once(Ok(9));
+    assert_eq!(mock.seek(SeekFrom::Current(9)).unwrap(), 9);
+    mock.magic
+        .seek
+        .seek
+        .assert_has_calls([(SeekFrom::Start(9),), (SeekFrom::Current(9),)]);
+}
+
+#[test]
+fn as_ref_lends_an_empty_path_by_default_and_the_configured_one() {
+    fn name(path: impl AsRef<Path>) -> String {
+        path.as_ref().display().to_string()
+    }
+    let mock = MockResource::default();
+    assert_eq!(name(mock.clone()), "");
+    mock.magic.as_ref.as_ref.returns(PathBuf::from("/tmp/x"));
+    assert_eq!(name(&mock.clone()), "/tmp/x");
+    mock.magic.as_ref.as_ref.assert_called();
+}
+
+#[test]
+fn from_journals_the_value_in_the_new_mock() {
+    let mock = MockResource::from(7u8);
+    let other: MockResource = 8u8.into();
+    mock.magic.from.from.assert_called_once_with((7,));
+    other.magic.from.from.assert_called_once_with((8,));
+    assert_ne!(mock, other);
+}
+
+#[autospec(magic(Drop))]
+trait Connection {
+    fn send(&self, bytes: &[u8]);
+}
+
+/// Code under test that owns a connection for a while.
+struct Client {
+    conn: Option<Box<dyn Connection>>,
+}
+
+impl Client {
+    fn close(&mut self) {
+        self.conn = None;
+    }
+}
+
+#[test]
+fn drops_of_other_handles_are_journaled_and_asserted() {
+    let conn = MockConnection::default();
+    let mut client = Client {
+        conn: Some(Box::new(conn.clone())),
+    };
+    if let Some(conn) = &client.conn {
+        conn.send(b"hi");
+    }
+    assert_eq!(conn.magic.drop.handles(), 2);
+    let message = panic_message(|| conn.magic.drop.assert_dropped());
+    assert_eq!(
+        message,
+        "MockConnection: expected every other handle to be dropped, but 1 other handle is still alive (0 dropped so far)."
+    );
+    client.close();
+    conn.magic.drop.assert_dropped();
+    conn.magic.drop.drop.assert_called_once();
+    assert_eq!(
+        conn.mock_calls(),
+        [call!(send([104u8, 105])), call!(magic.drop.drop())]
+    );
+}
+
+#[test]
+fn a_drop_answer_runs_as_each_handle_drops() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Arc;
+    let conn = MockConnection::default();
+    let dropped = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&dropped);
+    conn.magic.drop.drop.returns_with(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+    });
+    drop((conn.clone(), conn.clone()));
+    assert_eq!(dropped.load(Ordering::SeqCst), 2);
+    assert_eq!(conn.magic.drop.drop.call_count(), 2);
+}
+
+#[test]
+fn magic_defaults_hold_on_a_sealed_mock() {
+    let mock = MockResource::strict();
+    assert_eq!(mock.to_string(), "MockResource");
+    assert_eq!(mock.clone().next(), None);
+    assert_eq!(mock, mock.clone());
+    let message = panic_message(|| {
+        let _ = mock.clone() - 1;
+    });
+    assert!(
+        message.starts_with(
+            "MockResource.magic.sub.sub(1): the mock is sealed and this method has no answer."
+        ),
+        "{message}"
+    );
+    assert!(message.contains(".magic.sub.sub.returns(..)"), "{message}");
+}
+
+#[test]
+fn reset_mock_and_verify_see_the_magic_children() {
+    let mock = MockResource::default();
+    let _ = mock.to_string();
+    mock.magic.iterator.next.returns_once(Some(1));
+    mock.reset_mock();
+    mock.magic.display.fmt.assert_not_called();
+    let message = panic_message(|| mock.verify());
+    assert_eq!(
+        message,
+        "MockResource: configured answers were never used (returns_once/returns_each):\n  MockResource.magic.iterator.next: 1 one-shot answer never used"
+    );
+}
+
+/// A generic trait keeps its parameters on the magic struct.
+#[autospec(magic(Display, Iterator<Item = T>, Add<T, Output = Vec<T>>))]
+#[allow(dead_code)]
+trait Source<T: Clone + std::fmt::Debug + Send + Sync + 'static> {
+    fn peek(&self) -> Option<T>;
+}
+
+#[test]
+fn generic_mocks_get_magic_traits_too() {
+    let source = MockSource::<char>::default();
+    source.magic.iterator.yields(['a', 'b']);
+    assert_eq!(source.clone().collect::<String>(), "ab");
+    assert_eq!(source.clone() + 'c', Vec::<char>::new());
+    source.magic.add.add.returns_with(|c| vec![c, c]);
+    assert_eq!(source.clone() + 'c', ['c', 'c']);
+    assert_eq!(source.to_string(), "MockSource");
+}
