@@ -107,11 +107,11 @@ pub type OneArg<T, R> = Method<(T,), R, dyn Fn(T) -> R + Send + Sync>;
 pub type ReadBuf =
     Method<(usize,), io::Result<usize>, dyn Fn(&mut [u8]) -> io::Result<usize> + Send + Sync>;
 
-fn render_none(_: &()) -> Vec<String> {
+pub(crate) fn render_none(_: &()) -> Vec<String> {
     Vec::new()
 }
 
-fn render_one<T: Debug>(args: &(T,)) -> Vec<String> {
+pub(crate) fn render_one<T: Debug>(args: &(T,)) -> Vec<String> {
     vec![crate::__private::debug_text(&args.0)]
 }
 

@@ -390,3 +390,191 @@ fn generic_mocks_get_magic_traits_too() {
     assert_eq!(source.clone() + 'c', ['c', 'c']);
     assert_eq!(source.to_string(), "MockSource");
 }
+
+mod file {
+    use super::panic_message;
+    use autospec::prelude::*;
+    use autospec::MockFile;
+    use std::io::{self, BufRead, BufReader, ErrorKind, Read, Seek, SeekFrom, Write};
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn buf_reader_reads_lines_and_read_line_works_directly() {
+        let file = MockFile::with_data(b"line1\nline2\n");
+        let lines: Vec<String> = BufReader::new(file.opened())
+            .lines()
+            .collect::<io::Result<_>>()
+            .unwrap();
+        assert_eq!(lines, ["line1", "line2"]);
+        let mut handle = file.opened();
+        let mut line = String::new();
+        handle.read_line(&mut line).unwrap();
+        assert_eq!(line, "line1\n");
+        let rest: Vec<String> = handle.lines().map(Result::unwrap).collect();
+        assert_eq!(rest, ["line2"]);
+        file.fill_buf.assert_called();
+    }
+
+    #[test]
+    fn io_copy_reads_all_and_journals_every_write() {
+        let source = MockFile::with_data("0123456789");
+        let target = MockFile::default();
+        let copied = io::copy(&mut source.opened(), &mut target.opened()).unwrap();
+        assert_eq!(copied, 10);
+        assert_eq!(target.written(), b"0123456789");
+        assert_eq!(target.write.call_args_list(), [(b"0123456789".to_vec(),)]);
+        source.read.assert_called();
+    }
+
+    #[test]
+    fn serde_json_reads_from_and_writes_to_the_file() {
+        let file = MockFile::with_data(r#"{"name": "ana", "tags": [1, 2]}"#);
+        let value: serde_json::Value = serde_json::from_reader(file.opened()).unwrap();
+        assert_eq!(value["name"], "ana");
+        assert_eq!(value["tags"][1], 2);
+        let out = MockFile::default();
+        serde_json::to_writer(out.opened(), &value).unwrap();
+        let written: serde_json::Value = serde_json::from_slice(&out.written()).unwrap();
+        assert_eq!(written, value);
+        assert!(out.write.call_count() > 1, "serde_json writes in chunks");
+    }
+
+    #[test]
+    fn read_to_end_and_read_exact() {
+        let file = MockFile::with_data([1, 2, 3, 4]);
+        let mut two = [0; 2];
+        let mut handle = file.opened();
+        handle.read_exact(&mut two).unwrap();
+        let mut rest = Vec::new();
+        handle.read_to_end(&mut rest).unwrap();
+        assert_eq!((two, rest), ([1, 2], vec![3, 4]));
+        assert_eq!(
+            handle.read_exact(&mut two).unwrap_err().kind(),
+            ErrorKind::UnexpectedEof
+        );
+    }
+
+    #[test]
+    fn an_interrupted_read_is_retried_by_std_consumers() {
+        let file = MockFile::with_data("payload");
+        file.read.fails_once(ErrorKind::Interrupted);
+        let mut sink = Vec::new();
+        io::copy(&mut file.opened(), &mut sink).unwrap();
+        assert_eq!(sink, b"payload");
+    }
+
+    #[test]
+    fn injected_errors_reach_the_caller_at_the_given_call() {
+        let file = MockFile::with_data("a\nb\n");
+        file.fill_buf
+            .returns_each([Ok(()), Err(ErrorKind::InvalidData.into())]);
+        let mut lines = file.opened().lines();
+        assert_eq!(lines.next().unwrap().unwrap(), "a");
+        assert_eq!(
+            lines.next().unwrap().unwrap_err().kind(),
+            ErrorKind::InvalidData
+        );
+        let mut out = file.opened();
+        out.write.fails_once(ErrorKind::BrokenPipe);
+        assert_eq!(out.write(b"x").unwrap_err().kind(), ErrorKind::BrokenPipe);
+        out.write_all(b"y").unwrap();
+        assert_eq!(file.written(), b"y", "the failed write wrote nothing");
+        assert_eq!(
+            file.write.call_args_list(),
+            [(b"x".to_vec(),), (b"y".to_vec(),)]
+        );
+    }
+
+    #[test]
+    fn seeking_moves_the_read_position() {
+        let file = MockFile::with_data("0123456789");
+        let mut handle = file.opened();
+        assert_eq!(handle.seek(SeekFrom::End(-3)).unwrap(), 7);
+        let mut text = String::new();
+        handle.read_to_string(&mut text).unwrap();
+        assert_eq!(text, "789");
+        handle.rewind().unwrap();
+        assert_eq!(handle.seek(SeekFrom::Current(2)).unwrap(), 2);
+        assert_eq!(
+            handle.seek(SeekFrom::Current(-5)).unwrap_err().kind(),
+            ErrorKind::InvalidInput
+        );
+        assert_eq!(handle.stream_position().unwrap(), 2);
+        file.seek.assert_any_call((SeekFrom::End(-3),));
+    }
+
+    #[test]
+    fn clones_share_the_position_and_opened_rewinds() {
+        let file = MockFile::with_data("abcd");
+        let mut first = file.opened();
+        let mut same = first.clone();
+        let mut one = [0; 1];
+        first.read_exact(&mut one).unwrap();
+        same.read_exact(&mut one).unwrap();
+        assert_eq!(&one, b"b", "a clone continues where the handle was");
+        file.opened().read_exact(&mut one).unwrap();
+        assert_eq!(&one, b"a", "each open starts at the beginning");
+        assert_eq!(file.read.call_count(), 3);
+    }
+
+    #[test]
+    fn the_journal_reads_like_every_mock() {
+        let file = MockFile::with_data("ab");
+        let mut handle = file.opened();
+        handle.read_exact(&mut [0; 2]).unwrap();
+        handle.write_all(b"z").unwrap();
+        handle.flush().unwrap();
+        handle.seek(SeekFrom::Start(0)).unwrap();
+        assert_eq!(
+            file.mock_calls(),
+            [
+                call!(read(2)),
+                call!(write([122u8])),
+                call!(flush()),
+                call!(seek(SeekFrom::Start(0))),
+            ]
+        );
+        file.reset_mock();
+        assert!(file.mock_calls().is_empty());
+        assert_eq!(file.written(), b"z", "reset_mock forgets calls, not data");
+        assert!(format!("{file:?}").starts_with("MockFile { calls: []"));
+    }
+
+    #[test]
+    fn a_failed_assertion_names_the_file_operation() {
+        let file = MockFile::default();
+        file.opened().write_all(b"a").unwrap();
+        let message = panic_message(|| file.write.assert_called_with((b"b",)));
+        assert_eq!(
+            message,
+            "MockFile.write: expected call not found.\nExpected: write([98])\n  Actual: write([97])\nCalls (1): [write([97])]"
+        );
+    }
+
+    /// A filesystem the code under test opens files through.
+    #[autospec]
+    pub trait Fs {
+        fn open(&self, path: &Path) -> io::Result<Box<dyn Read + Send>>;
+    }
+
+    /// Code under test: counts the lines of a file, twice.
+    fn count_lines_twice(fs: &dyn Fs, path: &Path) -> io::Result<usize> {
+        let mut total = 0;
+        for _ in 0..2 {
+            total += BufReader::new(fs.open(path)?).lines().count();
+        }
+        Ok(total)
+    }
+
+    #[test]
+    fn each_open_of_a_mocked_filesystem_rewinds_as_mock_open_does() {
+        let file = MockFile::with_data("a\nb\nc\n");
+        let fs = MockFs::default();
+        let opened = file.clone();
+        fs.open.returns_with(move |_| Ok(Box::new(opened.opened())));
+        assert_eq!(count_lines_twice(&fs, Path::new("/data.txt")).unwrap(), 6);
+        fs.open
+            .assert_has_calls([(PathBuf::from("/data.txt"),), (PathBuf::from("/data.txt"),)]);
+        assert!(file.read.call_count() >= 2);
+    }
+}
