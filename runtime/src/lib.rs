@@ -47,6 +47,7 @@ mod answers;
 mod args;
 mod calls;
 mod class;
+pub mod dynamic;
 mod file;
 mod generic;
 mod journal;

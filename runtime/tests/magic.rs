@@ -578,3 +578,164 @@ mod file {
         assert!(file.read.call_count() >= 2);
     }
 }
+
+mod dynamic {
+    use super::panic_message;
+    use autospec::dynamic::{MagicMock, Mock, NonCallableMagicMock, NonCallableMock};
+    use autospec::{args, call};
+    use std::collections::HashSet;
+
+    #[test]
+    fn an_attribute_is_made_once_and_is_the_same_child_afterwards() {
+        let db = Mock::new("db");
+        let get = db.attr("get");
+        assert!(get.is(&db.attr("get")));
+        assert!(!get.is(&db.attr("put")));
+        get.returns(5u32);
+        assert_eq!(db.attr("get").call(args!["k", 3]).get::<u32>(), 5);
+        get.assert_called_once_with(("k", 3));
+        assert_eq!(get.call_count(), 1);
+    }
+
+    #[test]
+    fn children_record_into_the_parents_mock_calls_with_dotted_names() {
+        let m = Mock::new("m");
+        m.call(args![0]);
+        m.attr("db").attr("get").call(args!["k"]);
+        m.attr("db").call(args![]);
+        m.attr("db")
+            .call(args![])
+            .mock()
+            .attr("close")
+            .call(args![]);
+        assert_eq!(
+            m.mock_calls(),
+            [
+                call!(call(0)),
+                call!(db.get("k")),
+                call!(db()),
+                call!(db()),
+                autospec::Call::new("db().close", vec![]),
+            ]
+        );
+        assert_eq!(
+            m.attr("db").mock_calls(),
+            [
+                call!(get("k")),
+                call!(call()),
+                call!(call()),
+                autospec::Call::new("call().close", vec![]),
+            ]
+        );
+        m.reset_mock();
+        assert!(m.mock_calls().is_empty());
+    }
+
+    #[test]
+    fn answers_are_typed_values() {
+        let api = Mock::new("api");
+        api.attr("n").returns_each([1u8, 2]);
+        api.attr("name").returns(String::from("x"));
+        api.attr("sum")
+            .returns_with(|args| args.get::<i32>(0).copied().unwrap_or(0) + 1);
+        assert_eq!(api.attr("n").call(args![]).get::<u8>(), 1);
+        assert_eq!(api.attr("n").call(args![]).get::<u8>(), 2);
+        assert_eq!(api.attr("name").call(args![]).get::<String>(), "x");
+        assert_eq!(api.attr("sum").call(args![41]).get::<i32>(), 42);
+        let message = panic_message(|| {
+            api.attr("name").call(args![]).get::<u32>();
+        });
+        assert_eq!(message, "the answer is a String (\"x\"), not a u32");
+    }
+
+    #[test]
+    fn an_unconfigured_call_answers_the_return_value_mock() {
+        let connect = Mock::new("connect");
+        connect.return_value().attr("query").returns(vec![1, 2]);
+        let conn = connect.call(args!["db://"]).mock();
+        assert!(conn.is(&connect.return_value()));
+        assert_eq!(conn.attr("query").call(args![]).get::<Vec<i32>>(), [1, 2]);
+        assert_eq!(conn.name(), "connect()");
+    }
+
+    #[test]
+    fn a_sealed_mock_panics_on_an_unknown_attribute_naming_its_path() {
+        let db = Mock::new("db");
+        db.attr("cache").attr("get").returns(1);
+        db.attr("cache").attr("put");
+        db.seal();
+        assert_eq!(db.attr("cache").attr("get").call(args![]).get::<i32>(), 1);
+        let message = panic_message(|| {
+            db.attr("cache").attr("gte");
+        });
+        assert_eq!(
+            message,
+            "db.cache.gte: the mock is sealed, so it makes no new attributes; create `gte` before seal()"
+        );
+        let message = panic_message(|| {
+            db.attr("cache").attr("put").call(args![]);
+        });
+        assert_eq!(
+            message,
+            "db.cache.put(): the mock is sealed, so it makes no return-value mock; configure an answer, or call return_value(), before seal()"
+        );
+    }
+
+    #[test]
+    fn assertion_failures_name_the_dotted_attribute() {
+        let db = Mock::new("db");
+        db.attr("get").call(args!["q"]);
+        let message = panic_message(|| db.attr("get").assert_called_with(("k",)));
+        assert_eq!(
+            message,
+            "db.get: expected call not found.\nExpected: get(\"k\")\n  Actual: get(\"q\")\nCalls (1): [get(\"q\")]"
+        );
+    }
+
+    #[test]
+    fn a_non_callable_mock_has_callable_attributes_but_panics_when_called() {
+        let config = NonCallableMock::new("config");
+        config.attr("get").returns("v");
+        assert_eq!(config.attr("get").call(args!["k"]).get::<&str>(), "v");
+        assert_eq!(config.mock_calls(), [call!(get("k"))]);
+        let message = panic_message(|| {
+            config.as_mock().call(args![]);
+        });
+        assert_eq!(message, "NonCallableMock 'config' is not callable");
+        let magic = NonCallableMagicMock::new("settings");
+        let message = panic_message(|| {
+            magic.as_mock().call(args![]);
+        });
+        assert_eq!(message, "NonCallableMagicMock 'settings' is not callable");
+    }
+
+    #[test]
+    fn magic_mocks_have_python_defaults_and_configured_dunders() {
+        let rows = MagicMock::new("rows");
+        assert_eq!(rows.len(), 0);
+        assert!(rows.is_empty() && !rows.contains(1));
+        assert_eq!(rows.iter::<u8>().count(), 0);
+        assert_eq!(format!("{rows}"), "rows");
+        assert_eq!(rows.attr("page").to_string(), "rows.page");
+        rows.attr("__len__").returns(2usize);
+        rows.attr("__iter__").returns(vec![7u8, 8]);
+        rows.attr("__str__").returns(String::from("<2 rows>"));
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows.iter::<u8>().collect::<Vec<_>>(), [7, 8]);
+        assert_eq!(rows.to_string(), "<2 rows>");
+        assert_eq!(rows.mock_calls()[0], call!(__len__()));
+        assert!(rows.mock_calls().contains(&call!(__contains__(1))));
+    }
+
+    #[test]
+    fn magic_mocks_compare_and_hash_by_identity() {
+        let (a, b) = (MagicMock::new("a"), MagicMock::new("b"));
+        assert_eq!(a, a.clone());
+        assert_ne!(a, b);
+        let set: HashSet<MagicMock> = [a.clone(), a.clone(), b.clone()].into();
+        assert_eq!(set.len(), 2);
+        a.attr("__eq__").returns(true);
+        assert_eq!(a, b);
+        a.attr("__eq__").assert_called_with((b.clone(),));
+    }
+}
