@@ -59,7 +59,10 @@ impl MagicMock<'_> {
     /// The type in the `magic` struct's field for one entry.
     fn field_type(&self, entry: &MagicTrait<'_>) -> TokenStream {
         let krate = self.krate;
-        let name = format_ident!("{}", entry.spec.name);
+        // `MagicDisplay`, not `Display`: a public type named like a std
+        // trait would make rustc spell out `std::fmt::Display` in every
+        // diagnostic of the user's crate.
+        let name = format_ident!("Magic{}", entry.spec.name);
         let (arg, item) = (self.replaced(entry.arg), self.replaced(entry.item));
         let args = match entry.spec.kind {
             Kind::Iterator | Kind::IntoIterator => quote!(<#item>),

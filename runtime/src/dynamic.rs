@@ -162,7 +162,7 @@ macro_rules! args {
 /// assert_eq!(version.try_get::<u32>(), None);
 /// let client = api.attr("connect").call(args![]).mock(); // unconfigured
 /// client.attr("close").call(args![]);
-/// assert_eq!(api.mock_calls()[2], autospec::call!(connect().close()));
+/// assert_eq!(api.mock_calls()[2].to_string(), "connect().close()");
 /// ```
 #[derive(Clone)]
 pub struct Value {

@@ -293,3 +293,6 @@ pub struct GuidePatching;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/performance.md")]
 pub struct GuidePerformance;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/magic.md")]
+pub struct GuideMagic;

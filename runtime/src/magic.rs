@@ -15,9 +15,12 @@
 //! would (an empty iterator, equality by identity, the mock's name for
 //! `Display`; each type below says what), and these defaults hold on a
 //! sealed mock too: they are the magic mock's configuration, not
-//! `Default::default()`.
+//! `Default::default()`. They also answer once one-shot answers
+//! (`returns_once`, `returns_each`) are used up, where a plain method
+//! would panic: the magic default is the standing answer.
 //!
-//! The types here are what the `magic` field holds; the generated code
+//! The types here (`MagicDisplay` for `Display`, and so on) are what the
+//! `magic` field holds; the generated code
 //! does only the glue, so a trait you do not ask for costs nothing.
 //!
 //! ```
@@ -158,7 +161,12 @@ impl<R> Method<(), R, dyn Fn() -> R + Send + Sync> {
     /// A call answered from the configuration, else by the magic default.
     #[doc(hidden)]
     pub fn __apply_or(&self, fallback: impl FnOnce() -> R) -> R {
-        self.__call_or((), |answer| answer(), fallback)
+        if self.__has_answer() {
+            self.__call((), |answer| answer())
+        } else {
+            self.__record(());
+            fallback()
+        }
     }
 }
 
@@ -191,7 +199,12 @@ impl<T: Clone, R> Method<(T,), R, dyn Fn(T) -> R + Send + Sync> {
     /// A call answered from the configuration, else by the magic default.
     #[doc(hidden)]
     pub fn __apply_or(&self, arg: T, fallback: impl FnOnce() -> R) -> R {
-        self.__call_or((arg.clone(),), |answer| answer(arg), fallback)
+        if self.__has_answer() {
+            self.__call((arg.clone(),), |answer| answer(arg))
+        } else {
+            self.__record((arg,));
+            fallback()
+        }
     }
 }
 
@@ -225,7 +238,12 @@ impl ReadBuf {
     /// `Read::read`: the configured answer, else `Ok(0)` (end of input).
     #[doc(hidden)]
     pub fn __read(&self, buf: &mut [u8]) -> io::Result<usize> {
-        self.__call_or((buf.len(),), |answer| answer(buf), || Ok(0))
+        if self.__has_answer() {
+            self.__call((buf.len(),), |answer| answer(buf))
+        } else {
+            self.__record((buf.len(),));
+            Ok(0)
+        }
     }
 }
 
@@ -354,16 +372,16 @@ magic_trait! {
     /// assert_eq!(point.to_string(), "(1, 2)");
     /// assert_eq!(point.magic.display.fmt.call_count(), 2);
     /// ```
-    Display<> {
+    MagicDisplay<> {
         /// `Display::fmt`: the text to show.
         fmt: NoArgs<String>,
     }
 }
 
-impl Display {
+impl MagicDisplay {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Display {
+        MagicDisplay {
             fmt: no_args(core, "magic.display.fmt", none),
         }
     }
@@ -392,16 +410,16 @@ magic_trait! {
     /// assert!(a == b);
     /// a.magic.partial_eq.eq.assert_called_with((b.clone(),));
     /// ```
-    PartialEq<> {
+    MagicPartialEq<> {
         /// `PartialEq::eq`, with the other mock.
         eq: OneArg<MockRef, bool>,
     }
 }
 
-impl PartialEq {
+impl MagicPartialEq {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        PartialEq {
+        MagicPartialEq {
             eq: one_arg(core, "magic.partial_eq.eq", none),
         }
     }
@@ -430,16 +448,16 @@ magic_trait! {
     /// a.magic.partial_ord.partial_cmp.returns(Some(Ordering::Less));
     /// assert!(a < b);
     /// ```
-    PartialOrd<> {
+    MagicPartialOrd<> {
         /// `PartialOrd::partial_cmp`, with the other mock.
         partial_cmp: OneArg<MockRef, Option<Ordering>>,
     }
 }
 
-impl PartialOrd {
+impl MagicPartialOrd {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        PartialOrd {
+        MagicPartialOrd {
             partial_cmp: one_arg(core, "magic.partial_ord.partial_cmp", none),
         }
     }
@@ -468,16 +486,16 @@ magic_trait! {
     /// assert!(set.contains(&key));
     /// key.magic.hash.hash.assert_called();
     /// ```
-    Hash<> {
+    MagicHash<> {
         /// `Hash::hash`: the value to hash.
         hash: NoArgs<u64>,
     }
 }
 
-impl Hash {
+impl MagicHash {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Hash {
+        MagicHash {
             hash: no_args(core, "magic.hash.hash", none),
         }
     }
@@ -504,16 +522,16 @@ magic_trait! {
     /// ids.magic.iterator.next.returns_each([Some(7), Some(8), None]);
     /// assert_eq!(ids.clone().collect::<Vec<_>>(), [7, 8]);
     /// ```
-    Iterator<T> {
+    MagicIterator<T> {
         /// `Iterator::next`.
         next: NoArgs<Option<T>>,
     }
 }
 
-impl<T> Iterator<T> {
+impl<T> MagicIterator<T> {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Iterator {
+        MagicIterator {
             next: no_args(core, "magic.iterator.next", none),
         }
     }
@@ -562,16 +580,16 @@ magic_trait! {
     /// }
     /// assert_eq!(seen, ["ana", "bo"]);
     /// ```
-    IntoIterator<T> {
+    MagicIntoIterator<T> {
         /// `IntoIterator::into_iter`: the items.
         into_iter: NoArgs<Vec<T>>,
     }
 }
 
-impl<T> IntoIterator<T> {
+impl<T> MagicIntoIterator<T> {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        IntoIterator {
+        MagicIntoIterator {
             into_iter: no_args(core, "magic.into_iterator.into_iter", none),
         }
     }
@@ -599,22 +617,22 @@ magic_trait! {
     /// assert_eq!((table["a"], table["b"]), (1, 0));
     /// table.magic.index.index.assert_called_with(("b",));
     /// ```
-    Index<Idx, O> {
+    MagicIndex<Idx, O> {
         /// `Index::index`, with the index.
         index: OneArg<Idx, O>,
     }
 }
 
-impl<Idx: Debug, O> Index<Idx, O> {
+impl<Idx: Debug, O> MagicIndex<Idx, O> {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>, default: fn() -> Option<O>) -> Self {
-        Index {
+        MagicIndex {
             index: one_arg(core, "magic.index.index", default),
         }
     }
 }
 
-impl<Idx: Clone, O> Index<Idx, O> {
+impl<Idx: Clone, O> MagicIndex<Idx, O> {
     #[doc(hidden)]
     pub fn __index(&self, idx: Idx) -> &O {
         self.index.__call_ref((idx.clone(),), |answer| answer(idx))
@@ -623,7 +641,7 @@ impl<Idx: Clone, O> Index<Idx, O> {
 
 /// The arithmetic and bit operators: `Add<Rhs>` and friends.
 macro_rules! binary_ops {
-    ($($trait:ident $field:ident $key:literal $op:tt;)*) => {$(
+    ($($name:ident $trait:ident $field:ident $key:literal $op:tt;)*) => {$(
         magic_trait! {
             #[doc = concat!(
                 "`magic(", stringify!($trait), "<Rhs>)` or `magic(", stringify!($trait),
@@ -643,16 +661,16 @@ macro_rules! binary_ops {
                 amount.magic.", $key, ".", stringify!($field), ".assert_called_once_with((5,));\n\
                 ```"
             )]
-            $trait<Rhs, O> {
+            $name<Rhs, O> {
                 #[doc = concat!("`", stringify!($trait), "::", stringify!($field), "`, with the right-hand side.")]
                 $field: OneArg<Rhs, O>,
             }
         }
 
-        impl<Rhs: Debug, O> $trait<Rhs, O> {
+        impl<Rhs: Debug, O> $name<Rhs, O> {
             #[doc(hidden)]
             pub fn __new(core: &Arc<MockCore>, default: fn() -> Option<O>) -> Self {
-                $trait {
+                $name {
                     $field: one_arg(core, concat!("magic.", $key, ".", stringify!($field)), default),
                 }
             }
@@ -661,21 +679,21 @@ macro_rules! binary_ops {
 }
 
 binary_ops! {
-    Add add "add" +;
-    Sub sub "sub" -;
-    Mul mul "mul" *;
-    Div div "div" /;
-    Rem rem "rem" %;
-    BitAnd bitand "bit_and" &;
-    BitOr bitor "bit_or" |;
-    BitXor bitxor "bit_xor" ^;
-    Shl shl "shl" <<;
-    Shr shr "shr" >>;
+    MagicAdd Add add "add" +;
+    MagicSub Sub sub "sub" -;
+    MagicMul Mul mul "mul" *;
+    MagicDiv Div div "div" /;
+    MagicRem Rem rem "rem" %;
+    MagicBitAnd BitAnd bitand "bit_and" &;
+    MagicBitOr BitOr bitor "bit_or" |;
+    MagicBitXor BitXor bitxor "bit_xor" ^;
+    MagicShl Shl shl "shl" <<;
+    MagicShr Shr shr "shr" >>;
 }
 
 /// The compound assignment operators: `AddAssign<Rhs>` and friends.
 macro_rules! assign_ops {
-    ($($trait:ident $field:ident $key:literal $op:tt;)*) => {$(
+    ($($name:ident $trait:ident $field:ident $key:literal $op:tt;)*) => {$(
         magic_trait! {
             #[doc = concat!(
                 "`magic(", stringify!($trait), "<Rhs>)`: `mock ", stringify!($op),
@@ -690,16 +708,16 @@ macro_rules! assign_ops {
                 total.magic.", $key, ".", stringify!($field), ".assert_called_once_with((3,));\n\
                 ```"
             )]
-            $trait<Rhs> {
+            $name<Rhs> {
                 #[doc = concat!("`", stringify!($trait), "::", stringify!($field), "`, with the right-hand side.")]
                 $field: OneArg<Rhs, ()>,
             }
         }
 
-        impl<Rhs: Debug> $trait<Rhs> {
+        impl<Rhs: Debug> $name<Rhs> {
             #[doc(hidden)]
             pub fn __new(core: &Arc<MockCore>) -> Self {
-                $trait {
+                $name {
                     $field: one_arg(core, concat!("magic.", $key, ".", stringify!($field)), none),
                 }
             }
@@ -708,21 +726,21 @@ macro_rules! assign_ops {
 }
 
 assign_ops! {
-    AddAssign add_assign "add_assign" +=;
-    SubAssign sub_assign "sub_assign" -=;
-    MulAssign mul_assign "mul_assign" *=;
-    DivAssign div_assign "div_assign" /=;
-    RemAssign rem_assign "rem_assign" %=;
-    BitAndAssign bitand_assign "bit_and_assign" &=;
-    BitOrAssign bitor_assign "bit_or_assign" |=;
-    BitXorAssign bitxor_assign "bit_xor_assign" ^=;
-    ShlAssign shl_assign "shl_assign" <<=;
-    ShrAssign shr_assign "shr_assign" >>=;
+    MagicAddAssign AddAssign add_assign "add_assign" +=;
+    MagicSubAssign SubAssign sub_assign "sub_assign" -=;
+    MagicMulAssign MulAssign mul_assign "mul_assign" *=;
+    MagicDivAssign DivAssign div_assign "div_assign" /=;
+    MagicRemAssign RemAssign rem_assign "rem_assign" %=;
+    MagicBitAndAssign BitAndAssign bitand_assign "bit_and_assign" &=;
+    MagicBitOrAssign BitOrAssign bitor_assign "bit_or_assign" |=;
+    MagicBitXorAssign BitXorAssign bitxor_assign "bit_xor_assign" ^=;
+    MagicShlAssign ShlAssign shl_assign "shl_assign" <<=;
+    MagicShrAssign ShrAssign shr_assign "shr_assign" >>=;
 }
 
 /// The unary operators `Neg` and `Not`.
 macro_rules! unary_ops {
-    ($($trait:ident $field:ident $op:tt;)*) => {$(
+    ($($name:ident $trait:ident $field:ident $op:tt;)*) => {$(
         magic_trait! {
             #[doc = concat!(
                 "`magic(", stringify!($trait), ")` or `magic(", stringify!($trait),
@@ -739,16 +757,16 @@ macro_rules! unary_ops {
                 assert_eq!(", stringify!($op), "level.clone(), 7);\n\
                 ```"
             )]
-            $trait<O> {
+            $name<O> {
                 #[doc = concat!("`", stringify!($trait), "::", stringify!($field), "`.")]
                 $field: NoArgs<O>,
             }
         }
 
-        impl<O> $trait<O> {
+        impl<O> $name<O> {
             #[doc(hidden)]
             pub fn __new(core: &Arc<MockCore>, default: fn() -> Option<O>) -> Self {
-                $trait {
+                $name {
                     $field: no_args(
                         core,
                         concat!("magic.", stringify!($field), ".", stringify!($field)),
@@ -761,8 +779,8 @@ macro_rules! unary_ops {
 }
 
 unary_ops! {
-    Neg neg -;
-    Not not !;
+    MagicNeg Neg neg -;
+    MagicNot Not not !;
 }
 
 magic_trait! {
@@ -784,16 +802,16 @@ magic_trait! {
     /// assert!(socket.read(&mut [0; 4]).is_err());
     /// socket.magic.read.read.assert_called_with((4,));
     /// ```
-    Read<> {
+    MagicRead<> {
         /// `Read::read`, journaled with the buffer's length.
         read: ReadBuf,
     }
 }
 
-impl Read {
+impl MagicRead {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Read {
+        MagicRead {
             read: Method::__new(core, "magic.read.read", |args| render_one(args), none),
         }
     }
@@ -818,7 +836,7 @@ magic_trait! {
     /// assert_eq!(chunks, b"1-2");
     /// sink.magic.write.flush.assert_called_once();
     /// ```
-    Write<> {
+    MagicWrite<> {
         /// `Write::write`, journaled with the bytes.
         write: OneArg<Vec<u8>, io::Result<usize>>,
         /// `Write::flush`.
@@ -826,10 +844,10 @@ magic_trait! {
     }
 }
 
-impl Write {
+impl MagicWrite {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Write {
+        MagicWrite {
             write: one_arg(core, "magic.write.write", none),
             flush: no_args(core, "magic.write.flush", none),
         }
@@ -866,7 +884,7 @@ magic_trait! {
     /// assert_eq!(line, "yes\n");
     /// input.magic.buf_read.consume.assert_called_once_with((4,));
     /// ```
-    BufRead<> {
+    MagicBufRead<> {
         /// `BufRead::fill_buf`: the buffered bytes.
         fill_buf: NoArgs<io::Result<Vec<u8>>>,
         /// `BufRead::consume`, with the number of bytes used.
@@ -874,10 +892,10 @@ magic_trait! {
     }
 }
 
-impl BufRead {
+impl MagicBufRead {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        BufRead {
+        MagicBufRead {
             fill_buf: no_args(core, "magic.buf_read.fill_buf", none),
             consume: one_arg(core, "magic.buf_read.consume", none),
         }
@@ -913,16 +931,16 @@ magic_trait! {
     /// assert_eq!(tape.stream_position().unwrap(), 0);
     /// tape.magic.seek.seek.assert_any_call((SeekFrom::End(-8),));
     /// ```
-    Seek<> {
+    MagicSeek<> {
         /// `Seek::seek`, with the position asked for.
         seek: OneArg<io::SeekFrom, io::Result<u64>>,
     }
 }
 
-impl Seek {
+impl MagicSeek {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Seek {
+        MagicSeek {
             seek: one_arg(core, "magic.seek.seek", none),
         }
     }
@@ -948,16 +966,16 @@ magic_trait! {
     /// let port: MockPort = 8080.into();
     /// port.magic.from.from.assert_called_once_with((8080,));
     /// ```
-    From<T> {
+    MagicFrom<T> {
         /// `From::from`, with the value converted.
         from: OneArg<T, ()>,
     }
 }
 
-impl<T: Debug> From<T> {
+impl<T: Debug> MagicFrom<T> {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        From {
+        MagicFrom {
             from: one_arg(core, "magic.from.from", none),
         }
     }
@@ -983,29 +1001,29 @@ impl<T: Debug> From<T> {
 /// location.magic.as_ref.as_ref.returns(PathBuf::from("/etc/hosts"));
 /// assert!(exists(location.clone()));
 /// ```
-pub struct AsRef<T: ?Sized + ToOwned> {
+pub struct MagicAsRef<T: ?Sized + ToOwned> {
     /// `AsRef::as_ref`: the owned form of what it lends.
     pub as_ref: NoArgs<T::Owned>,
 }
 
-impl<T: ?Sized + ToOwned> Clone for AsRef<T> {
+impl<T: ?Sized + ToOwned> Clone for MagicAsRef<T> {
     fn clone(&self) -> Self {
-        AsRef {
+        MagicAsRef {
             as_ref: self.as_ref.clone(),
         }
     }
 }
 
-impl<T: ?Sized + ToOwned> Part for AsRef<T> {
+impl<T: ?Sized + ToOwned> Part for MagicAsRef<T> {
     fn __push<'a>(&'a self, methods: &mut Vec<&'a dyn AnyMethod>) {
         methods.push(&self.as_ref);
     }
 }
 
-impl<T: ?Sized + ToOwned> AsRef<T> {
+impl<T: ?Sized + ToOwned> MagicAsRef<T> {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>, default: fn() -> Option<T::Owned>) -> Self {
-        AsRef {
+        MagicAsRef {
             as_ref: no_args(core, "magic.as_ref.as_ref", default),
         }
     }
@@ -1018,7 +1036,7 @@ impl<T: ?Sized + ToOwned> AsRef<T> {
 
 /// `magic(Drop)`: every handle of the mock that drops journals a call of
 /// `drop` (a `returns_with` closure runs then), and
-/// [`assert_dropped`](Drop::assert_dropped) checks that the handle it is
+/// [`assert_dropped`](MagicDrop::assert_dropped) checks that the handle it is
 /// called on is the last one left.
 ///
 /// Mocks are handles, so "dropped" cannot mean the mock is gone: the test
@@ -1042,7 +1060,7 @@ impl<T: ?Sized + ToOwned> AsRef<T> {
 /// conn.magic.drop.assert_dropped();
 /// conn.magic.drop.drop.assert_called_once();
 /// ```
-pub struct Drop {
+pub struct MagicDrop {
     /// `Drop::drop`, once for each handle that drops.
     pub drop: NoArgs<()>,
     /// One clone per live handle of the mock.
@@ -1050,9 +1068,9 @@ pub struct Drop {
     name: &'static str,
 }
 
-impl Clone for Drop {
+impl Clone for MagicDrop {
     fn clone(&self) -> Self {
-        Drop {
+        MagicDrop {
             drop: self.drop.clone(),
             handles: Arc::clone(&self.handles),
             name: self.name,
@@ -1060,16 +1078,16 @@ impl Clone for Drop {
     }
 }
 
-impl Part for Drop {
+impl Part for MagicDrop {
     fn __push<'a>(&'a self, methods: &mut Vec<&'a dyn AnyMethod>) {
         methods.push(&self.drop);
     }
 }
 
-impl Drop {
+impl MagicDrop {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
-        Drop {
+        MagicDrop {
             drop: no_args(core, "magic.drop.drop", none),
             handles: Arc::new(()),
             name: core.name(),

@@ -35,7 +35,40 @@ const SCENARIOS: &[(&str, fn())] = &[
         "assert-has-calls-any-order",
         journal::assert_has_calls_any_order,
     ),
+    ("assert-dropped", magic::assert_dropped),
+    ("sealed-dynamic", magic::sealed_dynamic),
+    ("non-callable", magic::non_callable),
 ];
+
+mod magic {
+    use autospec::args;
+    use autospec::dynamic::{Mock, NonCallableMock};
+    use autospec::prelude::*;
+
+    #[autospec(magic(Drop))]
+    #[allow(dead_code)] // the scenario uses the mock only
+    trait Connection {}
+
+    pub(super) fn assert_dropped() {
+        let conn = MockConnection::default();
+        let kept = conn.clone();
+        conn.magic.drop.assert_dropped();
+        drop(kept);
+    }
+
+    pub(super) fn sealed_dynamic() {
+        let db = Mock::new("db");
+        db.attr("cache").attr("get");
+        db.seal();
+        db.attr("cache").attr("gte");
+    }
+
+    pub(super) fn non_callable() {
+        let config = NonCallableMock::new("config");
+        config.attr("get").call(args!["level"]);
+        config.as_mock().call(args![]);
+    }
+}
 
 mod readme {
     use autospec::prelude::*;

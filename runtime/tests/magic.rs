@@ -259,10 +259,16 @@ fn seek_answers_zero_by_default_and_the_configured_position() {
     assert_eq!(mock.seek(SeekFrom::Start(9)).unwrap(), 0);
     mock.magic.seek.seek.returns_once(Ok(9));
     assert_eq!(mock.seek(SeekFrom::Current(9)).unwrap(), 9);
-    mock.magic
-        .seek
-        .seek
-        .assert_has_calls([(SeekFrom::Start(9),), (SeekFrom::Current(9),)]);
+    assert_eq!(
+        mock.stream_position().unwrap(),
+        0,
+        "the magic default answers again once one-shot answers are used up"
+    );
+    mock.magic.seek.seek.assert_has_calls([
+        (SeekFrom::Start(9),),
+        (SeekFrom::Current(9),),
+        (SeekFrom::Current(0),),
+    ]);
 }
 
 #[test]
