@@ -86,13 +86,13 @@ impl MagicMock<'_> {
         let (krate, ty) = (self.krate, self.field_type(entry));
         let rt = quote!(#krate::__private);
         let default = match entry.spec.kind {
-            Kind::Index | Kind::Binary | Kind::Unary => Some(match entry.output() {
-                Some(_) => {
-                    let output = self.output(entry);
-                    quote!(#rt::DefaultOf::<#output>::new().get())
-                }
-                // The mock itself: the call site gives it.
-                None => quote!(|| ::core::option::Option::None),
+            // Without `Output`, the answer is the mock itself, which the
+            // call site gives.
+            Kind::Index | Kind::Binary | Kind::Unary => Some(if entry.output().is_some() {
+                let output = self.output(entry);
+                quote!(#rt::DefaultOf::<#output>::new().get())
+            } else {
+                quote!(|| ::core::option::Option::None)
             }),
             Kind::AsRef => {
                 let arg = self.replaced(entry.arg);
@@ -188,48 +188,19 @@ impl MagicMock<'_> {
     }
 
     fn trait_impl(&self, entry: &MagicTrait<'_>) -> TokenStream {
-        let (impl_generics, _, where_clause) = self.generics.split_for_impl();
-        let (mock, krate) = (self.mock_type(), self.krate);
         let path: syn::Path = syn::parse_str(entry.spec.path).unwrap_or_else(|_| {
             unreachable!("the table's paths parse");
         });
         let (arg, item) = (self.replaced(entry.arg), self.replaced(entry.item));
-        let core = |value: TokenStream| quote!(#krate::Mock::__autospec_core(#value));
-        let (self_core, other_core) = (core(quote!(self)), core(quote!(other)));
         let (trait_path, body) = match entry.spec.kind {
-            Kind::Display => (
-                quote!(#path),
-                quote! {
-                    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        self.magic.display.__fmt(#krate::Mock::mock_name(self), f)
-                    }
-                },
-            ),
-            Kind::PartialEq => (
-                quote!(#path),
-                quote! {
-                    fn eq(&self, other: &Self) -> bool {
-                        self.magic.partial_eq.__eq(#self_core, #other_core)
-                    }
-                },
-            ),
-            Kind::Eq => (quote!(#path), TokenStream::new()),
-            Kind::PartialOrd => (
-                quote!(#path),
-                quote! {
-                    fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
-                        self.magic.partial_ord.__partial_cmp(#other_core)
-                    }
-                },
-            ),
-            Kind::Hash => (
-                quote!(#path),
-                quote! {
-                    fn hash<__AutospecHasher: ::core::hash::Hasher>(&self, state: &mut __AutospecHasher) {
-                        ::core::hash::Hasher::write_u64(state, self.magic.hash.__hash(#self_core));
-                    }
-                },
-            ),
+            Kind::IntoIterator => return self.iterable_impls(&path, &item),
+            Kind::Display | Kind::PartialEq | Kind::Eq | Kind::PartialOrd | Kind::Hash => {
+                (quote!(#path), self.compare_body(entry.spec.kind))
+            }
+            Kind::Binary | Kind::Assign | Kind::Unary => self.operator(entry, &path, &arg),
+            Kind::Read | Kind::Write | Kind::BufRead | Kind::Seek => {
+                (quote!(#path), io_body(entry.spec.kind))
+            }
             Kind::Iterator => (
                 quote!(#path),
                 quote! {
@@ -239,108 +210,16 @@ impl MagicMock<'_> {
                     }
                 },
             ),
-            Kind::IntoIterator => return self.into_iterator(&path, &item),
             Kind::Index => {
                 let output = self.output(entry);
-                (
-                    quote!(#path<#arg>),
-                    quote! {
-                        type Output = #output;
-                        fn index(&self, index: #arg) -> &#output {
-                            self.magic.index.__index(index)
-                        }
-                    },
-                )
-            }
-            Kind::Binary => {
-                let (field, method) = op_idents(entry);
-                let output = self.output(entry);
-                let call = match entry.output() {
-                    Some(_) => quote!(self.magic.#field.#method.__apply(rhs)),
-                    None => quote! {
-                        let __autospec_child = ::core::clone::Clone::clone(&self.magic.#field.#method);
-                        __autospec_child.__apply_or(rhs, move || self)
-                    },
+                let body = quote! {
+                    type Output = #output;
+                    fn index(&self, index: #arg) -> &#output {
+                        self.magic.index.__index(index)
+                    }
                 };
-                (
-                    quote!(#path<#arg>),
-                    quote! {
-                        type Output = #output;
-                        fn #method(self, rhs: #arg) -> #output {
-                            #call
-                        }
-                    },
-                )
+                (quote!(#path<#arg>), body)
             }
-            Kind::Assign => {
-                let (field, method) = op_idents(entry);
-                (
-                    quote!(#path<#arg>),
-                    quote! {
-                        fn #method(&mut self, rhs: #arg) {
-                            self.magic.#field.#method.__apply_or(rhs, || ());
-                        }
-                    },
-                )
-            }
-            Kind::Unary => {
-                let (field, method) = op_idents(entry);
-                let output = self.output(entry);
-                let call = match entry.output() {
-                    Some(_) => quote!(self.magic.#field.#method.__apply()),
-                    None => quote! {
-                        let __autospec_child = ::core::clone::Clone::clone(&self.magic.#field.#method);
-                        __autospec_child.__apply_or(move || self)
-                    },
-                };
-                (
-                    quote!(#path),
-                    quote! {
-                        type Output = #output;
-                        fn #method(self) -> #output {
-                            #call
-                        }
-                    },
-                )
-            }
-            Kind::Read => (
-                quote!(#path),
-                quote! {
-                    fn read(&mut self, buf: &mut [u8]) -> ::std::io::Result<usize> {
-                        self.magic.read.read.__read(buf)
-                    }
-                },
-            ),
-            Kind::Write => (
-                quote!(#path),
-                quote! {
-                    fn write(&mut self, buf: &[u8]) -> ::std::io::Result<usize> {
-                        self.magic.write.__write(buf)
-                    }
-                    fn flush(&mut self) -> ::std::io::Result<()> {
-                        self.magic.write.__flush()
-                    }
-                },
-            ),
-            Kind::BufRead => (
-                quote!(#path),
-                quote! {
-                    fn fill_buf(&mut self) -> ::std::io::Result<&[u8]> {
-                        self.magic.buf_read.__fill_buf()
-                    }
-                    fn consume(&mut self, amount: usize) {
-                        self.magic.buf_read.__consume(amount);
-                    }
-                },
-            ),
-            Kind::Seek => (
-                quote!(#path),
-                quote! {
-                    fn seek(&mut self, pos: ::std::io::SeekFrom) -> ::std::io::Result<u64> {
-                        self.magic.seek.__seek(pos)
-                    }
-                },
-            ),
             Kind::Drop => (
                 quote!(#path),
                 quote! {
@@ -368,6 +247,8 @@ impl MagicMock<'_> {
                 },
             ),
         };
+        let (impl_generics, _, where_clause) = self.generics.split_for_impl();
+        let mock = self.mock_type();
         quote! {
             impl #impl_generics #trait_path for #mock #where_clause {
                 #body
@@ -375,8 +256,82 @@ impl MagicMock<'_> {
         }
     }
 
+    /// `Display`, `PartialEq`, `Eq`, `PartialOrd` and `Hash`, which need
+    /// the mock's name or identity.
+    fn compare_body(&self, kind: Kind) -> TokenStream {
+        let krate = self.krate;
+        let core = |value: TokenStream| quote!(#krate::Mock::__autospec_core(#value));
+        let (this, other) = (core(quote!(self)), core(quote!(other)));
+        match kind {
+            Kind::Display => quote! {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    self.magic.display.__fmt(#krate::Mock::mock_name(self), f)
+                }
+            },
+            Kind::PartialEq => quote! {
+                fn eq(&self, other: &Self) -> bool {
+                    self.magic.partial_eq.__eq(#this, #other)
+                }
+            },
+            Kind::PartialOrd => quote! {
+                fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
+                    self.magic.partial_ord.__partial_cmp(#other)
+                }
+            },
+            Kind::Hash => quote! {
+                fn hash<__AutospecHasher: ::core::hash::Hasher>(&self, state: &mut __AutospecHasher) {
+                    ::core::hash::Hasher::write_u64(state, self.magic.hash.__hash(#this));
+                }
+            },
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// An operator: its path and body. Without `Output`, the default
+    /// answer is the mock itself, moved out after the child is reached.
+    fn operator(
+        &self,
+        entry: &MagicTrait<'_>,
+        path: &syn::Path,
+        arg: &Type,
+    ) -> (TokenStream, TokenStream) {
+        let (field, method) = (
+            format_ident!("{}", entry.spec.field),
+            format_ident!("{}", entry.spec.method),
+        );
+        if entry.spec.kind == Kind::Assign {
+            let body = quote! {
+                fn #method(&mut self, rhs: #arg) {
+                    self.magic.#field.#method.__apply_or(rhs, || ());
+                }
+            };
+            return (quote!(#path<#arg>), body);
+        }
+        let output = self.output(entry);
+        let (params, trait_path, rhs) = if entry.spec.kind == Kind::Binary {
+            (quote!(rhs: #arg), quote!(#path<#arg>), Some(quote!(rhs,)))
+        } else {
+            (TokenStream::new(), quote!(#path), None)
+        };
+        let call = if entry.output().is_some() {
+            quote!(self.magic.#field.#method.__apply(#rhs))
+        } else {
+            quote! {
+                let __autospec_child = ::core::clone::Clone::clone(&self.magic.#field.#method);
+                __autospec_child.__apply_or(#rhs move || self)
+            }
+        };
+        let body = quote! {
+            type Output = #output;
+            fn #method(self, #params) -> #output {
+                #call
+            }
+        };
+        (trait_path, body)
+    }
+
     /// `IntoIterator` for the mock and for a reference to it.
-    fn into_iterator(&self, path: &syn::Path, item: &Type) -> TokenStream {
+    fn iterable_impls(&self, path: &syn::Path, item: &Type) -> TokenStream {
         let (impl_generics, _, where_clause) = self.generics.split_for_impl();
         let mock = self.mock_type();
         let mut borrowed = self.generics.clone();
@@ -406,10 +361,35 @@ impl MagicMock<'_> {
     }
 }
 
-/// The field and method of an operator: `bit_and` and `bitand`.
-fn op_idents(entry: &MagicTrait<'_>) -> (Ident, Ident) {
-    (
-        format_ident!("{}", entry.spec.field),
-        format_ident!("{}", entry.spec.method),
-    )
+/// `Read`, `Write`, `BufRead` and `Seek`.
+fn io_body(kind: Kind) -> TokenStream {
+    match kind {
+        Kind::Read => quote! {
+            fn read(&mut self, buf: &mut [u8]) -> ::std::io::Result<usize> {
+                self.magic.read.read.__read(buf)
+            }
+        },
+        Kind::Write => quote! {
+            fn write(&mut self, buf: &[u8]) -> ::std::io::Result<usize> {
+                self.magic.write.__write(buf)
+            }
+            fn flush(&mut self) -> ::std::io::Result<()> {
+                self.magic.write.__flush()
+            }
+        },
+        Kind::BufRead => quote! {
+            fn fill_buf(&mut self) -> ::std::io::Result<&[u8]> {
+                self.magic.buf_read.__fill_buf()
+            }
+            fn consume(&mut self, amount: usize) {
+                self.magic.buf_read.__consume(amount);
+            }
+        },
+        Kind::Seek => quote! {
+            fn seek(&mut self, pos: ::std::io::SeekFrom) -> ::std::io::Result<u64> {
+                self.magic.seek.__seek(pos)
+            }
+        },
+        _ => TokenStream::new(),
+    }
 }

@@ -166,7 +166,7 @@ macro_rules! args {
 /// ```
 #[derive(Clone)]
 pub struct Value {
-    value: Arc<dyn Any + Send + Sync>,
+    inner: Arc<dyn Any + Send + Sync>,
     text: String,
     type_name: String,
 }
@@ -182,7 +182,7 @@ impl Value {
         Value {
             text: crate::__private::debug_text(&value),
             type_name: crate::__private::type_name::<T>(),
-            value: Arc::new(value),
+            inner: Arc::new(value),
         }
     }
 
@@ -194,7 +194,7 @@ impl Value {
     /// assert!(value.try_get::<&str>().is_none());
     /// ```
     pub fn try_get<T: Any>(&self) -> Option<&T> {
-        self.value.downcast_ref()
+        self.inner.downcast_ref()
     }
 
     /// A copy of the value, which must be a `T`.
@@ -298,9 +298,7 @@ impl Node {
         if self.core.is_sealed() {
             drop(children);
             let dotted = dotted(self.core.name(), &path);
-            if key == "()" {
-                panic!("{dotted}: the mock is sealed, so it makes no return-value mock; configure an answer, or call return_value(), before seal()");
-            }
+            assert!(key != "()", "{dotted}: the mock is sealed, so it makes no return-value mock; configure an answer, or call return_value(), before seal()");
             panic!("{dotted}: the mock is sealed, so it makes no new attributes; create `{key}` before seal()");
         }
         let child = Node::new(&self.core, path, None);
@@ -425,6 +423,9 @@ impl Mock {
     /// assert!(!db.attr("get").is(&db.attr("put")));
     /// ```
     #[track_caller]
+    // Not `must_use`: touching an attribute to create it (before
+    // `seal()`) is a statement of its own.
+    #[allow(clippy::return_self_not_must_use)]
     pub fn attr(&self, name: &str) -> Mock {
         Mock(self.0.attr(name))
     }
@@ -459,6 +460,9 @@ impl Mock {
     /// assert_eq!(file.name(), "open()");
     /// ```
     #[track_caller]
+    // Not `must_use`: touching an attribute to create it (before
+    // `seal()`) is a statement of its own.
+    #[allow(clippy::return_self_not_must_use)]
     pub fn return_value(&self) -> Mock {
         Mock(self.0.return_value())
     }
@@ -651,6 +655,9 @@ impl NonCallableMock {
     /// assert!(config.attr("get").is(&config.attr("get")));
     /// ```
     #[track_caller]
+    // Not `must_use`: touching an attribute to create it (before
+    // `seal()`) is a statement of its own.
+    #[allow(clippy::return_self_not_must_use)]
     pub fn attr(&self, name: &str) -> Mock {
         Mock(self.0.attr(name))
     }
@@ -766,6 +773,9 @@ impl MagicMock {
     /// assert_eq!(m.attr("items").len(), 0);
     /// ```
     #[track_caller]
+    // Not `must_use`: touching an attribute to create it (before
+    // `seal()`) is a statement of its own.
+    #[allow(clippy::return_self_not_must_use)]
     pub fn attr(&self, name: &str) -> MagicMock {
         MagicMock(self.0.attr(name))
     }
@@ -780,6 +790,9 @@ impl MagicMock {
     /// assert_eq!(file.to_string(), "<file>");
     /// ```
     #[track_caller]
+    // Not `must_use`: touching an attribute to create it (before
+    // `seal()`) is a statement of its own.
+    #[allow(clippy::return_self_not_must_use)]
     pub fn return_value(&self) -> MagicMock {
         MagicMock(self.0.return_value())
     }
@@ -848,6 +861,9 @@ impl NonCallableMagicMock {
     /// assert_eq!(m.attr("x").to_string(), "m.x");
     /// ```
     #[track_caller]
+    // Not `must_use`: touching an attribute to create it (before
+    // `seal()`) is a statement of its own.
+    #[allow(clippy::return_self_not_must_use)]
     pub fn attr(&self, name: &str) -> MagicMock {
         MagicMock(self.0.attr(name))
     }

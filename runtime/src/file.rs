@@ -222,6 +222,7 @@ impl MockFile {
     ///     assert_eq!(text, "abc"); // every open starts at the beginning
     /// }
     /// ```
+    #[must_use]
     pub fn opened(&self) -> Self {
         MockFile {
             position: Arc::new(Mutex::new(0)),

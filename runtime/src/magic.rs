@@ -110,6 +110,8 @@ pub type OneArg<T, R> = Method<(T,), R, dyn Fn(T) -> R + Send + Sync>;
 pub type ReadBuf =
     Method<(usize,), io::Result<usize>, dyn Fn(&mut [u8]) -> io::Result<usize> + Send + Sync>;
 
+// The signature is the one `Method::__new` takes for `()` arguments.
+#[allow(clippy::trivially_copy_pass_by_ref)]
 pub(crate) fn render_none(_: &()) -> Vec<String> {
     Vec::new()
 }
@@ -471,7 +473,9 @@ impl MagicPartialOrd {
 magic_trait! {
     /// `magic(Hash)`: hashes the mock's identity (consistent with
     /// `magic(PartialEq)`), or the configured `u64`, which is written to
-    /// the hasher.
+    /// the hasher. Clippy's `mutable_key_type` warns about a set of mocks,
+    /// which mutate inside; their identity, and so their hash, never
+    /// changes, so `#[allow(clippy::mutable_key_type)]` there.
     ///
     /// ```
     /// use autospec::prelude::*;
@@ -812,7 +816,7 @@ impl MagicRead {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicRead {
-            read: Method::__new(core, "magic.read.read", |args| render_one(args), none),
+            read: Method::__new(core, "magic.read.read", render_one, none),
         }
     }
 }
