@@ -19,6 +19,11 @@ pub(crate) struct Args {
     /// `part = 2`: a further impl block of a type whose first block has a
     /// plain `#[autospec]`; its methods join that block's mock.
     pub(crate) part: Option<syn::LitInt>,
+    /// `magic(Display, Iterator<Item = u32>, ..)`: std traits the mock
+    /// implements too, as written (checked by `validate`, read by `magic`).
+    pub(crate) magic: Vec<Path>,
+    /// The `magic` keyword, when given, for errors about the list as a whole.
+    pub(crate) magic_token: Option<Ident>,
 }
 
 impl Args {
@@ -67,6 +72,25 @@ impl Args {
                 return Err(syn::Error::new(ident.span(), "`part` is given twice"));
             }
             self.part = Some(input.parse()?);
+        } else if input.peek(syn::Ident)
+            && input.peek2(syn::token::Paren)
+            && input
+                .fork()
+                .parse::<Ident>()
+                .is_ok_and(|ident| ident == "magic")
+        {
+            let ident: Ident = input.parse()?;
+            if self.magic_token.is_some() {
+                return Err(syn::Error::new(
+                    ident.span(),
+                    "`magic` is given twice; list every trait in one `magic(..)`",
+                ));
+            }
+            let list;
+            syn::parenthesized!(list in input);
+            let traits = list.parse_terminated(Path::parse, Token![,])?;
+            self.magic.extend(traits);
+            self.magic_token = Some(ident);
         } else if input.peek(Token![type]) {
             input.parse::<Token![type]>()?;
             let ident: Ident = input.parse()?;
@@ -100,7 +124,7 @@ impl Args {
             let unknown: proc_macro2::TokenTree = input.parse()?;
             return Err(syn::Error::new_spanned(
                 unknown,
-                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
+                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `magic(Display, ..)` (std traits the mock implements too), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
             ));
         }
         Ok(())

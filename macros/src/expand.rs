@@ -6,6 +6,7 @@
 
 use crate::attr::Args;
 use crate::glue::{generic_ident, Glue};
+use crate::magic_expand::MagicMock;
 use crate::model::{is_skip, Inherent, Method, Trait};
 use crate::rewrite::{Mentions, Scope, SelfMap};
 use crate::validate;
@@ -193,6 +194,9 @@ fn check_part(item_impl: &ItemImpl, model: &Trait<'_>, number: &syn::LitInt) -> 
 /// functions live in different namespaces, so `use net::fetch;` imports
 /// both) holds its child mock, for `patch!(net::fetch)`.
 fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
+    if let Some(error) = magic_without_mock(args) {
+        return with_error(error, item_fn.to_token_stream());
+    }
     let (sig, vis) = (&item_fn.sig, &item_fn.vis);
     if let Some(constness) = &sig.constness {
         let error = syn::Error::new_spanned(constness, "#[autospec] cannot hook a `const fn`: a patch is consulted at run time; remove `const`, or patch a function it calls");
@@ -209,11 +213,24 @@ fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
     mock.patch_items(item_fn)
 }
 
+/// `magic(..)` where no mock type is made (a hooked function or impl block).
+fn magic_without_mock(args: &Args) -> Option<syn::Error> {
+    args.magic_token.as_ref().map(|token| {
+        syn::Error::new(
+            token.span(),
+            "`magic(..)` adds std traits to a mock; a patch hook has no mock type to add them to",
+        )
+    })
+}
+
 /// `#[autospec(patchable)]` on an inherent impl block: the block stays,
 /// each public method and associated function gains a hook, and
 /// `patch!(Client::get)` replaces it for every instance. The answer closure
 /// of a method receives the instance first (`&Client`, or `&mut Client`).
 fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    if let Some(error) = magic_without_mock(args) {
+        return with_error(error, item_impl.to_token_stream());
+    }
     let Some(ident) = self_type_ident(&item_impl.self_ty) else {
         let error = syn::Error::new_spanned(
             &item_impl.self_ty,
@@ -662,6 +679,16 @@ fn krate(args: &Args) -> TokenStream {
         .map_or_else(|| quote!(::autospec), ToTokens::to_token_stream)
 }
 
+/// Fields of a mock struct beside the child mocks, in the four places a
+/// field appears.
+#[derive(Default)]
+struct Extras {
+    fields: TokenStream,
+    fresh: TokenStream,
+    cloned: TokenStream,
+    pushed: TokenStream,
+}
+
 /// The whole mock of one trait.
 struct TraitMock<'a> {
     model: &'a Trait<'a>,
@@ -679,6 +706,8 @@ struct TraitMock<'a> {
     /// What holds the child mocks, for the methods of a further block:
     /// its part, reached from the mock; else `self`.
     owner: Option<TokenStream>,
+    /// The entries of `magic(..)`, as written.
+    magic: Vec<Path>,
 }
 
 impl<'a> TraitMock<'a> {
@@ -706,7 +735,24 @@ impl<'a> TraitMock<'a> {
             class,
             parts: false,
             owner: None,
+            magic: args.magic.clone(),
         }
+    }
+
+    /// The std traits of `magic(..)`, when there are any.
+    fn magic(&self) -> Option<MagicMock<'_>> {
+        if self.magic.is_empty() {
+            return None;
+        }
+        Some(MagicMock {
+            entries: crate::magic::entries(&self.magic),
+            krate: &self.krate,
+            mock: &self.model.mock,
+            generics: &self.generics,
+            map: &self.map,
+            vis: &self.model.item.vis,
+            phantom: phantom(&self.generics),
+        })
     }
 
     fn glue<'g>(&'g self, method: &'g Method<'a>) -> Glue<'g, 'a> {
@@ -873,6 +919,52 @@ impl<'a> TraitMock<'a> {
 
     /// A mock struct (the mock, or its class) with `Default`, `Clone`,
     /// `Debug` and `Mock`.
+    /// The fields beside the child mocks: a class's instance, the first
+    /// impl block's chain of further blocks, the `magic` traits.
+    fn extras(&self, ident: &Ident, class: bool) -> Extras {
+        let rt = &self.rt;
+        let (_, ty_generics, _) = self.generics.split_for_impl();
+        let mut extras = Extras::default();
+        // The class keeps the instance its constructors hand out by default.
+        if class {
+            let mock = &self.model.mock;
+            extras
+                .fields
+                .extend(quote!(__autospec_instance: #mock #ty_generics,));
+            extras
+                .fresh
+                .extend(quote!(__autospec_instance: ::core::default::Default::default(),));
+            extras.cloned.extend(
+                quote!(__autospec_instance: ::core::clone::Clone::clone(&self.__autospec_instance),),
+            );
+        }
+        let itself = !class && *ident == self.model.mock;
+        // The first block of an impl mock holds the chain of further blocks.
+        if self.parts && itself {
+            let part = self.part_ident(2);
+            extras.fields.extend(quote!(__autospec_part: #part,));
+            extras
+                .fresh
+                .extend(quote!(__autospec_part: #rt::Part::__new(&__autospec_core),));
+            extras.cloned.extend(
+                quote!(__autospec_part: ::core::clone::Clone::clone(&self.__autospec_part),),
+            );
+            extras.pushed.extend(
+                quote!(#rt::Part::__methods(&self.__autospec_part, &mut __autospec_methods);),
+            );
+        }
+        // Only the mock itself has magic traits, not its class or a patch.
+        if let Some(magic) = self.magic().filter(|_| itself) {
+            extras.fields.extend(magic.field());
+            extras.fresh.extend(magic.fresh());
+            extras
+                .cloned
+                .extend(quote!(magic: ::core::clone::Clone::clone(&self.magic),));
+            extras.pushed.extend(magic.pushes());
+        }
+        extras
+    }
+
     fn mock_struct(
         &self,
         ident: &Ident,
@@ -909,40 +1001,24 @@ impl<'a> TraitMock<'a> {
             quote!(#(#cfgs)* __autospec_methods.push(&self.#field.0);)
         });
         let phantom = phantom.into_iter();
-        // The first block of an impl mock holds the chain of further blocks.
-        let part = (self.parts && !class && *ident == self.model.mock).then(|| self.part_ident(2));
-        let part_field = part.iter();
-        let (fresh_part, cloned_part, pushed_part) = (
-            part.iter()
-                .map(|_| quote!(__autospec_part: #rt::Part::__new(&__autospec_core),)),
-            part.iter().map(
-                |_| quote!(__autospec_part: ::core::clone::Clone::clone(&self.__autospec_part),),
-            ),
-            part.iter().map(
-                |_| quote!(#rt::Part::__methods(&self.__autospec_part, &mut __autospec_methods);),
-            ),
-        );
+        let Extras {
+            fields: extra_fields,
+            fresh: extra_fresh,
+            cloned: extra_cloned,
+            pushed: extra_pushed,
+        } = self.extras(ident, class);
         let hidden = if hidden {
             Some(quote!(#[doc(hidden)] #[allow(non_camel_case_types)]))
         } else {
             // A patch struct is named after its function.
             (*ident != self.model.mock).then(|| quote!(#[allow(non_camel_case_types)]))
         };
-        // The class keeps the instance its constructors hand out by default.
-        let mock = &self.model.mock;
-        let instance = class.then(|| quote!(__autospec_instance: #mock #ty_generics,));
-        let fresh_instance =
-            class.then(|| quote!(__autospec_instance: ::core::default::Default::default(),));
-        let cloned_instance = class.then(
-            || quote!(__autospec_instance: ::core::clone::Clone::clone(&self.__autospec_instance),),
-        );
         quote! {
             #[doc = #doc]
             #hidden
             #vis struct #ident #generics #where_clause {
                 #(#fields)*
-                #instance
-                #(__autospec_part: #part_field,)*
+                #extra_fields
                 __autospec_core: #rt::Arc<#rt::MockCore>,
                 #(__autospec_marker: #phantom,)*
             }
@@ -950,7 +1026,7 @@ impl<'a> TraitMock<'a> {
             impl #impl_generics ::core::default::Default for #ident #ty_generics #where_clause {
                 fn default() -> Self {
                     let __autospec_core = #rt::MockCore::new(#name);
-                    Self { #(#fresh)* #fresh_instance #(#fresh_part)* __autospec_core, #marker_field }
+                    Self { #(#fresh)* #extra_fresh __autospec_core, #marker_field }
                 }
             }
 
@@ -958,8 +1034,7 @@ impl<'a> TraitMock<'a> {
                 fn clone(&self) -> Self {
                     Self {
                         #(#cloned)*
-                        #cloned_instance
-                        #(#cloned_part)*
+                        #extra_cloned
                         __autospec_core: ::core::clone::Clone::clone(&self.__autospec_core),
                         #marker_field
                     }
@@ -981,7 +1056,7 @@ impl<'a> TraitMock<'a> {
                     #[allow(unused_mut)]
                     let mut __autospec_methods: ::std::vec::Vec<&dyn #rt::AnyMethod> = ::std::vec::Vec::new();
                     #(#pushes)*
-                    #(#pushed_part)*
+                    #extra_pushed
                     __autospec_methods
                 }
             }
@@ -1603,6 +1678,10 @@ impl ToTokens for TraitMock<'_> {
         }
         tokens.extend(self.callable_items());
         tokens.extend(self.trait_impl());
+        if let Some(magic) = self.magic() {
+            tokens.extend(magic.struct_items());
+            tokens.extend(magic.impls());
+        }
     }
 }
 

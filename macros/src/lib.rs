@@ -17,6 +17,8 @@ mod attr;
 mod double;
 mod expand;
 mod glue;
+mod magic;
+mod magic_expand;
 mod matching;
 mod model;
 mod rewrite;

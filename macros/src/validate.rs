@@ -2,6 +2,7 @@
 //! the tokens that cause it.
 
 use crate::attr::Args;
+use crate::magic::MagicTrait;
 use crate::model::{is_skip, Method, Ret, Trait};
 use crate::rewrite::Mentions;
 use quote::ToTokens;
@@ -23,6 +24,13 @@ impl Errors {
         }
     }
 
+    fn push_error(&mut self, error: Error) {
+        match &mut self.0 {
+            Some(all) => all.combine(error),
+            None => self.0 = Some(error),
+        }
+    }
+
     fn finish(self) -> Result<(), Error> {
         self.0.map_or(Ok(()), Err)
     }
@@ -31,6 +39,7 @@ impl Errors {
 pub(crate) fn check_trait(model: &Trait<'_>, args: &Args) -> Result<(), Error> {
     let mut errors = Errors::default();
     check_args(model, args, &mut errors);
+    check_magic(model, args, &mut errors);
     for item in &model.others {
         check_other_item(item, &mut errors);
     }
@@ -82,6 +91,47 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
                     errors.push(attr, "on a parameter, #[autospec(..)] takes only `skip` (journal the argument as text)");
                 }
             }
+        }
+    }
+}
+
+/// Every entry of `magic(..)` names a trait autospec knows, written as it
+/// expects, once; and the mock has no method whose field would be `magic`.
+fn check_magic(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
+    let mut seen: Vec<&str> = Vec::new();
+    for path in &args.magic {
+        match MagicTrait::from_path(path) {
+            Ok(entry) if seen.contains(&entry.spec.name) => errors.push(
+                path,
+                format!(
+                    "`{}` is given twice in `magic(..)`; a mock implements a trait once",
+                    entry.spec.name
+                ),
+            ),
+            Ok(entry) => seen.push(entry.spec.name),
+            Err(error) => errors.push_error(error),
+        }
+    }
+    if seen.contains(&"Iterator") && seen.contains(&"IntoIterator") {
+        if let Some(path) = args.magic.iter().find(|path| {
+            path.is_ident("IntoIterator")
+                || path
+                    .segments
+                    .last()
+                    .is_some_and(|last| last.ident == "IntoIterator")
+        }) {
+            errors.push(path, "an `Iterator` is `IntoIterator` already (std implements it for every iterator); keep one of the two");
+        }
+    }
+    if args.magic_token.is_some() {
+        if let Some(method) = model
+            .instance_methods()
+            .find(|method| method.name() == "magic")
+        {
+            errors.push(
+                &method.sig.ident,
+                "the mock's field `magic` holds the child mocks of the traits in `magic(..)`, so a mocked method cannot be called `magic` too; mock the std traits by hand, or rename the method",
+            );
         }
     }
 }

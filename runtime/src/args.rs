@@ -238,6 +238,31 @@ macro_rules! tuple_impls {
             }
         }
 
+        /// A dynamic mock's call: compared by each element's `Debug` text.
+        impl<$($e: fmt::Debug,)*> ArgsMatch<crate::dynamic::Args> for ($($e,)*) {
+            #[allow(unused_variables)]
+            fn __check(&self, args: &crate::dynamic::Args, check: &mut Check) -> bool {
+                let expected = $crate::__private::debug_texts(&[$(&self.$i),*]);
+                let texts = args.texts();
+                if texts.len() != expected.len() {
+                    return check.__test(None, false, || format!("{} arguments", expected.len()));
+                }
+                for (i, (text, want)) in texts.iter().zip(&expected).enumerate() {
+                    if !check.__test(Some(i), text == want, || want.clone()) && !check.__go_on() {
+                        return false;
+                    }
+                }
+                check.__passed()
+            }
+
+            fn __describe(&self) -> Expected {
+                Expected {
+                    args: $crate::__private::debug_texts(&[$(&self.$i),*]),
+                    guard: None,
+                }
+            }
+        }
+
         impl<$($a, $e: Matcher<$a>,)*> Elems<($($a,)*)> for ($($e,)*) {
             #[allow(unused_variables)]
             fn __check_elems(&self, args: &($($a,)*), check: &mut Check) -> bool {

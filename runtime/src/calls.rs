@@ -156,8 +156,10 @@ impl fmt::Debug for Call {
 ///
 /// The form is the call as written in code: `call!(method(arg, ..))`, or
 /// `call!(method::<Type>(arg, ..))` for one instantiation of a generic
-/// method, or `call!(mock.method(arg, ..))` for the calls of
-/// [`merged_calls!`](crate::merged_calls!). Each
+/// method, or a dotted path: `call!(store.get("k"))` for the calls of
+/// [`merged_calls!`](crate::merged_calls!), `call!(magic.display.fmt())`
+/// for a [magic trait](crate::magic), and `call!(db.get("k"))` for a
+/// [dynamic mock](crate::dynamic)'s children. Each
 /// argument is rendered with `Debug`, exactly as the journal renders the
 /// recorded arguments, so `"k"` matches a journaled `String::from("k")`.
 ///
@@ -187,9 +189,9 @@ macro_rules! call {
             ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
         )
     };
-    ($mock:ident . $method:ident ( $($arg:expr),* $(,)? )) => {
+    ($first:ident $(. $rest:ident)+ ( $($arg:expr),* $(,)? )) => {
         $crate::Call::new(
-            ::std::format!("{}.{}", ::core::stringify!($mock), ::core::stringify!($method)),
+            ::core::concat!(::core::stringify!($first) $(, ".", ::core::stringify!($rest))+),
             ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
         )
     };

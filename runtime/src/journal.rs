@@ -118,7 +118,11 @@ impl Head {
 
     /// The name of parameter `index`, as the signature spells it.
     fn param(&self, index: usize) -> &str {
-        self.params.split(',').nth(index).unwrap_or("_")
+        self.params
+            .split(',')
+            .nth(index)
+            .filter(|name| !name.is_empty())
+            .unwrap_or("_")
     }
 
     /// `arg 1 (value): expected > 3, got 2`, one line per miss.
@@ -126,12 +130,17 @@ impl Head {
         let mut out = String::new();
         for miss in misses {
             let line = match miss.index {
-                Some(index) => format!(
-                    "arg {index} ({}): expected {}, got {}",
-                    self.param(index),
-                    miss.expected,
-                    call.args().get(index).map_or("?", String::as_str)
-                ),
+                Some(index) => {
+                    let name = match self.param(index) {
+                        "_" => String::new(),
+                        name => format!(" ({name})"),
+                    };
+                    format!(
+                        "arg {index}{name}: expected {}, got {}",
+                        miss.expected,
+                        call.args().get(index).map_or("?", String::as_str)
+                    )
+                }
                 None => format!("guard `{}` is false", miss.expected),
             };
             out.push('\n');

@@ -92,8 +92,11 @@ mod answers;
 mod args;
 mod calls;
 mod class;
+pub mod dynamic;
+mod file;
 mod generic;
 mod journal;
+pub mod magic;
 mod matchers;
 mod method;
 mod mock;
@@ -110,6 +113,7 @@ pub use answer::Answer;
 pub use args::{Args, ArgsMatch};
 pub use calls::Call;
 pub use class::{Class, ClassShared, SharedClass};
+pub use file::{FileOp, MockFile};
 pub use generic::Generic;
 pub use matchers::{
     and, any, contains, ends_with, eq, ge, gt, le, lt, ne, not, or, pred, starts_with, Affix, Any,
@@ -516,3 +520,6 @@ pub struct GuideMigratingFromMockall;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/for-python-users.md")]
 pub struct GuideForPythonUsers;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/magic.md")]
+pub struct GuideMagic;

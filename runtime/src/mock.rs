@@ -10,11 +10,17 @@ use std::time::Duration;
 /// [`Mock::set_wait_timeout`] says otherwise.
 pub const DEFAULT_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Numbers mocks as they are made, so that a mock has an identity that
+/// outlives it (`magic::MockRef`), unlike its address.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
 /// State shared by all child mocks of one mock: its name and whether it is sealed.
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct MockCore {
     name: &'static str,
+    /// Unique among the mocks of this process; clones share it.
+    id: u64,
     sealed: AtomicBool,
     /// A patch's `calls_original()`: unconfigured calls run the original.
     passes_through: AtomicBool,
@@ -29,6 +35,7 @@ impl MockCore {
     pub fn new(name: &'static str) -> std::sync::Arc<Self> {
         std::sync::Arc::new(MockCore {
             name,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             sealed: AtomicBool::new(false),
             passes_through: AtomicBool::new(false),
             journaling: AtomicBool::new(true),
@@ -42,6 +49,10 @@ impl MockCore {
 
     pub(crate) fn name(&self) -> &'static str {
         self.name
+    }
+
+    pub(crate) fn id(&self) -> u64 {
+        self.id
     }
 
     pub(crate) fn is_sealed(&self) -> bool {

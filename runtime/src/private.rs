@@ -13,6 +13,7 @@ use std::ops::Deref;
 pub use crate::args::{Args, Check};
 pub use crate::class::{HasClass, Patch};
 pub use crate::generic::Generic;
+pub use crate::magic::Part as MagicPart;
 pub use crate::matchers::{Any, Describe, Pred, Probe};
 pub use crate::method::{AnyMethod, Method};
 pub use crate::mock::MockCore;

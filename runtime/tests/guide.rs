@@ -43,6 +43,9 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("wait-until-any-call-with", waits::wait_until_any_call_with),
     ("assert-called-guard", matchers::assert_called_guard),
     ("in-order", matchers::in_order),
+    ("assert-dropped", magic::assert_dropped),
+    ("sealed-dynamic", magic::sealed_dynamic),
+    ("non-callable", magic::non_callable),
 ];
 
 mod matchers {
@@ -71,6 +74,36 @@ mod matchers {
         cache.put("k", "stale".into());
         store.get("k");
         assert_in_order!(store.get("k"), cache.put("k", _));
+    }
+}
+
+mod magic {
+    use autospec::dyn_args;
+    use autospec::dynamic::{Mock, NonCallableMock};
+    use autospec::prelude::*;
+
+    #[autospec(magic(Drop))]
+    #[allow(dead_code)] // the scenario uses the mock only
+    trait Connection {}
+
+    pub(super) fn assert_dropped() {
+        let conn = MockConnection::default();
+        let kept = conn.clone();
+        conn.magic.drop.assert_dropped();
+        drop(kept);
+    }
+
+    pub(super) fn sealed_dynamic() {
+        let db = Mock::new("db");
+        db.attr("cache").attr("get");
+        db.seal();
+        db.attr("cache").attr("gte");
+    }
+
+    pub(super) fn non_callable() {
+        let config = NonCallableMock::new("config");
+        config.attr("get").call(dyn_args!["level"]);
+        config.as_mock().call(dyn_args![]);
     }
 }
 

@@ -384,9 +384,123 @@ pub mod bare_matchers {
     }
 }
 
+/// `magic(..)`: every std trait it can add, with no prelude and with the
+/// traits' own names, `Self` and the crate names shadowed.
+pub mod bare_magic {
+    #![no_implicit_prelude]
+    #![allow(dead_code)]
+
+    /// Shadows `Display`.
+    pub trait Display {}
+    /// Shadows `PartialEq`.
+    pub trait PartialEq {}
+    /// Shadows `Iterator`.
+    pub trait Iterator {}
+    /// Shadows `Drop`.
+    pub struct Drop;
+    /// Shadows `Read`.
+    pub struct Read;
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `Vec`.
+    pub struct Vec;
+    /// Shadows `Default`.
+    pub trait Default {}
+    /// Shadows `Clone`.
+    pub trait Clone {}
+    /// Shadows the `std` crate name.
+    pub mod std {}
+    /// Shadows the `core` crate name.
+    pub mod core {}
+
+    /// Every magic trait but `IntoIterator` (an iterator is one already).
+    #[::autospec::autospec(magic(
+        Display,
+        PartialEq,
+        Eq,
+        PartialOrd,
+        Hash,
+        Iterator<Item = u32>,
+        Index<usize, Output = u8>,
+        Add<i64>,
+        Sub<i64, Output = i64>,
+        Mul<u8>,
+        Div<u8>,
+        Rem<u8>,
+        BitAnd<u8>,
+        BitOr<u8>,
+        BitXor<u8>,
+        Shl<u8>,
+        Shr<u8>,
+        Neg,
+        Not<Output = bool>,
+        AddAssign<i64>,
+        SubAssign<i64>,
+        MulAssign<i64>,
+        DivAssign<i64>,
+        RemAssign<i64>,
+        BitAndAssign<i64>,
+        BitOrAssign<i64>,
+        BitXorAssign<i64>,
+        ShlAssign<i64>,
+        ShrAssign<i64>,
+        Read,
+        Write,
+        BufRead,
+        Seek,
+        Drop,
+        AsRef<str>,
+        From<u8>,
+    ))]
+    pub trait Everything {
+        /// A method of its own, named like `Iterator::next`.
+        fn next(&self) -> u32;
+    }
+
+    /// The other iterator trait, on a generic trait.
+    #[::autospec::autospec(magic(IntoIterator<Item = T>, Display))]
+    pub trait Collection<
+        T: ::std::clone::Clone + ::std::marker::Send + ::std::marker::Sync + 'static,
+    >
+    {
+        /// How many there are.
+        fn size(&self) -> usize;
+    }
+}
+
 #[test]
 fn matchers_compile_without_a_prelude() {
     bare_matchers::exercise();
     let shelf = bare_matchers::MockShelf::default();
     assert_eq!(shelf.put.calls_matching(autospec::args!(_, _)), 0);
+}
+
+#[test]
+fn magic_traits_work_without_a_prelude() {
+    use autospec::Mock as _;
+    let everything = bare_magic::MockEverything::default();
+    assert_eq!(everything.to_string(), "MockEverything");
+    assert_eq!(everything, everything.clone());
+    everything.next.returns(7);
+    assert_eq!(bare_magic::Everything::next(&everything), 7);
+    assert_eq!(Iterator::next(&mut everything.clone()), None);
+    let collection = bare_magic::MockCollection::<u8>::default();
+    collection.magic.into_iterator.into_iter.returns(vec![1, 2]);
+    assert_eq!((&collection).into_iter().sum::<u8>(), 3);
+    let names: Vec<String> = everything
+        .mock_calls()
+        .iter()
+        .map(|call| call.method().to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "magic.display.fmt",
+            "magic.partial_eq.eq",
+            "magic.drop.drop", // the clone compared with
+            "next",
+            "magic.iterator.next",
+            "magic.drop.drop", // the clone iterated
+        ]
+    );
 }

@@ -1,0 +1,374 @@
+//! `MockFile`: a ready mock of an open file (Python's `mock_open`).
+
+// Arguments are taken by value to be journaled, as in `method.rs`.
+#![allow(clippy::needless_pass_by_value)]
+
+use crate::magic::{render_none, render_one};
+use crate::method::{lock, AnyMethod, Method};
+use crate::mock::{Mock, MockCore};
+use std::fmt;
+use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
+use std::sync::{Arc, Mutex};
+
+/// A child mock of a [`MockFile`] operation, journaled with `A`. Its answer
+/// decides whether the operation happens: `Ok(())` (the default) performs
+/// it on the file's data, an error is returned instead.
+///
+/// ```
+/// use autospec::MockFile;
+/// use std::io::{ErrorKind, Read};
+///
+/// let mut file = MockFile::with_data("abc");
+/// let read: &autospec::FileOp<(usize,)> = &file.read;
+/// read.returns_with(|&(len,)| if len > 2 { Err(ErrorKind::OutOfMemory.into()) } else { Ok(()) });
+/// assert!(file.read(&mut [0; 3]).is_err());
+/// assert_eq!(file.read(&mut [0; 2]).unwrap(), 2);
+/// ```
+pub type FileOp<A> = Method<A, io::Result<()>, dyn Fn(&A) -> io::Result<()> + Send + Sync>;
+
+impl<A> FileOp<A> {
+    /// Decides each later operation with the closure, which receives the
+    /// journaled arguments: `Ok(())` lets it happen, an error fails it.
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::{ErrorKind, Write};
+    ///
+    /// let mut file = MockFile::default();
+    /// file.write.returns_with(|(bytes,)| {
+    ///     if bytes.len() > 4 { Err(ErrorKind::WriteZero.into()) } else { Ok(()) }
+    /// });
+    /// assert!(file.write(b"short").is_err());
+    /// file.write_all(b"ok").unwrap();
+    /// assert_eq!(file.written(), b"ok");
+    /// ```
+    pub fn returns_with(&self, answer: impl Fn(&A) -> io::Result<()> + Send + Sync + 'static) {
+        self.__returns_with(Box::new(answer));
+    }
+
+    /// Fails every later operation with an error of this kind (a full
+    /// disk, a closed pipe), until reconfigured.
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::{ErrorKind, Write};
+    ///
+    /// let mut file = MockFile::default();
+    /// file.write.fails(ErrorKind::WriteZero);
+    /// assert_eq!(file.write_all(b"x").unwrap_err().kind(), ErrorKind::WriteZero);
+    /// assert_eq!(file.write_all(b"y").unwrap_err().kind(), ErrorKind::WriteZero);
+    /// assert!(file.written().is_empty());
+    /// ```
+    pub fn fails(&self, kind: io::ErrorKind) {
+        self.returns_with(move |_| Err(kind.into()));
+    }
+
+    /// Whether the operation happens: `Ok(())` unless a configured answer
+    /// says otherwise. Unlike a mocked method's, a file's one-shot answers
+    /// are faults injected into normal operation, so once they are used up
+    /// the file works again instead of panicking.
+    fn allows(&self, args: A) -> io::Result<()>
+    where
+        A: Clone,
+    {
+        if self.__has_answer() {
+            let given = args.clone();
+            self.__call(args, |answer| answer(&given))
+        } else {
+            self.__record(args);
+            Ok(())
+        }
+    }
+}
+
+/// Fault injection for every child mock that answers an `io::Result`: a
+/// [`MockFile`]'s operations, and mocked methods such as `Read::read`.
+impl<A, T, F: ?Sized> Method<A, io::Result<T>, F> {
+    /// Answers the next call with an error of this kind, once: a one-shot
+    /// answer, as [`returns_once`](Method::returns_once). A [`MockFile`]
+    /// works normally again afterwards; a mocked method goes on to its
+    /// standing answer (and panics without one, as after any used-up
+    /// one-shot answers).
+    ///
+    /// `Interrupted` is the classic: `read_to_end`, `read_exact`,
+    /// `write_all` and `io::copy` retry it, and code that does its own
+    /// reading must too.
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::{ErrorKind, Read};
+    ///
+    /// let mut file = MockFile::with_data("data");
+    /// file.read.fails_once(ErrorKind::Interrupted);
+    /// let mut text = String::new();
+    /// file.read_to_string(&mut text).unwrap(); // retried
+    /// assert_eq!(text, "data");
+    /// assert_eq!(file.read.call_count(), 3); // failed, read, end of file
+    /// ```
+    pub fn fails_once(&self, kind: io::ErrorKind) {
+        self.returns_once(Err(kind.into()));
+    }
+}
+
+/// A mock of an open file (Python's `mock_open`): it reads the data it was
+/// made with, journals every operation, keeps what is written, and fails
+/// where the test says so.
+///
+/// It implements `Read`, `BufRead`, `Write` and `Seek`, so real consumers
+/// (`BufReader`, `io::copy`, `serde_json::from_reader`, `lines()`) drive it.
+/// Each operation is a public field, a child mock ([`FileOp`]) to assert on
+/// or to fail with: `file.read.fails_once(ErrorKind::Interrupted)`. As in
+/// Python's `mock_open`, what is written is kept apart from the data read:
+/// [`written`](MockFile::written) returns it.
+///
+/// `MockFile` is a handle: clones share the data, the journal, what was
+/// written and the position. [`opened`](MockFile::opened) gives a handle
+/// rewound to the start with its own position, for each "open" of the file
+/// by the code under test. The mock-level API ([`Mock`]: `mock_calls`,
+/// `reset_mock`) covers the five operations.
+///
+/// ```
+/// use autospec::prelude::*;
+/// use autospec::MockFile;
+/// use std::io::{BufRead, BufReader, Write};
+///
+/// let file = MockFile::with_data(b"line1\nline2\n");
+/// let lines: Vec<String> = BufReader::new(file.opened()).lines().map(Result::unwrap).collect();
+/// assert_eq!(lines, ["line1", "line2"]);
+///
+/// let mut out = file.opened();
+/// writeln!(out, "hello").unwrap();
+/// assert_eq!(file.written(), b"hello\n");
+/// file.write.assert_called_once_with((b"hello\n",));
+/// ```
+pub struct MockFile {
+    /// `Read::read`, journaled with the length of the buffer to fill
+    /// (`read_to_end`, `read_exact` and `read_to_string` call it).
+    pub read: FileOp<(usize,)>,
+    /// `BufRead::fill_buf` (`read_line`, `lines` and `read_until` call it).
+    pub fill_buf: FileOp<()>,
+    /// `Write::write`, journaled with the bytes to write (`write_all`,
+    /// `write!` call it).
+    pub write: FileOp<(Vec<u8>,)>,
+    /// `Write::flush`.
+    pub flush: FileOp<()>,
+    /// `Seek::seek`, journaled with the position asked for.
+    pub seek: FileOp<(SeekFrom,)>,
+    shared: Arc<Shared>,
+    /// Where the next read starts; shared by clones, not by `opened()`.
+    position: Arc<Mutex<u64>>,
+}
+
+/// What every handle of one file shares besides the journal.
+struct Shared {
+    core: Arc<MockCore>,
+    data: Box<[u8]>,
+    written: Mutex<Vec<u8>>,
+}
+
+impl MockFile {
+    /// A file whose reads return `data`.
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::Read;
+    ///
+    /// let mut text = String::new();
+    /// MockFile::with_data("hello").read_to_string(&mut text).unwrap();
+    /// assert_eq!(text, "hello");
+    /// ```
+    pub fn with_data(data: impl AsRef<[u8]>) -> Self {
+        let core = MockCore::new("MockFile");
+        let op = |name: &str| Method::__new(&core, name, "", render_none, || None, None);
+        MockFile {
+            read: Method::__new(&core, "read", "buf", render_one, || None, None),
+            fill_buf: op("fill_buf"),
+            write: Method::__new(&core, "write", "buf", render_one, || None, None),
+            flush: op("flush"),
+            seek: Method::__new(&core, "seek", "pos", render_one, || None, None),
+            shared: Arc::new(Shared {
+                core: Arc::clone(&core),
+                data: data.as_ref().into(),
+                written: Mutex::new(Vec::new()),
+            }),
+            position: Arc::new(Mutex::new(0)),
+        }
+    }
+
+    /// Another handle to the same file, rewound to the start and with a
+    /// position of its own: what each "open" in the code under test should
+    /// get. It shares the journal and what was written.
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::{self, Read};
+    /// use std::path::Path;
+    ///
+    /// trait Fs {
+    ///     fn open(&self, path: &Path) -> io::Result<Box<dyn Read>>;
+    /// }
+    ///
+    /// struct MockFs(MockFile);
+    /// impl Fs for MockFs {
+    ///     fn open(&self, _: &Path) -> io::Result<Box<dyn Read>> {
+    ///         Ok(Box::new(self.0.opened()))
+    ///     }
+    /// }
+    ///
+    /// let fs = MockFs(MockFile::with_data("abc"));
+    /// for _ in 0..2 {
+    ///     let mut text = String::new();
+    ///     fs.open(Path::new("x")).unwrap().read_to_string(&mut text).unwrap();
+    ///     assert_eq!(text, "abc"); // every open starts at the beginning
+    /// }
+    /// ```
+    #[must_use]
+    pub fn opened(&self) -> Self {
+        MockFile {
+            position: Arc::new(Mutex::new(0)),
+            ..self.clone()
+        }
+    }
+
+    /// Every byte written through any handle, in order (failed writes
+    /// excluded; `write.call_args_list()` has every attempt).
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::Write;
+    ///
+    /// let file = MockFile::default();
+    /// write!(file.opened(), "a").unwrap();
+    /// write!(file.opened(), "b").unwrap();
+    /// assert_eq!(file.written(), b"ab");
+    /// ```
+    pub fn written(&self) -> Vec<u8> {
+        lock(&self.shared.written).clone()
+    }
+
+    /// The unread rest of the data, from this handle's position.
+    fn rest(&self) -> &[u8] {
+        let data = &self.shared.data;
+        let position = usize::try_from(*lock(&self.position)).unwrap_or(usize::MAX);
+        &data[position.min(data.len())..]
+    }
+
+    fn advance(&self, by: usize) {
+        let mut position = lock(&self.position);
+        *position = position.saturating_add(u64::try_from(by).unwrap_or(u64::MAX));
+    }
+}
+
+/// An empty file.
+///
+/// ```
+/// use autospec::MockFile;
+/// use std::io::Read;
+///
+/// assert_eq!(MockFile::default().read(&mut [0; 8]).unwrap(), 0);
+/// ```
+impl Default for MockFile {
+    fn default() -> Self {
+        MockFile::with_data([])
+    }
+}
+
+/// Another handle to the same file, at the same position.
+impl Clone for MockFile {
+    fn clone(&self) -> Self {
+        MockFile {
+            read: self.read.clone(),
+            fill_buf: self.fill_buf.clone(),
+            write: self.write.clone(),
+            flush: self.flush.clone(),
+            seek: self.seek.clone(),
+            shared: Arc::clone(&self.shared),
+            position: Arc::clone(&self.position),
+        }
+    }
+}
+
+/// Shows the name and the calls, as every mock does.
+impl fmt::Debug for MockFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::__private::fmt_mock(self, f)
+    }
+}
+
+impl Mock for MockFile {
+    fn __autospec_core(&self) -> &MockCore {
+        &self.shared.core
+    }
+
+    fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        vec![
+            &self.read,
+            &self.fill_buf,
+            &self.write,
+            &self.flush,
+            &self.seek,
+        ]
+    }
+}
+
+impl Read for MockFile {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.read.allows((buf.len(),))?;
+        let rest = self.rest();
+        let n = rest.len().min(buf.len());
+        buf[..n].copy_from_slice(&rest[..n]);
+        self.advance(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for MockFile {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.fill_buf.allows(())?;
+        Ok(self.rest())
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.advance(amount);
+    }
+}
+
+impl Write for MockFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write.allows((buf.to_vec(),))?;
+        lock(&self.shared.written).extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.flush.allows(())
+    }
+}
+
+impl Seek for MockFile {
+    fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
+        self.seek.allows((pos,))?;
+        let mut position = lock(&self.position);
+        let (base, offset) = match pos {
+            SeekFrom::Start(to) => {
+                *position = to;
+                return Ok(to);
+            }
+            SeekFrom::End(offset) => (
+                u64::try_from(self.shared.data.len()).unwrap_or(u64::MAX),
+                offset,
+            ),
+            SeekFrom::Current(offset) => (*position, offset),
+        };
+        match base.checked_add_signed(offset) {
+            Some(to) => {
+                *position = to;
+                Ok(to)
+            }
+            None => Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "invalid seek to a negative or overflowing position",
+            )),
+        }
+    }
+}

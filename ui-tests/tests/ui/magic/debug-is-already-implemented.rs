@@ -1,0 +1,6 @@
+use autospec::autospec;
+
+#[autospec(magic(Debug))]
+trait Version {}
+
+fn main() {}

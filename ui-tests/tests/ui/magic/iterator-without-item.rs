@@ -1,0 +1,6 @@
+use autospec::autospec;
+
+#[autospec(magic(Iterator))]
+trait Ids {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use autospec::autospec;
+
+#[autospec(magic(Display, Ord))]
+trait Version {}
+
+fn main() {}
