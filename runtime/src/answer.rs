@@ -28,30 +28,52 @@ use std::task::{Context, Poll};
 /// clock.tick.assert_awaited_once();
 /// ```
 pub struct Answer<R> {
-    value: Option<R>,
+    value: Value<R>,
     ticket: Option<AwaitTicket>,
+}
+
+/// A future a `returns_async` closure made.
+pub(crate) type Pending<R> = Pin<Box<dyn Future<Output = R> + Send>>;
+
+enum Value<R> {
+    Ready(Option<R>),
+    /// From `returns_async`: completes when the configured future does.
+    Pending(Pending<R>),
 }
 
 impl<R> Answer<R> {
     pub(crate) fn new(value: R, ticket: Option<AwaitTicket>) -> Self {
         Answer {
-            value: Some(value),
+            value: Value::Ready(Some(value)),
+            ticket,
+        }
+    }
+
+    pub(crate) fn pending(future: Pending<R>, ticket: Option<AwaitTicket>) -> Self {
+        Answer {
+            value: Value::Pending(future),
             ticket,
         }
     }
 }
 
-// The value is moved out, never pinned in place.
+// The value is moved out, never pinned in place; a pending future is
+// pinned in its own box.
 impl<R> Unpin for Answer<R> {}
 
 impl<R> Future for Answer<R> {
     type Output = R;
 
-    fn poll(mut self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<R> {
-        let value = self
-            .value
-            .take()
-            .expect("a mock's future is polled again after it completed");
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
+        let value = match &mut self.value {
+            Value::Ready(value) => value
+                .take()
+                .expect("a mock's future is polled again after it completed"),
+            Value::Pending(future) => match future.as_mut().poll(cx) {
+                Poll::Ready(value) => value,
+                Poll::Pending => return Poll::Pending,
+            },
+        };
         if let Some(ticket) = self.ticket.take() {
             ticket.awaited();
         }
@@ -61,8 +83,9 @@ impl<R> Future for Answer<R> {
 
 impl<R> fmt::Debug for Answer<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ready = matches!(self.value, Value::Ready(Some(_)));
         f.debug_struct("Answer")
-            .field("ready", &self.value.is_some())
+            .field("ready", &ready)
             .finish_non_exhaustive()
     }
 }

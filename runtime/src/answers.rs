@@ -32,7 +32,15 @@ pub(crate) struct Answers<R> {
     shown: Option<crate::__private::Shown<R>>,
     /// Each journaled call's returned value, by sequence number.
     returned: Vec<(u64, R)>,
+    /// `returns_async`: the standing answer of an async method, a closure
+    /// of the journaled arguments (erased as for [`ErasedTest`]) that makes
+    /// the future.
+    pending: Option<ErasedPending<R>>,
 }
+
+/// Makes the future of a `returns_async` answer.
+pub(crate) type ErasedPending<R> =
+    Arc<dyn Fn(*const ()) -> crate::answer::Pending<R> + Send + Sync>;
 
 /// Tests a call's journaled arguments, given as a pointer to the method's
 /// argument tuple `A` (erased, so that answers stay generic over `R` only).
@@ -93,7 +101,24 @@ impl<R> Answers<R> {
             rules: Vec::new(),
             shown,
             returned: Vec::new(),
+            pending: None,
         }
+    }
+
+    /// The `returns_async` closure, when it answers the next call (no rule
+    /// and no one-shot answer comes first).
+    pub(crate) fn pending(&self) -> Option<ErasedPending<R>> {
+        if self.rules.is_empty() && self.once.is_empty() {
+            self.pending.clone()
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn set_pending(&mut self, answer: ErasedPending<R>) {
+        self.with = None;
+        self.standing = Standing::None;
+        self.pending = Some(answer);
     }
 
     /// Journals the value returned by call `seq`, when it can be shown.
@@ -173,16 +198,19 @@ impl<R> Answers<R> {
     where
         R: Clone,
     {
+        self.pending = None;
         self.with = None;
         self.standing = Standing::Value(value, R::clone);
     }
 
     pub(crate) fn set_panic(&mut self, message: String) {
+        self.pending = None;
         self.with = None;
         self.standing = Standing::Panic(message);
     }
 
     pub(crate) fn set_with(&mut self, answer: Arc<Erased>) {
+        self.pending = None;
         self.with = Some(answer);
         self.standing = Standing::None;
     }
@@ -190,6 +218,7 @@ impl<R> Answers<R> {
     /// Whether nothing was ever configured (a fallback may answer).
     pub(crate) fn is_unconfigured(&self) -> bool {
         self.rules.is_empty()
+            && self.pending.is_none()
             && self.once.is_empty()
             && self.queued == 0
             && self.with.is_none()
@@ -215,6 +244,7 @@ impl<R> Answers<R> {
             || self.with.is_some()
             || !matches!(self.standing, Standing::None)
             || self.has_rules()
+            || self.pending.is_some()
     }
 
     /// The `returns_with` closure, if it is the standing answer.

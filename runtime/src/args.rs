@@ -57,6 +57,13 @@ pub struct Expected {
     pub(crate) guard: Option<String>,
 }
 
+impl Expected {
+    /// Expected values, without a guard.
+    fn values(args: Vec<String>) -> Self {
+        Expected { args, guard: None }
+    }
+}
+
 /// Collects which arguments of one call failed to match, when a failure
 /// message needs to say so; otherwise stops at the first mismatch.
 #[doc(hidden)]
@@ -160,13 +167,13 @@ impl<'m, A> Args<'m, A> {
     #[doc(hidden)]
     pub fn __elems<E: Elems<A> + Send + Sync + 'm>(elems: E) -> Self {
         let texts = elems.__texts();
-        Args {
-            check: Box::new(move |journaled: &A, check: &mut Check| {
+        Self::written(
+            Box::new(move |journaled: &A, check: &mut Check| {
                 elems.__check_elems(journaled, check)
             }),
             texts,
-            guard: None,
-        }
+            None,
+        )
     }
 
     /// From a check written out by `assert_called!`.
@@ -231,10 +238,7 @@ macro_rules! tuple_impls {
             }
 
             fn __describe(&self) -> Expected {
-                Expected {
-                    args: $crate::__private::debug_texts(&[$(&self.$i),*]),
-                    guard: None,
-                }
+                Expected::values($crate::__private::debug_texts(&[$(&self.$i),*]))
             }
         }
 
@@ -256,10 +260,7 @@ macro_rules! tuple_impls {
             }
 
             fn __describe(&self) -> Expected {
-                Expected {
-                    args: $crate::__private::debug_texts(&[$(&self.$i),*]),
-                    guard: None,
-                }
+                Expected::values($crate::__private::debug_texts(&[$(&self.$i),*]))
             }
         }
 

@@ -343,6 +343,18 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// as a future that journals the await when it completes.
     #[doc(hidden)]
     pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> crate::Answer<R> {
+        let pending = self.state().answers.pending();
+        if let Some(make) = pending {
+            // Made unlocked, so that the closure may use the mock.
+            let future = make(std::ptr::from_ref(&args).cast());
+            let seq = self.state().record(args, self.shared.head.is_journaling());
+            self.shared.head.notify();
+            let ticket = seq.map(|seq| AwaitTicket {
+                shared: Arc::clone(&self.shared),
+                seq,
+            });
+            return crate::Answer::pending(future, ticket);
+        }
         let (value, seq) = self.__call_numbered(args, invoke);
         let ticket = seq.map(|seq| AwaitTicket {
             shared: Arc::clone(&self.shared),
@@ -859,6 +871,46 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             guard: lock(journal),
             typed: PhantomData,
         }
+    }
+
+    /// For an async method: answers every later call with the future the
+    /// closure makes from the journaled arguments, so the call can stay
+    /// pending for a while (a timer, a channel) before it completes. The
+    /// call is journaled when it is made, and as awaited when the future
+    /// completes. A standing answer like [`returns`](Method::returns):
+    /// `when` rules and one-shot answers come first, and setting another
+    /// standing answer replaces it. On a method that is not async, calls
+    /// do not use it.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> usize; }
+    /// let fetcher = MockFetcher::default();
+    /// fetcher.fetch.returns_async(|(url,)| {
+    ///     let len = url.len();
+    ///     async move { len } // a real test might await a timer here
+    /// });
+    /// assert_eq!(block_on(fetcher.fetch("abc")), 3);
+    /// fetcher.fetch.assert_awaited_once_with(("abc",));
+    /// ```
+    pub fn returns_async<Fut>(&self, answer: impl Fn(&A) -> Fut + Send + Sync + 'static)
+    where
+        Fut: std::future::Future<Output = R> + Send + 'static,
+    {
+        let make: crate::answers::ErasedPending<R> = Arc::new(move |args: *const ()| {
+            // SAFETY: only `__call_async` of this method calls it, with a
+            // pointer to a live `A` (as for a `when` rule's test).
+            let future = answer(unsafe { &*args.cast::<A>() });
+            Box::pin(future) as crate::answer::Pending<R>
+        });
+        self.state().answers.set_pending(make);
     }
 
     /// Answers every later call with a clone of `value` (Python's `return_value`).

@@ -110,3 +110,75 @@ fn awaits_work_on_a_multi_threaded_executor() {
     }
     assert_eq!(fetcher.fetch.await_count(), 4);
 }
+
+mod pending {
+    use autospec::prelude::*;
+    use std::time::Duration;
+
+    #[autospec]
+    trait Feed: Send + Sync {
+        fn next(&self, topic: &str) -> impl std::future::Future<Output = Option<u32>> + Send;
+    }
+
+    /// Polls the feed until it answers, retrying on `None`: the code under test.
+    async fn first_value(feed: &impl Feed, topic: &str) -> u32 {
+        loop {
+            if let Some(value) = feed.next(topic).await {
+                return value;
+            }
+        }
+    }
+
+    fn configure(feed: &MockFeed) {
+        feed.next.returns_once(None);
+        feed.next.returns_async(|(topic,)| {
+            let value = u32::try_from(topic.len()).unwrap_or_default();
+            async move {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Some(value)
+            }
+        });
+    }
+
+    #[test]
+    fn a_pending_answer_completes_on_a_current_thread_runtime() {
+        let feed = MockFeed::default();
+        configure(&feed);
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .expect("a runtime");
+        let started = std::time::Instant::now();
+        assert_eq!(runtime.block_on(first_value(&feed, "abc")), 3);
+        assert!(started.elapsed() >= Duration::from_millis(20));
+        assert_eq!(feed.next.await_count(), 2);
+        feed.next.assert_has_awaits([("abc",), ("abc",)]);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_pending_answer_completes_on_a_multi_thread_runtime() {
+        let feed = std::sync::Arc::new(MockFeed::default());
+        configure(&feed);
+        let worker = std::sync::Arc::clone(&feed);
+        let value = tokio::spawn(async move { first_value(&*worker, "ab").await })
+            .await
+            .expect("the task completes");
+        assert_eq!(value, 2);
+        feed.next.assert_awaited_with(("ab",));
+    }
+
+    #[test]
+    fn a_pending_future_dropped_before_it_completes_is_called_not_awaited() {
+        let feed = MockFeed::default();
+        feed.next.returns_async(|_| std::future::pending());
+        let waker = std::task::Waker::noop();
+        let mut cx = std::task::Context::from_waker(waker);
+        let mut future = Box::pin(feed.next("t"));
+        assert!(future.as_mut().poll(&mut cx).is_pending());
+        drop(future);
+        feed.next.assert_called_once_with(("t",));
+        feed.next.assert_not_awaited();
+    }
+
+    use std::future::Future as _;
+}
