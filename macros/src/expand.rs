@@ -12,6 +12,8 @@ use crate::validate;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use syn::parse::{Parse, ParseStream};
+mod spy;
+
 use syn::{
     FnArg, GenericParam, Generics, ImplItem, ImplItemFn, Item, ItemImpl, ItemTrait, Path, Token,
     TraitItem, Type, Visibility, WherePredicate,
@@ -37,7 +39,8 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
             let model = Trait::from_syn(item_trait, path, &args, false);
             match validate::check_trait(&model, &args) {
                 Ok(()) => {
-                    let mock = TraitMock::new(&model, &args);
+                    let mut mock = TraitMock::new(&model, &args);
+                    mock.spies = true;
                     quote!(#emitted #mock)
                 }
                 // No stub mock beside the error: rustc suppresses the
@@ -347,7 +350,11 @@ pub(crate) fn mock(input: TokenStream) -> TokenStream {
     let mut model = Trait::from_syn(&restated.item, restated.path.to_token_stream(), &args, true);
     model.mock = restated.mock.clone();
     match validate::check_trait(&model, &args) {
-        Ok(()) => TraitMock::new(&model, &args).into_token_stream(),
+        Ok(()) => {
+            let mut mock = TraitMock::new(&model, &args);
+            mock.spies = true;
+            mock.into_token_stream()
+        }
         Err(error) => error.into_compile_error(),
     }
 }
@@ -556,6 +563,9 @@ struct TraitMock<'a> {
     map: SelfMap,
     /// `__autospec_MockStore_class`, when the trait has methods without `self`.
     class: Option<Ident>,
+    /// A mock of a trait (not of an impl block, a function or a closure):
+    /// it gets `wrapping(real)` and `calls_default()`.
+    spies: bool,
 }
 
 impl<'a> TraitMock<'a> {
@@ -581,6 +591,7 @@ impl<'a> TraitMock<'a> {
             generics,
             map,
             class,
+            spies: false,
         }
     }
 
@@ -625,6 +636,16 @@ impl<'a> TraitMock<'a> {
         let (cfgs, child) = (&method.cfgs, self.child(method));
         let (method_type, closure, rt) = (glue.method_type(), glue.closure_bound(), &self.rt);
         let newtype = self.newtype(&child, &generics, &method_type, cfgs);
+        let calls_default = self.runs_default(method).then(|| {
+            quote! {
+                /// Answers later calls by running the trait's own default
+                /// body of this method, journaled; one-shot answers and
+                /// `when` rules still come first.
+                #vis fn calls_default(&self) {
+                    self.0.__calls_default();
+                }
+            }
+        });
         quote! {
             #newtype
 
@@ -638,6 +659,8 @@ impl<'a> TraitMock<'a> {
                 {
                     self.0.__returns_with(#rt::Box::new(answer));
                 }
+
+                #calls_default
             }
         }
     }
@@ -1200,6 +1223,7 @@ impl<'a> TraitMock<'a> {
                     #body
                 })
             }
+            _ if self.runs_default(method) => glue.body_with_default(&self.default_helper(method)),
             _ => glue.body(&quote!(self), None),
         };
         quote!(#(#cfgs)* #vis #sig #body)
@@ -1224,6 +1248,10 @@ impl ToTokens for TraitMock<'_> {
             tokens.extend(self.class_items(class));
         }
         tokens.extend(self.callable_items());
+        if self.spies {
+            tokens.extend(self.wrapping());
+            tokens.extend(self.defaults_trait());
+        }
         tokens.extend(self.trait_impl());
     }
 }

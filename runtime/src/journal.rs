@@ -393,6 +393,24 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
     );
 }
 
+/// `calls_real()` on a method that has no real implementation to call.
+#[track_caller]
+pub(crate) fn no_real(head: &Head) -> ! {
+    let (mock, field) = (head.core.name(), head.field());
+    if head.core.is_spy() {
+        fail(&format!(
+            "{mock}.{field}.calls_real(): `{mock}::wrapping(real)` cannot forward `{field}` \
+             (a generic, static, async or unsafe method, or one whose arguments or answer \
+             the mock cannot hand over), so there is no real implementation to call; \
+             configure an answer instead."
+        ))
+    }
+    fail(&format!(
+        "{mock}.{field}.calls_real(): {mock} has no real implementation to call; \
+         make the mock with `{mock}::wrapping(real)`."
+    ))
+}
+
 #[track_caller]
 fn fail(message: &str) -> ! {
     panic!("{message}")

@@ -308,8 +308,9 @@ pub use autospec_macros::patch_shared;
 /// ```
 pub mod prelude {
     pub use crate::{
-        and, any, args, assert_called, assert_in_order, autospec, call, contains, ends_with, eq, ge, gt, le, lt, ne,
-        not, or, patch, patch_shared, pred, starts_with, Call, ClassShared, Mock, ANY,
+        and, any, args, assert_called, assert_in_order, autospec, call, contains, ends_with, eq,
+        ge, gt, le, lt, ne, not, or, patch, patch_shared, pred, starts_with, Call, ClassShared,
+        Mock, ANY,
     };
 }
 

@@ -16,6 +16,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
+mod spy;
+
 /// One process-wide sequence over all recorded calls of all mocks, so that
 /// calls of different methods (and different mocks) can be put in order.
 static SEQUENCE: AtomicU64 = AtomicU64::new(0);

@@ -27,7 +27,11 @@ struct Step {
 
 impl InOrder {
     /// Adds a step: a call of `method` matching `expected`.
-    pub fn step<A, R, F: ?Sized, E: ArgsMatch<A>>(&mut self, method: &Method<A, R, F>, expected: &E) {
+    pub fn step<A, R, F: ?Sized, E: ArgsMatch<A>>(
+        &mut self,
+        method: &Method<A, R, F>,
+        expected: &E,
+    ) {
         let (head, calls) = journal::qualified_calls(method);
         for call in calls {
             if !self.calls.iter().any(|(seq, _)| *seq == call.0) {
@@ -49,18 +53,21 @@ impl InOrder {
     pub fn check(mut self) {
         let mut after: Option<u64> = None;
         for (n, step) in self.steps.iter().enumerate() {
-            match step.seqs.iter().find(|&&seq| after.map_or(true, |last| seq > last)) {
-                Some(&seq) => after = Some(seq),
-                None => {
-                    let why = if step.seqs.is_empty() {
-                        format!("step {} has no matching call", n + 1)
-                    } else {
-                        format!("step {} has no matching call after step {n}", n + 1)
-                    };
-                    self.calls.sort_by_key(|(seq, _)| *seq);
-                    fail(&why, &self.steps, &self.calls);
-                }
+            if let Some(&seq) = step
+                .seqs
+                .iter()
+                .find(|&&seq| after.map_or(true, |last| seq > last))
+            {
+                after = Some(seq);
+                continue;
             }
+            let why = if step.seqs.is_empty() {
+                format!("step {} has no matching call", n + 1)
+            } else {
+                format!("step {} has no matching call after step {n}", n + 1)
+            };
+            self.calls.sort_by_key(|(seq, _)| *seq);
+            fail(&why, &self.steps, &self.calls);
         }
     }
 }

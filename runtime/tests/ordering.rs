@@ -30,7 +30,12 @@ fn calls_of_several_mocks_are_checked_in_order() {
     store.get.returns(Some("v".into()));
     read_through(&store, &cache, "a");
     read_through(&store, &cache, "b");
-    assert_in_order!(store.get("a"), cache.put("a", _), store.get("b"), cache.put("b", "v"));
+    assert_in_order!(
+        store.get("a"),
+        cache.put("a", _),
+        store.get("b"),
+        cache.put("b", "v")
+    );
     // Other calls may come between the steps.
     assert_in_order!(store.get("a"), cache.put("b", _));
     assert_in_order!(store.get(k) if k == "b", cache.put(_, v) if v == "v");
@@ -53,7 +58,10 @@ Calls, in order (2):
   MockStore.get("a")"#
     );
     let message = panic_message(|| assert_in_order!(store.get("z")));
-    assert!(message.starts_with("calls not in the expected order: step 1 has no matching call.\n"), "{message}");
+    assert!(
+        message.starts_with("calls not in the expected order: step 1 has no matching call.\n"),
+        "{message}"
+    );
 }
 
 #[test]

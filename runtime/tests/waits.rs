@@ -80,7 +80,8 @@ fn without_a_timeout_the_mock_s_own_limit_applies() {
     sink.set_wait_timeout(Duration::from_millis(20));
     let message = support::panic_message(|| sink.push.wait_until_called(None));
     assert!(
-        message.starts_with("MockSink.push: expected at least 1 call within 20ms, timed out after "),
+        message
+            .starts_with("MockSink.push: expected at least 1 call within 20ms, timed out after "),
         "{message}"
     );
     // A clone shares the setting; an explicit timeout still wins.
@@ -90,5 +91,6 @@ fn without_a_timeout_the_mock_s_own_limit_applies() {
         std::thread::sleep(Duration::from_millis(60));
         worker.push(1, "ok");
     });
-    sink.push.wait_until_any_call_with(args!(1, _), Duration::from_secs(5));
+    sink.push
+        .wait_until_any_call_with(args!(1, _), Duration::from_secs(5));
 }
