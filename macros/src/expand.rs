@@ -642,7 +642,7 @@ impl<'a> TraitMock<'a> {
                 /// body of this method, journaled; one-shot answers and
                 /// `when` rules still come first.
                 #vis fn calls_default(&self) {
-                    self.0.__calls_default();
+                    self.0.__set_default_body();
                 }
             }
         });

@@ -512,3 +512,6 @@ pub struct GuideMigratingFromMockall;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/for-python-users.md")]
 pub struct GuideForPythonUsers;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/spies.md")]
+pub struct GuideSpies;

@@ -41,7 +41,22 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("assert-any-await", awaits::assert_any_await),
     ("wait-until-called-times", waits::wait_until_called_times),
     ("wait-until-any-call-with", waits::wait_until_any_call_with),
+    ("calls-real-without-real", spies::calls_real_without_real),
 ];
+
+mod spies {
+    use autospec::prelude::*;
+
+    #[autospec]
+    trait Clock {
+        fn now(&self) -> u64;
+    }
+
+    pub(super) fn calls_real_without_real() {
+        let clock = MockClock::default();
+        clock.now.calls_real();
+    }
+}
 
 mod readme {
     use autospec::prelude::*;

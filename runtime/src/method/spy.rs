@@ -59,7 +59,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Makes the trait's default body the standing answer; the field's
     /// `calls_default` calls this.
     #[doc(hidden)]
-    pub fn __calls_default(&self) {
+    pub fn __set_default_body(&self) {
         self.state().answers.calls_default();
     }
 
