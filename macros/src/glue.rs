@@ -130,29 +130,38 @@ impl<'g, 'a> Glue<'g, 'a> {
             .map(|param| &param.lifetime)
             .collect();
         let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
-        let rt = self.rt;
-        let params = self.method.params.iter().map(|param| match &param.kind {
-            ParamKind::AsRef(target) => {
-                let target = self.map(target);
-                quote!(&#target)
-            }
-            ParamKind::Into(target) => self.map(target).into_token_stream(),
-            ParamKind::Collect(item) => {
-                let item = self.map(item);
-                quote!(::std::vec::Vec<#item>)
-            }
-            ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
-            ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
-            ParamKind::Opaque {
-                closure_gets_value: false,
-            } => quote!(#rt::Opaque),
-            _ => self.map(param.ty).into_token_stream(),
-        });
+        let params = self.closure_params();
         let output = (!matches!(self.method.ret, Ret::Unit)).then(|| {
             let answer = self.answer_type();
             quote!(-> #answer)
         });
         quote!(#binder ::core::ops::Fn(#(#params),*) #output)
+    }
+
+    /// The parameter types of a `returns_with` closure.
+    pub(crate) fn closure_params(&self) -> Vec<TokenStream> {
+        let rt = self.rt;
+        self.method
+            .params
+            .iter()
+            .map(|param| match &param.kind {
+                ParamKind::AsRef(target) => {
+                    let target = self.map(target);
+                    quote!(&#target)
+                }
+                ParamKind::Into(target) => self.map(target).into_token_stream(),
+                ParamKind::Collect(item) => {
+                    let item = self.map(item);
+                    quote!(::std::vec::Vec<#item>)
+                }
+                ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
+                ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
+                ParamKind::Opaque {
+                    closure_gets_value: false,
+                } => quote!(#rt::Opaque),
+                _ => self.map(param.ty).into_token_stream(),
+            })
+            .collect()
     }
 
     /// `Method<(journal), R, dyn for<'a> Fn(..) -> R + Send + Sync>`.
@@ -443,7 +452,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         self.wrap(answer)
     }
 
-    /// `move |arg0, ..| real(&real, |this| <Real as Trait>::method(this, arg0, ..))`:
+    /// `move |arg0, ..| <Real as Trait>::method(&mut *lock(&real), arg0, ..)`:
     /// a spy's call to the real implementation, as a `returns_with` closure
     /// over `__autospec_real` (an `Arc<Mutex<Real>>`); `None` for a method
     /// that cannot be forwarded (see [`Glue::forwards`]).
@@ -460,7 +469,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 _ => name.to_token_stream(),
             }
         });
-        let call = quote!(<#real as #path>::#ident(__autospec_this, #(#args),*));
+        let call = quote!(<#real as #path>::#ident(&mut *#rt::lock(&__autospec_real), #(#args),*));
         let owned = |value: TokenStream| quote!(#rt::OwnedOf::new(#value).get());
         let answer = match &self.method.ret {
             Ret::Unit | Ret::Owned(_) => call,
@@ -479,7 +488,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             Ret::Callable(_) | Ret::Opaque(_) => return None,
         };
         Some(quote! {
-            move |#(#names),*| #rt::real(&__autospec_real, |__autospec_this| #answer)
+            move |#(#names),*| #answer
         })
     }
 

@@ -234,10 +234,10 @@ fn push_last_segment(out: &mut String, path: &str) {
     out.push_str(path.rsplit("::").next().unwrap_or(path));
 }
 
-/// Runs `call` on a spy's real implementation, locked for the call (a
-/// panic in an earlier call does not poison it for later ones).
-pub fn real<T: ?Sized, O>(real: &std::sync::Mutex<T>, call: impl FnOnce(&mut T) -> O) -> O {
-    call(&mut crate::method::lock(real))
+/// Locks a spy's real implementation for one call (a panic in an earlier
+/// call does not poison it for later ones).
+pub fn lock<T: ?Sized>(real: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    crate::method::lock(real)
 }
 
 /// Picks `ToOwned::to_owned` to keep what a spy's real implementation

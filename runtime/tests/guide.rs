@@ -47,6 +47,8 @@ const SCENARIOS: &[(&str, fn())] = &[
 mod spies {
     use autospec::prelude::*;
 
+    // Only the child mock is used: the example never calls `now`.
+    #[allow(dead_code)]
     #[autospec]
     trait Clock {
         fn now(&self) -> u64;
