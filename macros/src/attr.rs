@@ -16,6 +16,8 @@ pub(crate) struct Args {
     /// `patchable`: on an impl block, hooks the real methods for `patch!`
     /// instead of emitting a mock type.
     pub(crate) patchable: bool,
+    /// `spy`: on a trait, the mock also gets `MockX::wrapping(real)`.
+    pub(crate) spy: bool,
     /// `part = 2`: a further impl block of a type whose first block has a
     /// plain `#[autospec]`; its methods join that block's mock.
     pub(crate) part: Option<syn::LitInt>,
@@ -60,6 +62,17 @@ impl Args {
                 return Err(syn::Error::new(ident.span(), "`patchable` is given twice"));
             }
             self.patchable = true;
+        } else if input.peek(syn::Ident)
+            && input
+                .fork()
+                .parse::<Ident>()
+                .is_ok_and(|ident| ident == "spy")
+        {
+            let ident: Ident = input.parse()?;
+            if self.spy {
+                return Err(syn::Error::new(ident.span(), "`spy` is given twice"));
+            }
+            self.spy = true;
         } else if input.peek(syn::Ident)
             && input
                 .fork()
@@ -124,7 +137,7 @@ impl Args {
             let unknown: proc_macro2::TokenTree = input.parse()?;
             return Err(syn::Error::new_spanned(
                 unknown,
-                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `magic(Display, ..)` (std traits the mock implements too), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
+                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `magic(Display, ..)` (std traits the mock implements too), `spy` (a trait mock that can wrap a real implementation), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
             ));
         }
         Ok(())

@@ -13,6 +13,8 @@ use crate::validate;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use syn::parse::{Parse, ParseStream};
+mod spy;
+
 use syn::{
     FnArg, GenericParam, Generics, ImplItem, ImplItemFn, Item, ItemImpl, ItemTrait, Path, Token,
     TraitItem, Type, Visibility, WherePredicate,
@@ -45,7 +47,9 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
             let model = Trait::from_syn(item_trait, path, &args, false);
             match validate::check_trait(&model, &args) {
                 Ok(()) => {
-                    let mock = TraitMock::new(&model, &args);
+                    let mut mock = TraitMock::new(&model, &args);
+                    mock.spies = true;
+                    mock.spy = args.spy;
                     quote!(#emitted #mock)
                 }
                 // No stub mock beside the error: rustc suppresses the
@@ -481,7 +485,11 @@ pub(crate) fn mock(input: TokenStream) -> TokenStream {
     let mut model = Trait::from_syn(&restated.item, restated.path.to_token_stream(), &args, true);
     model.mock = restated.mock.clone();
     match validate::check_trait(&model, &args) {
-        Ok(()) => TraitMock::new(&model, &args).into_token_stream(),
+        Ok(()) => {
+            let mut mock = TraitMock::new(&model, &args);
+            mock.spies = true;
+            mock.into_token_stream()
+        }
         Err(error) => error.into_compile_error(),
     }
 }
@@ -708,6 +716,11 @@ struct TraitMock<'a> {
     owner: Option<TokenStream>,
     /// The entries of `magic(..)`, as written.
     magic: Vec<Path>,
+    /// A mock of a trait (not of an impl block, a function or a closure):
+    /// it gets `calls_default()`.
+    spies: bool,
+    /// `#[autospec(spy)]`: the mock also gets `wrapping(real)`.
+    spy: bool,
 }
 
 impl<'a> TraitMock<'a> {
@@ -736,6 +749,8 @@ impl<'a> TraitMock<'a> {
             parts: false,
             owner: None,
             magic: args.magic.clone(),
+            spies: false,
+            spy: false,
         }
     }
 
@@ -796,6 +811,16 @@ impl<'a> TraitMock<'a> {
         let (cfgs, child) = (&method.cfgs, self.child(method));
         let (method_type, closure, rt) = (glue.method_type(), glue.closure_bound(), &self.rt);
         let newtype = self.newtype(&child, &generics, &method_type, cfgs);
+        let calls_default = self.runs_default(method).then(|| {
+            quote! {
+                /// Answers later calls by running the trait's own default
+                /// body of this method, journaled; one-shot answers and
+                /// `when` rules still come first.
+                #vis fn calls_default(&self) {
+                    self.0.__set_default_body();
+                }
+            }
+        });
         quote! {
             #newtype
 
@@ -809,6 +834,8 @@ impl<'a> TraitMock<'a> {
                 {
                     self.0.__returns_with(#rt::Box::new(answer));
                 }
+
+                #calls_default
             }
         }
     }
@@ -1653,6 +1680,7 @@ impl<'a> TraitMock<'a> {
                     #body
                 })
             }
+            _ if self.runs_default(method) => glue.body_with_default(&self.default_helper(method)),
             _ => glue.body(self.owner.as_ref().unwrap_or(&quote!(self)), None),
         };
         quote!(#(#cfgs)* #vis #sig #body)
@@ -1677,6 +1705,14 @@ impl ToTokens for TraitMock<'_> {
             tokens.extend(self.class_items(class));
         }
         tokens.extend(self.callable_items());
+        if self.spies {
+            // `wrapping` is generic, so it costs type checking and metadata
+            // in every build of the mock's crate: only on request.
+            if self.spy {
+                tokens.extend(self.wrapping());
+            }
+            tokens.extend(self.defaults_trait());
+        }
         tokens.extend(self.trait_impl());
         if let Some(magic) = self.magic() {
             tokens.extend(magic.struct_items());

@@ -130,29 +130,38 @@ impl<'g, 'a> Glue<'g, 'a> {
             .map(|param| &param.lifetime)
             .collect();
         let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
-        let rt = self.rt;
-        let params = self.method.params.iter().map(|param| match &param.kind {
-            ParamKind::AsRef(target) => {
-                let target = self.map(target);
-                quote!(&#target)
-            }
-            ParamKind::Into(target) => self.map(target).into_token_stream(),
-            ParamKind::Collect(item) => {
-                let item = self.map(item);
-                quote!(::std::vec::Vec<#item>)
-            }
-            ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
-            ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
-            ParamKind::Opaque {
-                closure_gets_value: false,
-            } => quote!(#rt::Opaque),
-            _ => self.map(param.ty).into_token_stream(),
-        });
+        let params = self.closure_params();
         let output = (!matches!(self.method.ret, Ret::Unit)).then(|| {
             let answer = self.answer_type();
             quote!(-> #answer)
         });
         quote!(#binder ::core::ops::Fn(#(#params),*) #output)
+    }
+
+    /// The parameter types of a `returns_with` closure.
+    pub(crate) fn closure_params(&self) -> Vec<TokenStream> {
+        let rt = self.rt;
+        self.method
+            .params
+            .iter()
+            .map(|param| match &param.kind {
+                ParamKind::AsRef(target) => {
+                    let target = self.map(target);
+                    quote!(&#target)
+                }
+                ParamKind::Into(target) => self.map(target).into_token_stream(),
+                ParamKind::Collect(item) => {
+                    let item = self.map(item);
+                    quote!(::std::vec::Vec<#item>)
+                }
+                ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
+                ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
+                ParamKind::Opaque {
+                    closure_gets_value: false,
+                } => quote!(#rt::Opaque),
+                _ => self.map(param.ty).into_token_stream(),
+            })
+            .collect()
     }
 
     /// `Method<(journal), R, dyn for<'a> Fn(..) -> R + Send + Sync>`.
@@ -383,10 +392,35 @@ impl<'g, 'a> Glue<'g, 'a> {
     /// The impl method's body. `owner` is the value holding the child mock
     /// (`self`, or the class state).
     pub(crate) fn body(&self, owner: &TokenStream, fallback: Option<TokenStream>) -> TokenStream {
+        let conversions = self.conversions();
+        let answer = self.answer(owner, fallback, &self.journal());
+        quote!({ #conversions #answer })
+    }
+
+    /// The body of a method with a default body that `calls_default()`
+    /// can run: `helper` is the hidden copy of the default body.
+    pub(crate) fn body_with_default(&self, helper: &TokenStream) -> TokenStream {
+        let (field, names) = (&self.method.sig.ident, &self.names);
+        let journal = self.journal();
+        let answer = self.answer(&quote!(self), None, &quote!(__autospec_call));
+        quote!({
+            match self.#field.__default_body(#journal) {
+                ::core::option::Option::Some(__autospec_call) => #answer,
+                ::core::option::Option::None => #helper(self, #(#names),*),
+            }
+        })
+    }
+
+    /// The answer expression, given the journal entry of the call.
+    fn answer(
+        &self,
+        owner: &TokenStream,
+        fallback: Option<TokenStream>,
+        journal: &TokenStream,
+    ) -> TokenStream {
         let lends = self.lends();
         let (rt, field) = (self.rt, &self.method.sig.ident);
-        let conversions = self.conversions();
-        let (journal, invoke) = (self.journal(), self.invoke());
+        let invoke = self.invoke();
         let answer = if self.method.is_keyed() {
             let (key, answer_ty, closure) =
                 (self.key_type(), self.answer_type(), self.closure_bound());
@@ -410,12 +444,11 @@ impl<'g, 'a> Glue<'g, 'a> {
         } else if self.tracks_awaits() {
             // The future itself journals the await.
             let future = quote!(#owner.#field.__call_async(#journal, #invoke));
-            let answer = match self.method.wrap {
+            return match self.method.wrap {
                 Wrap::AsyncFn if self.async_trait => quote!(#future.await),
                 Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
                 _ => future,
             };
-            return quote!({ #conversions #answer });
         } else if lends {
             self.deliver(
                 quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
@@ -427,8 +460,95 @@ impl<'g, 'a> Glue<'g, 'a> {
                 |value| quote!(#rt::leak(#value)),
             )
         };
-        let answer = self.wrap(answer);
-        quote!({ #conversions #answer })
+        self.wrap(answer)
+    }
+
+    /// `move |arg0, ..| <Real as Trait>::method(&mut *lock(&real), arg0, ..)`:
+    /// a spy's call to the real implementation, as a `returns_with` closure
+    /// over `__autospec_real` (an `Arc<Mutex<Real>>`); `None` for a method
+    /// that cannot be forwarded (see [`Glue::forwards`]).
+    pub(crate) fn forward(&self, real: &TokenStream, path: &TokenStream) -> Option<TokenStream> {
+        if !self.forwards() {
+            return None;
+        }
+        let (rt, ident, names) = (self.rt, &self.method.sig.ident, &self.names);
+        let args = self.method.params.iter().zip(names).map(|(param, name)| {
+            let by_ref = matches!(crate::model::ungroup(param.ty), Type::Reference(_));
+            match &param.kind {
+                ParamKind::AsRef(_) if by_ref => quote!(&#name),
+                ParamKind::Collect(_) => quote!(::core::iter::IntoIterator::into_iter(#name)),
+                _ => name.to_token_stream(),
+            }
+        });
+        let call = quote!(<#real as #path>::#ident(&mut *#rt::lock(&__autospec_real), #(#args),*));
+        let owned = |value: TokenStream| quote!(#rt::OwnedOf::new(#value).get());
+        let answer = match &self.method.ret {
+            Ret::Unit | Ret::Owned(_) => call,
+            Ret::Iter(_) => {
+                quote!(::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#call)))
+            }
+            Ret::Borrowed { .. } => owned(call),
+            Ret::OptionBorrowed { .. } => {
+                let owned = owned(quote!(__autospec_lent));
+                quote!(::core::option::Option::map(#call, |__autospec_lent| #owned))
+            }
+            Ret::ResultBorrowed { .. } => {
+                let owned = owned(quote!(__autospec_lent));
+                quote!(::core::result::Result::map(#call, |__autospec_lent| #owned))
+            }
+            Ret::Callable(_) | Ret::Opaque(_) => return None,
+        };
+        Some(quote! {
+            move |#(#names),*| #answer
+        })
+    }
+
+    /// Whether `wrapping(real)` can hand this method's calls to the real
+    /// implementation: a plain `&self`/`&mut self` method (not static,
+    /// generic over types, async or unsafe, no `where` bounds on `Self`),
+    /// whose arguments the answer closure receives as they came, and whose
+    /// answer the mock can keep (no `impl Fn`, no `&dyn Trait`, no `Self`).
+    fn forwards(&self) -> bool {
+        let method = self.method;
+        let sig = method.sig;
+        let receiver = sig
+            .receiver()
+            .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
+        let params = method.params.iter().all(|param| {
+            !matches!(
+                param.kind,
+                ParamKind::Callable { .. }
+                    | ParamKind::Receiver
+                    | ParamKind::Opaque {
+                        closure_gets_value: false
+                    }
+            ) && !self.map.mentions_self(param.ty)
+        });
+        let ret = match &method.ret {
+            Ret::Owned(ty) => !self.map.mentions_self(ty),
+            Ret::Borrowed { reference, .. }
+            | Ret::OptionBorrowed { reference, .. }
+            | Ret::ResultBorrowed { reference, .. } => {
+                !matches!(crate::model::ungroup(&reference.elem), Type::TraitObject(_))
+                    && !self.map.mentions_self(&reference.elem)
+            }
+            Ret::Unit | Ret::Iter(_) => true,
+            Ret::Callable(_) | Ret::Opaque(_) => false,
+        };
+        let where_self = sig.generics.where_clause.as_ref().is_some_and(|clause| {
+            clause
+                .predicates
+                .iter()
+                .any(|predicate| !is_self_sized(predicate))
+        });
+        receiver
+            && params
+            && ret
+            && !where_self
+            && method.wrap == Wrap::Direct
+            && !matches!(sig.safety, syn::Safety::Unsafe(_))
+            && !method.is_keyed()
+            && method.generics.erased.is_empty()
     }
 
     /// Turns the answer into the declared return type; `keep` makes a value
@@ -480,6 +600,19 @@ impl<'g, 'a> Glue<'g, 'a> {
             Wrap::BoxFuture => quote!(::std::boxed::Box::pin(::core::future::ready(#answer))),
         }
     }
+}
+
+/// `Self: Sized`, the one `where` bound a spy's real implementation
+/// always meets.
+fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
+    let syn::WherePredicate::Type(typed) = predicate else {
+        return false;
+    };
+    let is_self = matches!(crate::model::ungroup(&typed.bounded_ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
+    is_self
+        && typed.bounds.iter().all(|bound| {
+            matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))
+        })
 }
 
 /// The same tokens, all carrying `span`.

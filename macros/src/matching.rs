@@ -350,7 +350,7 @@ impl Parts {
         let checked = |ok: TokenStream, text: &str| {
             quote! {
                 let __autospec_ok = #ok;
-                if !__autospec_check.__test(::core::option::Option::Some(#i), __autospec_ok, || ::std::borrow::ToOwned::to_owned(#text))
+                if !__autospec_check.__test(::core::option::Option::Some(#i), __autospec_ok, &|| ::std::borrow::ToOwned::to_owned(#text))
                     && !__autospec_check.__go_on()
                 {
                     return false;
@@ -474,7 +474,7 @@ fn expected(rt: &TokenStream, input: &WrittenCall) -> TokenStream {
                 quote!(::core::option::Option::Some(#text)),
                 quote! {
                     let __autospec_ok: bool = #guard;
-                    __autospec_check.__test(#index, __autospec_ok, || ::std::borrow::ToOwned::to_owned(#text));
+                    __autospec_check.__test(#index, __autospec_ok, &|| ::std::borrow::ToOwned::to_owned(#text));
                 },
             )
         }

@@ -65,6 +65,8 @@ pub(crate) struct Method<'a> {
     pub(crate) is_static: bool,
     /// The generic parameters of the method, sorted by how the mock treats them.
     pub(crate) generics: MethodGenerics<'a>,
+    /// The trait's default body, if the method has one (`calls_default()` runs it).
+    pub(crate) default_body: Option<&'a syn::Block>,
 }
 
 /// A method's own type and const parameters (lifetimes need nothing).
@@ -283,6 +285,7 @@ impl<'a> Method<'a> {
             cfgs,
             is_static: sig.receiver().is_none(),
             generics,
+            default_body: function.default.as_ref(),
         }
     }
 

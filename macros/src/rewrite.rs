@@ -66,6 +66,36 @@ impl SelfMap {
     }
 }
 
+impl SelfMap {
+    /// Whether `ty` names the mock's own type (`Self`, `Box<Self>`) or an
+    /// associated type the trait does not declare: what a spy's real
+    /// implementation has a different type for.
+    pub(crate) fn mentions_self(&self, ty: &Type) -> bool {
+        struct Finds<'m>(&'m SelfMap, bool);
+        impl<'v> Visit<'v> for Finds<'_> {
+            fn visit_type_path(&mut self, path: &'v TypePath) {
+                let segments = &path.path.segments;
+                let own = |name: &Ident| self.0.assoc.iter().any(|(ident, _)| ident == name);
+                let found = match &path.qself {
+                    Some(qself) if is_self(&qself.ty) => {
+                        qself.position + 1 != segments.len()
+                            || !segments.last().is_some_and(|last| own(&last.ident))
+                    }
+                    None if segments.first().is_some_and(|first| first.ident == "Self") => {
+                        segments.len() != 2 || !own(&segments[1].ident)
+                    }
+                    _ => false,
+                };
+                self.1 |= found;
+                visit::visit_type_path(self, path);
+            }
+        }
+        let mut finds = Finds(self, false);
+        finds.visit_type(ty);
+        finds.1
+    }
+}
+
 struct Replace<'m>(&'m SelfMap);
 
 impl VisitMut for Replace<'_> {

@@ -22,6 +22,12 @@ pub(crate) struct Answers<R> {
     /// The `returns_with` closure (an erased `Box<F>`), while it is the
     /// standing answer; shared so that a call can run it unlocked.
     with: Option<Arc<Erased>>,
+    /// A spy's call to the real implementation (an erased `Box<F>`, as
+    /// `with`), consulted after every configured answer, before the default.
+    fallback: Option<Arc<Erased>>,
+    /// `calls_default()`: the mock runs the trait's default body (the
+    /// generated method checks this, since only it can run the body).
+    default_body: bool,
     default: fn() -> Option<R>,
     /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
     /// grows, so every lent reference stays valid as long as the answers.
@@ -75,8 +81,16 @@ pub(crate) enum RuleAnswer<R> {
 /// The answer a rule gave to one call.
 pub(crate) enum Ruled<R> {
     Value(R),
-    With(ErasedAnswer<R>),
     Panic(String),
+}
+
+/// How a call is answered, as [`Answers::settle`] finds it.
+pub(crate) enum Picked<R> {
+    Value(R),
+    /// Run the `returns_with` closure (an erased `Box<F>`).
+    With(Arc<Erased>),
+    /// Nothing configured: the default, or a panic that says so.
+    Unconfigured,
 }
 
 /// The standing answer, the last one set (a closure is kept in `with`: `None` here).
@@ -96,6 +110,8 @@ impl<R> Answers<R> {
             queued: 0,
             standing: Standing::None,
             with: None,
+            fallback: None,
+            default_body: false,
             default,
             lent: Vec::new(),
             rules: Vec::new(),
@@ -165,9 +181,47 @@ impl<R> Answers<R> {
         Some(match &mut rule.answer {
             RuleAnswer::Value(value, clone) => Ruled::Value(clone(value)),
             RuleAnswer::Queue(queue) => Ruled::Value(queue.pop_front()?),
-            RuleAnswer::With(answer) => Ruled::With(Arc::clone(answer)),
+            // Run here, with the method locked: code size matters more on
+            // every mocked method's call path than calling back into the
+            // same method from a rule's closure.
+            RuleAnswer::With(answer) => Ruled::Value(answer(args)),
             RuleAnswer::Panic(message) => Ruled::Panic(message.clone()),
         })
+    }
+
+    /// The answer of the newest matching rule, if any (see `pick_ruled`).
+    ///
+    /// # Safety
+    /// As for `pick_ruled`.
+    #[inline]
+    pub(crate) unsafe fn ruled(&mut self, args: *const ()) -> Option<Ruled<R>> {
+        if self.rules.is_empty() {
+            None
+        } else {
+            // SAFETY: the caller's contract.
+            unsafe { self.pick_ruled(args) }
+        }
+    }
+
+    /// What answers call `seq`: a matching rule, a one-shot answer or the
+    /// standing value (journaled as returned), else the `returns_with`
+    /// closure to run, else nothing configured.
+    pub(crate) fn settle(&mut self, ruled: Option<Ruled<R>>, seq: Option<u64>) -> Picked<R> {
+        let value = match ruled {
+            Some(Ruled::Value(value)) => Some(value),
+            Some(Ruled::Panic(message)) => journal::answer_panics(&message),
+            None => self.pick(),
+        };
+        match value {
+            Some(value) => {
+                self.keep_return(seq, &value);
+                Picked::Value(value)
+            }
+            None => match self.with() {
+                Some(answer) => Picked::With(answer),
+                None => Picked::Unconfigured,
+            },
+        }
     }
 
     /// A one-shot answer, else the standing value (or its panic); `None`
@@ -199,18 +253,21 @@ impl<R> Answers<R> {
         R: Clone,
     {
         self.pending = None;
+        self.default_body = false;
         self.with = None;
         self.standing = Standing::Value(value, R::clone);
     }
 
     pub(crate) fn set_panic(&mut self, message: String) {
         self.pending = None;
+        self.default_body = false;
         self.with = None;
         self.standing = Standing::Panic(message);
     }
 
     pub(crate) fn set_with(&mut self, answer: Arc<Erased>) {
         self.pending = None;
+        self.default_body = false;
         self.with = Some(answer);
         self.standing = Standing::None;
     }
@@ -247,9 +304,10 @@ impl<R> Answers<R> {
             || self.pending.is_some()
     }
 
-    /// The `returns_with` closure, if it is the standing answer.
+    /// The `returns_with` closure, if it is the standing answer, else a
+    /// spy's call to the real implementation.
     pub(crate) fn with(&self) -> Option<Arc<Erased>> {
-        self.with.clone()
+        self.with.as_ref().or(self.fallback.as_ref()).cloned()
     }
 
     pub(crate) fn queue(&mut self, values: impl IntoIterator<Item = R>) {
@@ -259,5 +317,51 @@ impl<R> Answers<R> {
         let before = self.once.len();
         self.once.extend(values);
         self.queued += self.once.len() - before;
+    }
+}
+
+/// Spies: the real implementation behind `wrapping(real)`, and the trait's
+/// default body behind `calls_default()`.
+impl<R> Answers<R> {
+    /// Makes the standing closure the spy's fallback (`wrapping` sets it
+    /// with the typed `returns_with`, which infers the closure's signature).
+    pub(crate) fn spy(&mut self) {
+        self.fallback = self.with.take();
+    }
+
+    /// Forgets the standing and one-shot answers (and `calls_default`), so
+    /// that the real implementation answers again; `false` when there is none.
+    pub(crate) fn calls_real(&mut self) -> bool {
+        if self.fallback.is_none() {
+            return false;
+        }
+        self.once.clear();
+        self.queued = 0;
+        self.standing = Standing::None;
+        self.with = None;
+        self.default_body = false;
+        true
+    }
+
+    /// Makes the trait's default body the standing answer.
+    pub(crate) fn calls_default(&mut self) {
+        self.with = None;
+        self.standing = Standing::None;
+        self.default_body = true;
+    }
+
+    /// Whether a call runs the trait's default body: `calls_default()` is
+    /// the standing answer and neither a one-shot answer nor a `when` rule
+    /// answers the call first.
+    ///
+    /// # Safety
+    /// As for [`pick_ruled`](Self::pick_ruled).
+    pub(crate) unsafe fn runs_default(&self, args: *const ()) -> bool {
+        self.default_body
+            && self.once.is_empty()
+            && !self.rules.iter().any(|rule| {
+                !matches!(&rule.answer, RuleAnswer::Queue(queue) if queue.is_empty())
+                    && (rule.test)(args)
+            })
     }
 }

@@ -38,15 +38,35 @@ pub trait ArgsMatch<A> {
 
     #[doc(hidden)]
     fn __describe(&self) -> Expected;
+
+    /// The check on a journaled tuple given by pointer, for failure
+    /// messages; `None`: explain by comparing `Debug` texts (plain values).
+    #[doc(hidden)]
+    fn __erased(&self) -> Option<&ErasedCheck<'_>> {
+        None
+    }
 }
 
+/// [`Args`]' check of one call's journaled tuple, given by pointer, so
+/// that code explaining a failure is compiled once, not per method.
+#[doc(hidden)]
+pub type ErasedCheck<'m> = dyn Fn(*const (), &mut Check) -> bool + Send + Sync + 'm;
+
 impl<A, E: ArgsMatch<A> + ?Sized> ArgsMatch<A> for &E {
+    fn matches_args(&self, args: &A) -> bool {
+        (**self).matches_args(args)
+    }
+
     fn __check(&self, args: &A, check: &mut Check) -> bool {
         (**self).__check(args, check)
     }
 
     fn __describe(&self) -> Expected {
         (**self).__describe()
+    }
+
+    fn __erased(&self) -> Option<&ErasedCheck<'_>> {
+        (**self).__erased()
     }
 }
 
@@ -115,17 +135,18 @@ impl Check {
     #[doc(hidden)]
     pub fn __arg<T: ?Sized, M: Matcher<T>>(&mut self, index: usize, arg: &T, matcher: &M) -> bool {
         let ok = matcher.matches(arg);
-        self.__test(Some(index), ok, || matcher.describe())
+        self.__test(Some(index), ok, &|| matcher.describe())
     }
 
     /// Records the outcome of a test on argument `index` (`None`: on the
-    /// whole call), with the expectation's text if it failed.
+    /// whole call), with the expectation's text if it failed. Not generic,
+    /// so that it is compiled once.
     #[doc(hidden)]
     pub fn __test(
         &mut self,
         index: Option<usize>,
         ok: bool,
-        expected: impl FnOnce() -> String,
+        expected: &dyn Fn() -> String,
     ) -> bool {
         if !ok {
             let expected = if self.explain {
@@ -154,13 +175,13 @@ impl Check {
 /// assert_eq!(format!("{expected:?}"), r#"(contains "ell", _)"#);
 /// ```
 pub struct Args<'m, A> {
-    check: CheckFn<'m, A>,
+    /// Checks a journaled `A`, given by pointer (erased, so that failure
+    /// messages need no code per method).
+    check: Box<ErasedCheck<'m>>,
     texts: Vec<String>,
     guard: Option<String>,
+    typed: std::marker::PhantomData<fn(&A)>,
 }
-
-/// Checks one call's journaled arguments.
-pub(crate) type CheckFn<'m, A> = Box<dyn Fn(&A, &mut Check) -> bool + Send + Sync + 'm>;
 
 impl<'m, A> Args<'m, A> {
     /// From one matcher per argument (what `args!` emits).
@@ -168,31 +189,39 @@ impl<'m, A> Args<'m, A> {
     pub fn __elems<E: Elems<A> + Send + Sync + 'm>(elems: E) -> Self {
         let texts = elems.__texts();
         Self::written(
-            Box::new(move |journaled: &A, check: &mut Check| {
-                elems.__check_elems(journaled, check)
-            }),
+            move |journaled: &A, check: &mut Check| elems.__check_elems(journaled, check),
             texts,
             None,
         )
     }
 
-    /// From a check written out by `assert_called!`.
+    /// From a check of a journaled `A` (written out by `assert_called!`).
     pub(crate) fn written(
-        check: CheckFn<'m, A>,
+        check: impl Fn(&A, &mut Check) -> bool + Send + Sync + 'm,
         texts: Vec<String>,
         guard: Option<String>,
     ) -> Self {
         Args {
-            check,
+            check: Box::new(move |journaled: *const (), outcome: &mut Check| {
+                // SAFETY: `Args<A>` is only ever given, through `__check`
+                // and `__erased`, pointers to a live `A` of the method it
+                // is checked against (`ArgsMatch<A>` ties the types).
+                check(unsafe { &*journaled.cast::<A>() }, outcome)
+            }),
             texts,
             guard,
+            typed: std::marker::PhantomData,
         }
     }
 }
 
 impl<A> ArgsMatch<A> for Args<'_, A> {
     fn __check(&self, args: &A, check: &mut Check) -> bool {
-        (self.check)(args, check)
+        (self.check)(std::ptr::from_ref(args).cast(), check)
+    }
+
+    fn __erased(&self) -> Option<&ErasedCheck<'_>> {
+        Some(&*self.check)
     }
 
     fn __describe(&self) -> Expected {
@@ -225,10 +254,15 @@ macro_rules! tuple_impls {
     ($( ( $($a:ident $e:ident $i:tt),* ) )*) => {$(
         impl<$($a: PartialEq<$e>, $e: fmt::Debug,)*> ArgsMatch<($($a,)*)> for ($($e,)*) {
             #[allow(unused_variables)]
+            fn matches_args(&self, args: &($($a,)*)) -> bool {
+                true $(&& args.$i == self.$i)*
+            }
+
+            #[allow(unused_variables)]
             fn __check(&self, args: &($($a,)*), check: &mut Check) -> bool {
                 $(
                     let ok = args.$i == self.$i;
-                    if !check.__test(Some($i), ok, || $crate::__private::debug_text(&self.$i))
+                    if !check.__test(Some($i), ok, &|| $crate::__private::debug_text(&self.$i))
                         && !check.__go_on()
                     {
                         return false;
@@ -249,10 +283,10 @@ macro_rules! tuple_impls {
                 let expected = $crate::__private::debug_texts(&[$(&self.$i),*]);
                 let texts = args.texts();
                 if texts.len() != expected.len() {
-                    return check.__test(None, false, || format!("{} arguments", expected.len()));
+                    return check.__test(None, false, &|| format!("{} arguments", expected.len()));
                 }
                 for (i, (text, want)) in texts.iter().zip(&expected).enumerate() {
-                    if !check.__test(Some(i), text == want, || want.clone()) && !check.__go_on() {
+                    if !check.__test(Some(i), text == want, &|| want.clone()) && !check.__go_on() {
                         return false;
                     }
                 }

@@ -5,7 +5,7 @@
 //! arguments already rendered, so a crate compiles it once however many
 //! methods it mocks (see the note on code size in `method.rs`).
 
-use crate::args::{Expected, Miss};
+use crate::args::{Check, ErasedCheck, Expected, Miss};
 use crate::calls::Call;
 use crate::method::{lock, AnyMethod, Journals};
 use crate::mock::MockCore;
@@ -50,6 +50,8 @@ pub trait Journal {
     fn clear(&mut self);
     /// The `Debug` text of what call `seq` returned, if it was journaled.
     fn returned(&self, seq: u64) -> Option<String>;
+    /// The journaled argument tuple of call `index`, erased.
+    fn args_ptr(&self, index: usize) -> *const ();
     /// One-shot answers never used.
     fn unused_answers(&self) -> usize;
 }
@@ -149,6 +151,34 @@ impl Head {
         }
         out
     }
+}
+
+/// What did not match in each journaled call, oldest first: by the
+/// matchers' own check when there is one, else by comparing each
+/// argument's `Debug` text with the expected value's.
+fn explain(
+    method: &dyn AnyMethod,
+    expected: &Expected,
+    check: Option<&ErasedCheck<'_>>,
+) -> Vec<Vec<Miss>> {
+    let journal = lock(one(method).1);
+    let count = journal.log().seqs.len();
+    let mut all = Vec::with_capacity(count);
+    for index in 0..count {
+        let mut outcome = Check::explaining();
+        if let Some(check) = check {
+            check(journal.args_ptr(index), &mut outcome);
+        } else {
+            let actual = journal.render(index);
+            for (i, want) in expected.args.iter().enumerate() {
+                if actual.get(i) != Some(want) {
+                    outcome.__test(Some(i), false, &|| want.clone());
+                }
+            }
+        }
+        all.push(outcome.into_misses());
+    }
+    all
 }
 
 /// `put("k", _) if v.len() > 3`: an expected call as messages show it.
@@ -405,6 +435,24 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
     );
 }
 
+/// `calls_real()` on a method that has no real implementation to call.
+#[track_caller]
+pub(crate) fn no_real(head: &Head) -> ! {
+    let (mock, field) = (head.core.name(), head.field());
+    if head.core.is_spy() {
+        fail(&format!(
+            "{mock}.{field}.calls_real(): `{mock}::wrapping(real)` cannot forward `{field}` \
+             (a generic, static, async or unsafe method, or one whose arguments or answer \
+             the mock cannot hand over), so there is no real implementation to call; \
+             configure an answer instead."
+        ))
+    }
+    fail(&format!(
+        "{mock}.{field}.calls_real(): {mock} has no real implementation to call; \
+         make the mock with `{mock}::wrapping(real)` (the trait needs `#[autospec(spy)]`)."
+    ))
+}
+
 #[track_caller]
 fn fail(message: &str) -> ! {
     panic!("{message}{}", crate::class::foreign_note())
@@ -420,9 +468,11 @@ pub(crate) fn fail_count(method: &dyn AnyMethod, expected: &str) -> ! {
 pub(crate) fn fail_called_with(
     method: &dyn AnyMethod,
     expected: &Expected,
-    last: Option<&Vec<Miss>>,
+    check: Option<&ErasedCheck<'_>>,
 ) -> ! {
     let head = one(method).0;
+    let misses = explain(method, expected, check);
+    let last = misses.last();
     let all = rendered(method);
     let expected = expected_text(head, expected);
     let Some(actual) = all.last() else {
@@ -456,9 +506,10 @@ pub(crate) fn fail_called_once_with(method: &dyn AnyMethod, expected: &Expected)
 pub(crate) fn fail_any_call(
     method: &dyn AnyMethod,
     expected: &Expected,
-    misses: &[Vec<Miss>],
+    check: Option<&ErasedCheck<'_>>,
 ) -> ! {
     let head = one(method).0;
+    let misses = &explain(method, expected, check)[..];
     let all = rendered(method);
     let mut message = format!(
         "{}: expected call not found.\nExpected: {} (at any position)\n",

@@ -523,3 +523,6 @@ pub struct GuideForPythonUsers;
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/magic.md")]
 pub struct GuideMagic;
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/spies.md")]
+pub struct GuideSpies;

@@ -4,8 +4,8 @@
 // `assert_called_with(("k", 1))`, not `assert_called_with(&("k", 1))`.
 #![allow(clippy::needless_pass_by_value)]
 
-use crate::answers::{Answers, RuleAnswer, Ruled};
-use crate::args::{Args, ArgsMatch, Check, Miss};
+use crate::answers::{Answers, Picked, RuleAnswer};
+use crate::args::{Args, ArgsMatch, Check};
 use crate::journal::{self, Head, Journal};
 use crate::mock::MockCore;
 use std::fmt;
@@ -15,6 +15,8 @@ use std::ptr::NonNull;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
+
+mod spy;
 
 /// One process-wide sequence over all recorded calls of all mocks, so that
 /// calls of different methods (and different mocks) can be put in order.
@@ -244,6 +246,10 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
         self.answers.returned(seq)
     }
 
+    fn args_ptr(&self, index: usize) -> *const () {
+        std::ptr::from_ref(&self.args[index]).cast()
+    }
+
     fn unused_answers(&self) -> usize {
         self.answers.unused()
     }
@@ -370,70 +376,34 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
         let mut guard = self.state();
-        if guard.answers.has_rules() {
-            // SAFETY: the rules were made by `when` of this method, for
-            // this `A`, and `args` lives until the end of this call.
-            let ruled = unsafe { guard.answers.pick_ruled(std::ptr::from_ref(&args).cast()) };
-            if let Some(ruled) = ruled {
-                return self.answer_ruled(guard, args, ruled);
-            }
-        }
         let state = &mut *guard;
+        // SAFETY: the rules were made by `when` of this method, for this
+        // `A`, and `args` lives until the end of this call.
+        let ruled = unsafe { state.answers.ruled(std::ptr::from_ref(&args).cast()) };
         // `record`, written out: one generic function less per method.
         let seq = state.log.number(self.shared.head.is_journaling());
         if seq.is_some() {
             state.args.push(args);
         }
         self.shared.head.notify();
-        let Some(value) = state.answers.pick() else {
-            let Some(answer) = state.answers.with() else {
+        let answer = match state.answers.settle(ruled, seq) {
+            Picked::Value(value) => return (value, seq),
+            Picked::With(answer) => answer,
+            Picked::Unconfigured => {
                 let value = state.answers.unconfigured(&self.shared.head, &*state);
                 state.answers.keep_return(seq, &value);
                 return (value, seq);
-            };
-            // Unlocked while the closure runs, so that it may use the mock.
-            drop(guard);
-            // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
-            // `__returns_with` of this method, whose `F` is this `F`.
-            let value = invoke(unsafe { answer.get::<Box<F>>() });
-            if seq.is_some() {
-                self.state().answers.keep_return(seq, &value);
-            }
-            return (value, seq);
-        };
-        state.answers.keep_return(seq, &value);
-        (value, seq)
-    }
-
-    /// Journals a call that a `when(..)` rule answers, and answers it. A
-    /// rule's closure runs with the method unlocked (it may call the mock),
-    /// before the call is journaled.
-    fn answer_ruled<'s>(
-        &'s self,
-        mut guard: Locked<'s, State<A, R, F>>,
-        args: A,
-        ruled: Ruled<R>,
-    ) -> (R, Option<u64>) {
-        let answer = match ruled {
-            Ruled::Value(value) => Ok(value),
-            Ruled::Panic(message) => Err(message),
-            Ruled::With(answer) => {
-                drop(guard);
-                let value = answer(std::ptr::from_ref(&args).cast());
-                guard = self.state();
-                Ok(value)
             }
         };
-        let seq = guard.record(args, self.shared.head.is_journaling());
-        if let Ok(value) = &answer {
-            guard.answers.keep_return(seq, value);
-        }
+        // Unlocked while the closure runs, so that it may use the mock.
         drop(guard);
-        self.shared.head.notify();
-        match answer {
-            Ok(value) => (value, seq),
-            Err(message) => journal::answer_panics(&message),
+        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+        // `__returns_with` of this method, whose `F` is this `F`.
+        let value = invoke(unsafe { answer.get::<Box<F>>() });
+        if seq.is_some() {
+            self.state().answers.keep_return(seq, &value);
         }
+        (value, seq)
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference: the
@@ -1169,22 +1139,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 
     #[track_caller]
     fn fail_last<E: ArgsMatch<A>>(&self, expected: &E) -> ! {
-        let misses = self.explain(expected);
-        journal::fail_called_with(self, &expected.__describe(), misses.last())
-    }
-
-    /// What did not match in each journaled call, oldest first.
-    fn explain<E: ArgsMatch<A>>(&self, expected: &E) -> Vec<Vec<Miss>> {
-        let state = self.state();
-        state
-            .args
-            .iter()
-            .map(|args| {
-                let mut check = Check::explaining();
-                expected.__check(args, &mut check);
-                check.into_misses()
-            })
-            .collect()
+        journal::fail_called_with(self, &expected.__describe(), expected.__erased())
     }
 
     /// Asserts that some call, at any position, had these arguments; the
@@ -1204,7 +1159,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[track_caller]
     pub fn assert_any_call<E: ArgsMatch<A>>(&self, expected: E) {
         if self.calls_matching(&expected) == 0 {
-            journal::fail_any_call(self, &expected.__describe(), &self.explain(&expected));
+            journal::fail_any_call(self, &expected.__describe(), expected.__erased());
         }
     }
 
@@ -1223,11 +1178,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     pub fn calls_matching<E: ArgsMatch<A>>(&self, expected: E) -> usize {
         let state = self.state();
-        state
-            .args
-            .iter()
-            .filter(|args| expected.matches_args(args))
-            .count()
+        let mut count = 0;
+        for args in &state.args {
+            if expected.matches_args(args) {
+                count += 1;
+            }
+        }
+        count
     }
 
     /// Asserts that these calls happened consecutively, in this order
@@ -1344,7 +1301,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         G: Fn(&A, &mut Check) -> bool + Send + Sync + 'm,
     {
-        Args::written(Box::new(check), args, guard.map(str::to_owned))
+        Args::written(check, args, guard.map(str::to_owned))
     }
 }
 
@@ -1405,8 +1362,9 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
 
     /// Answers every matching call with the closure's result; the closure
     /// receives the journaled arguments (owned: `&(String, u32)` for
-    /// `(&str, u32)` parameters). It runs with the method unlocked, so it
-    /// may call the mock.
+    /// `(&str, u32)` parameters). It runs before the call is journaled,
+    /// while the method is locked: it may call the mock's other methods,
+    /// not this one.
     pub fn returns_with(self, answer: impl Fn(&A) -> R + Send + Sync + 'static) {
         self.answer(RuleAnswer::With(Arc::new(move |args: *const ()| {
             // SAFETY: as for the rule's test: a pointer to a live `A`.

@@ -24,6 +24,8 @@ pub struct MockCore {
     sealed: AtomicBool,
     /// A patch's `calls_original()`: unconfigured calls run the original.
     passes_through: AtomicBool,
+    /// Made by `wrapping(real)`: a spy.
+    spy: AtomicBool,
     /// `Mock::journal_calls`: keep calls (else only count them).
     journaling: AtomicBool,
     /// `Mock::set_wait_timeout`, in nanoseconds.
@@ -38,6 +40,7 @@ impl MockCore {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             sealed: AtomicBool::new(false),
             passes_through: AtomicBool::new(false),
+            spy: AtomicBool::new(false),
             journaling: AtomicBool::new(true),
             wait_timeout: AtomicU64::new(nanos(DEFAULT_WAIT_TIMEOUT)),
         })
@@ -79,6 +82,15 @@ impl MockCore {
     /// Makes unconfigured calls of a patched function run the original.
     pub fn __pass_through(&self) {
         self.passes_through.store(true, Ordering::Release);
+    }
+
+    /// Marks the mock as made by `wrapping(real)`, for `calls_real`'s message.
+    pub fn __spy(&self) {
+        self.spy.store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn is_spy(&self) -> bool {
+        self.spy.load(Ordering::Relaxed)
     }
 
     /// Whether unconfigured calls run the original.

@@ -53,21 +53,21 @@ impl InOrder {
     pub fn check(mut self) {
         let mut after: Option<u64> = None;
         for (n, step) in self.steps.iter().enumerate() {
-            let found = step
+            if let Some(&seq) = step
                 .seqs
                 .iter()
-                .find(|&&seq| after.map_or(true, |last| seq > last));
-            if let Some(&seq) = found {
+                .find(|&&seq| after.map_or(true, |last| seq > last))
+            {
                 after = Some(seq);
-            } else {
-                let why = if step.seqs.is_empty() {
-                    format!("step {} has no matching call", n + 1)
-                } else {
-                    format!("step {} has no matching call after step {n}", n + 1)
-                };
-                self.calls.sort_by_key(|(seq, _)| *seq);
-                fail(&why, &self.steps, &self.calls);
+                continue;
             }
+            let why = if step.seqs.is_empty() {
+                format!("step {} has no matching call", n + 1)
+            } else {
+                format!("step {} has no matching call after step {n}", n + 1)
+            };
+            self.calls.sort_by_key(|(seq, _)| *seq);
+            fail(&why, &self.steps, &self.calls);
         }
     }
 }

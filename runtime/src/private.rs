@@ -244,6 +244,51 @@ fn push_last_segment(out: &mut String, path: &str) {
     out.push_str(path.rsplit("::").next().unwrap_or(path));
 }
 
+/// Locks a spy's real implementation for one call (a panic in an earlier
+/// call does not poison it for later ones).
+pub fn lock<T: ?Sized>(real: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    crate::method::lock(real)
+}
+
+/// Picks `ToOwned::to_owned` to keep what a spy's real implementation
+/// lends (`&T`), when `T` has an owned form.
+pub struct OwnedOf<'a, T: ?Sized>(&'a T, NotOwned<T>);
+
+/// The fallback of [`OwnedOf`]: `T` has no owned form.
+pub struct NotOwned<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+impl<'a, T: ?Sized> OwnedOf<'a, T> {
+    /// The selector for one lent value.
+    pub fn new(value: &'a T) -> Self {
+        OwnedOf(value, NotOwned(PhantomData))
+    }
+}
+
+impl<T: ?Sized + ToOwned> OwnedOf<'_, T> {
+    /// The value's owned copy.
+    pub fn get(&self) -> T::Owned {
+        self.0.to_owned()
+    }
+}
+
+impl<T: ?Sized> Deref for OwnedOf<'_, T> {
+    type Target = NotOwned<T>;
+    fn deref(&self) -> &NotOwned<T> {
+        &self.1
+    }
+}
+
+impl<T: ?Sized> NotOwned<T> {
+    /// Panics: the mock cannot keep a copy of what the real implementation lent.
+    pub fn get<O>(&self) -> O {
+        panic!(
+            "autospec: the real implementation lent a `&{}`, and a spy keeps its own copy of \
+             each answer, but `{0}` is not `Clone`; configure this method's answer instead",
+            type_name_of::<T>()
+        )
+    }
+}
+
 /// Picks `Default::default` as the unconfigured answer when `R` has it.
 pub struct DefaultOf<R>(NoDefault<R>);
 

@@ -46,6 +46,7 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("assert-dropped", magic::assert_dropped),
     ("sealed-dynamic", magic::sealed_dynamic),
     ("non-callable", magic::non_callable),
+    ("calls-real-without-real", spies::calls_real_without_real),
 ];
 
 mod matchers {
@@ -104,6 +105,22 @@ mod magic {
         let config = NonCallableMock::new("config");
         config.attr("get").call(dyn_args!["level"]);
         config.as_mock().call(dyn_args![]);
+    }
+}
+
+mod spies {
+    use autospec::prelude::*;
+
+    // Only the child mock is used: the example never calls `now`.
+    #[allow(dead_code)]
+    #[autospec]
+    trait Clock {
+        fn now(&self) -> u64;
+    }
+
+    pub(super) fn calls_real_without_real() {
+        let clock = MockClock::default();
+        clock.now.calls_real();
     }
 }
 

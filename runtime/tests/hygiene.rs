@@ -504,3 +504,88 @@ fn magic_traits_work_without_a_prelude() {
         ]
     );
 }
+
+/// Spies: `wrapping(real)` and `calls_default()` with no prelude and
+/// shadowed names, under the crate's lints.
+pub mod bare_spies {
+    #![no_implicit_prelude]
+
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `String`.
+    pub struct String;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `Arc`.
+    pub struct Arc;
+    /// Shadows `Mutex`.
+    pub struct Mutex;
+    /// Shadows the `std` crate name.
+    pub mod std {}
+    /// Shadows the `core` crate name.
+    pub mod core {}
+
+    /// A trait with every kind of answer a spy forwards, and a default body.
+    #[::autospec::autospec(spy, type Item = u8)]
+    pub trait Ledger {
+        /// An associated type.
+        type Item;
+        /// Borrowed in, owned out.
+        fn get(&self, key: &str) -> ::std::option::Option<u32>;
+        /// Mutates.
+        fn add(&mut self, amount: u32);
+        /// Lends.
+        fn name(&self) -> &str;
+        /// Lends inside an option.
+        fn first(&self) -> ::std::option::Option<&u32>;
+        /// Iterates.
+        fn items(&self) -> impl ::std::iter::Iterator<Item = Self::Item>;
+        /// A default body that calls another method.
+        #[must_use]
+        fn title(&self) -> ::std::string::String {
+            ::std::format!("ledger {}", self.name())
+        }
+    }
+
+    /// A real ledger.
+    #[derive(::std::default::Default)]
+    pub struct Book {
+        total: u32,
+    }
+
+    impl Ledger for Book {
+        type Item = u8;
+        fn get(&self, _: &str) -> ::std::option::Option<u32> {
+            ::std::option::Option::Some(self.total)
+        }
+        fn add(&mut self, amount: u32) {
+            self.total += amount;
+        }
+        fn name(&self) -> &'static str {
+            "book"
+        }
+        fn first(&self) -> ::std::option::Option<&u32> {
+            ::std::option::Option::Some(&self.total)
+        }
+        fn items(&self) -> impl ::std::iter::Iterator<Item = u8> {
+            ::std::iter::once(1)
+        }
+    }
+
+    /// Exercises the spy API.
+    #[must_use]
+    pub fn exercise() -> ::std::string::String {
+        let mut ledger = MockLedger::wrapping(<Book as ::std::default::Default>::default());
+        ledger.add(2);
+        ledger.get.returns(::std::option::Option::Some(1));
+        ledger.get.calls_real();
+        ledger.title.calls_default();
+        let _ = (ledger.first(), ledger.items(), ledger.get("k"));
+        ledger.title()
+    }
+}
+
+#[test]
+fn spies_compile_without_a_prelude() {
+    assert_eq!(bare_spies::exercise(), "ledger book");
+}

@@ -188,16 +188,16 @@ fn when_rules_with_queues_closures_and_panics() {
 }
 
 #[test]
-fn a_rule_closure_may_call_the_mock() {
+fn a_rule_closure_may_call_the_mock_s_other_methods() {
     let store = MockStore::default();
     let inner = store.clone();
     store
         .count
         .when((1,))
-        .returns_with(move |_| inner.count(2) + 1);
-    store.count.returns(5);
-    assert_eq!(store.count(1), 6);
-    assert_eq!(store.count.call_count(), 2);
+        .returns_with(move |_| u64::from(inner.find(Some(1))) + 1);
+    store.find.returns(true);
+    assert_eq!(store.count(1), 2);
+    assert_eq!(store.mock_calls(), [call!(find(Some(1))), call!(count(1))]);
 }
 
 #[test]
