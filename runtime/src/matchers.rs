@@ -115,6 +115,12 @@ pub fn any() -> Any {
 
 /// Equality (or inequality) with a value: [`eq`], [`ne`], and every plain
 /// value inside [`args!`](crate::args!).
+///
+/// ```
+/// use autospec::{eq, Describe, Matcher};
+/// assert_eq!(eq("k").describe(), r#""k""#);
+/// assert!(eq("k").matches(&String::from("k")));
+/// ```
 #[derive(Clone)]
 pub struct Equals<V> {
     value: V,
@@ -183,6 +189,12 @@ pub fn ne<V: Debug>(value: V) -> Equals<V> {
 }
 
 /// An ordering comparison with a value: [`lt`], [`le`], [`gt`], [`ge`].
+///
+/// ```
+/// use autospec::{le, Describe, Matcher};
+/// assert_eq!(le(3).describe(), "<= 3");
+/// assert!(le(3).matches(&3u8));
+/// ```
 #[derive(Clone)]
 pub struct Compare<V> {
     value: V,
@@ -346,6 +358,11 @@ impl<K: Ord, W> Collection<K> for BTreeMap<K, W> {
 }
 
 /// Matches a collection that holds `item`; see [`contains`].
+///
+/// ```
+/// use autospec::{contains, Describe};
+/// assert_eq!(contains(3).describe(), "contains 3");
+/// ```
 #[derive(Clone)]
 pub struct Contains<V> {
     item: V,
@@ -442,6 +459,11 @@ impl<V: AsRef<Path> + ?Sized> Sequence<V> for PathBuf {
 
 /// Matches a sequence by its start or its end; see [`starts_with`] and
 /// [`ends_with`].
+///
+/// ```
+/// use autospec::{ends_with, Describe};
+/// assert_eq!(ends_with(".rs").describe(), r#"ends with ".rs""#);
+/// ```
 #[derive(Clone)]
 pub struct Affix<V> {
     affix: V,
@@ -492,6 +514,11 @@ pub fn ends_with<V: Debug>(suffix: V) -> Affix<V> {
 }
 
 /// Matches the arguments a closure accepts; see [`pred`].
+///
+/// ```
+/// use autospec::{pred, Matcher};
+/// assert!(pred(|n: &u32| n % 2 == 0).matches(&4));
+/// ```
 #[derive(Clone)]
 pub struct Pred<F> {
     test: F,
@@ -539,6 +566,11 @@ pub fn pred<T: ?Sized, F: Fn(&T) -> bool>(test: F) -> Pred<F> {
 }
 
 /// Matches what the inner matcher does not; see [`not`].
+///
+/// ```
+/// use autospec::{eq, not, Describe};
+/// assert_eq!(not(eq(1)).describe(), "not 1");
+/// ```
 #[derive(Clone)]
 pub struct Not<M>(M);
 
@@ -565,6 +597,11 @@ pub fn not<M: Describe>(matcher: M) -> Not<M> {
 }
 
 /// Both, or either, of two matchers; see [`and`] and [`or`].
+///
+/// ```
+/// use autospec::{and, ge, lt, Describe};
+/// assert_eq!(and(ge(1), lt(5)).describe(), "(>= 1 and < 5)");
+/// ```
 #[derive(Clone)]
 pub struct Both<M, N> {
     first: M,

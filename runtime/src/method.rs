@@ -1332,6 +1332,15 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     }
 
     /// Answers every matching call with a clone of `value`.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Ids { fn next(&self, kind: &str) -> u32; }
+    /// let ids = MockIds::default();
+    /// ids.next.when(("user",)).returns(7);
+    /// assert_eq!((ids.next("user"), ids.next("job")), (7, 0));
+    /// ```
     pub fn returns(self, value: R)
     where
         R: Clone,
@@ -1356,6 +1365,15 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     }
 
     /// Answers the next matching calls with these values, one each.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Ids { fn next(&self, kind: &str) -> u32; }
+    /// let ids = MockIds::default();
+    /// ids.next.when(("user",)).returns_each([1, 2]);
+    /// assert_eq!([ids.next("user"), ids.next("user"), ids.next("user")], [1, 2, 0]);
+    /// ```
     pub fn returns_each(self, values: impl IntoIterator<Item = R>) {
         self.answer(RuleAnswer::Queue(values.into_iter().collect()));
     }
@@ -1365,6 +1383,15 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// `(&str, u32)` parameters). It runs before the call is journaled,
     /// while the method is locked: it may call the mock's other methods,
     /// not this one.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Prices { fn price(&self, item: &str, qty: u32) -> u64; }
+    /// let prices = MockPrices::default();
+    /// prices.price.when(args!(_, gt(10))).returns_with(|(_, qty)| u64::from(*qty) * 9);
+    /// assert_eq!(prices.price("pen", 20), 180);
+    /// ```
     pub fn returns_with(self, answer: impl Fn(&A) -> R + Send + Sync + 'static) {
         self.answer(RuleAnswer::With(Arc::new(move |args: *const ()| {
             // SAFETY: as for the rule's test: a pointer to a live `A`.
@@ -1373,6 +1400,15 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     }
 
     /// Panics with `message` on every matching call (after journaling it).
+    ///
+    /// ```should_panic
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Store { fn get(&self, key: &str) -> Option<String>; }
+    /// let store = MockStore::default();
+    /// store.get.when(("root",)).panics("no access");
+    /// store.get("root");
+    /// ```
     pub fn panics(self, message: impl Into<String>) {
         self.answer(RuleAnswer::Panic(message.into()));
     }
