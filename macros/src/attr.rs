@@ -51,47 +51,18 @@ impl Args {
                 return Err(syn::Error::new(token.span, "`crate` is given twice"));
             }
             self.krate = Some(input.call(Path::parse_mod_style)?);
-        } else if input.peek(syn::Ident)
-            && input
-                .fork()
-                .parse::<Ident>()
-                .is_ok_and(|ident| ident == "patchable")
-        {
-            let ident: Ident = input.parse()?;
-            if self.patchable {
-                return Err(syn::Error::new(ident.span(), "`patchable` is given twice"));
-            }
-            self.patchable = true;
-        } else if input.peek(syn::Ident)
-            && input
-                .fork()
-                .parse::<Ident>()
-                .is_ok_and(|ident| ident == "spy")
-        {
-            let ident: Ident = input.parse()?;
-            if self.spy {
-                return Err(syn::Error::new(ident.span(), "`spy` is given twice"));
-            }
-            self.spy = true;
-        } else if input.peek(syn::Ident)
-            && input
-                .fork()
-                .parse::<Ident>()
-                .is_ok_and(|ident| ident == "part")
-        {
+        } else if peek_word(input, "patchable") {
+            flag(input, &mut self.patchable)?;
+        } else if peek_word(input, "spy") {
+            flag(input, &mut self.spy)?;
+        } else if peek_word(input, "part") {
             let ident: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
             if self.part.is_some() {
                 return Err(syn::Error::new(ident.span(), "`part` is given twice"));
             }
             self.part = Some(input.parse()?);
-        } else if input.peek(syn::Ident)
-            && input.peek2(syn::token::Paren)
-            && input
-                .fork()
-                .parse::<Ident>()
-                .is_ok_and(|ident| ident == "magic")
-        {
+        } else if input.peek2(syn::token::Paren) && peek_word(input, "magic") {
             let ident: Ident = input.parse()?;
             if self.magic_token.is_some() {
                 return Err(syn::Error::new(
@@ -142,6 +113,29 @@ impl Args {
         }
         Ok(())
     }
+}
+
+/// Whether the next token is the identifier `word`.
+fn peek_word(input: ParseStream<'_>, word: &str) -> bool {
+    input.peek(syn::Ident)
+        && input
+            .fork()
+            .parse::<Ident>()
+            .is_ok_and(|ident| ident == word)
+}
+
+/// A keyword argument without a value (`patchable`, `spy`): sets `flag`,
+/// refusing a second one.
+fn flag(input: ParseStream<'_>, flag: &mut bool) -> syn::Result<()> {
+    let ident: Ident = input.parse()?;
+    if *flag {
+        return Err(syn::Error::new(
+            ident.span(),
+            format!("`{ident}` is given twice"),
+        ));
+    }
+    *flag = true;
+    Ok(())
 }
 
 impl Parse for Args {
