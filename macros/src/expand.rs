@@ -1713,6 +1713,8 @@ impl ToTokens for TraitMock<'_> {
             // in every build of the mock's crate: only on request.
             if self.spy {
                 tokens.extend(self.wrapping());
+            } else {
+                tokens.extend(self.no_wrapping());
             }
             tokens.extend(self.defaults_trait());
         }

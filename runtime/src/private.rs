@@ -47,6 +47,18 @@ pub fn class<C: Default + Clone + 'static>() -> C {
     crate::class::current()
 }
 
+/// The bound of `wrapping` on a mock whose trait lacks `#[autospec(spy)]`:
+/// no type implements it, so a call fails to compile with this message.
+#[diagnostic::on_unimplemented(
+    message = "`wrapping(real)` exists on mocks of traits marked `#[autospec(spy)]`",
+    label = "this mock's trait has no `spy` argument",
+    note = "write `#[autospec(spy)]` on the trait; it is opt-in because type-checking the spy constructor costs compile time"
+)]
+pub trait SpyAttribute {
+    /// Never called: no type implements this trait.
+    fn __never<M>(self) -> M;
+}
+
 /// Runs a predicate written inside `assert_called!` on one argument; the
 /// call gives the closure its parameter type.
 pub fn call_pred<T: ?Sized>(arg: &T, test: impl FnOnce(&T) -> bool) -> bool {

@@ -89,6 +89,23 @@ impl TraitMock<'_> {
     /// `MockStore::wrapping(real)`, for a trait mock; nothing when the
     /// trait has generic associated types, which the bound on `real`
     /// cannot name.
+    /// Without `#[autospec(spy)]`: a `wrapping` whose bound never holds, so
+    /// that calling it fails to compile with a message naming the fix.
+    /// Generic and never instantiated: nothing to type-check per method.
+    pub(super) fn no_wrapping(&self) -> TokenStream {
+        let (rt, vis, mock) = (&self.rt, &self.model.item.vis, &self.model.mock);
+        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
+        quote! {
+            impl #impl_generics #mock #ty_generics #where_clause {
+                #[doc(hidden)]
+                #[must_use]
+                #vis fn wrapping<__AutospecReal: #rt::SpyAttribute>(real: __AutospecReal) -> Self {
+                    #rt::SpyAttribute::__never(real)
+                }
+            }
+        }
+    }
+
     pub(super) fn wrapping(&self) -> TokenStream {
         let Some(bound) = self.real_bound() else {
             return TokenStream::new();
