@@ -8,6 +8,10 @@ use std::time::Duration;
 
 /// How long `wait_until_*` waits when given no timeout, until
 /// [`Mock::set_wait_timeout`] says otherwise.
+///
+/// ```
+/// assert_eq!(autospec::DEFAULT_WAIT_TIMEOUT, std::time::Duration::from_secs(5));
+/// ```
 pub const DEFAULT_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Numbers mocks as they are made, so that a mock has an identity that
