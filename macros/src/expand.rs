@@ -774,12 +774,7 @@ impl<'a> TraitMock<'a> {
     }
 
     fn glue<'g>(&'g self, method: &'g Method<'a>) -> Glue<'g, 'a> {
-        Glue::new(
-            method,
-            &self.rt,
-            &self.map,
-            self.model.async_trait_attr.is_some(),
-        )
+        Glue::new(method, &self.rt, &self.map, false).under_async_trait(self.model.async_trait_attr)
     }
 
     /// `__autospec_MockStore_get`: the child mock type of one method (of
@@ -927,11 +922,8 @@ impl<'a> TraitMock<'a> {
             #(#cfgs)*
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc = #doc]
-                // The answer type is bounded here and, often, by the method.
-                #[allow(clippy::multiple_bound_locations)]
                 #vis fn of<#(#keyed),*>(&self) -> #child #child_ty_generics
                 where
-                    #answer: #rt::SharedAnswer,
                     #method_type: ::core::marker::Send + ::core::marker::Sync,
                     #(#keyed_where,)*
                 {

@@ -17,6 +17,8 @@ pub(crate) struct Glue<'g, 'a> {
     names: Vec<Ident>,
     /// The impl sits under `#[async_trait]`, which wants `async fn`.
     async_trait: bool,
+    /// `#[async_trait]` without `?Send`: its futures must be `Send`.
+    async_trait_send: Option<proc_macro2::Span>,
 }
 
 impl<'g, 'a> Glue<'g, 'a> {
@@ -35,7 +37,15 @@ impl<'g, 'a> Glue<'g, 'a> {
             map,
             names,
             async_trait,
+            async_trait_send: None,
         }
+    }
+
+    /// The glue of a method of a trait under `attr`, `#[async_trait]`.
+    pub(crate) fn under_async_trait(mut self, attr: Option<&syn::Attribute>) -> Self {
+        self.async_trait = attr.is_some();
+        self.async_trait_send = attr.and_then(crate::model::async_trait_send);
+        self
     }
 
     fn map(&self, ty: &Type) -> Type {
@@ -443,7 +453,16 @@ impl<'g, 'a> Glue<'g, 'a> {
             quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
         } else if self.tracks_awaits() {
             // The future itself journals the await.
-            let future = quote!(#owner.#field.__call_async(#journal, #invoke));
+            let mut future = quote!(#owner.#field.__call_async(#journal, #invoke));
+            if self.send_future().is_some() {
+                // A `Send` future shares the journal: prove each journaled
+                // type `Send`, with the error (if any) on its parameter.
+                let proofs = self.journaled().map(|param| {
+                    let entry = respan(self.journal_entry_type(param), param.ty.span());
+                    quote_spanned!(param.ty.span()=> <#entry as #rt::SendArgument>::PROOF)
+                });
+                future = quote!(#rt::send_answer(#future, (#(#proofs,)*)));
+            }
             return match self.method.wrap {
                 Wrap::AsyncFn if self.async_trait => quote!(#future.await),
                 Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
@@ -581,6 +600,12 @@ impl<'g, 'a> Glue<'g, 'a> {
                 }
             }
         }
+    }
+
+    /// Where the signature demands a `Send` future: its own bound, or
+    /// `#[async_trait]` (unless `?Send`).
+    fn send_future(&self) -> Option<proc_macro2::Span> {
+        self.method.send_future.or(self.async_trait_send)
     }
 
     /// Whether the method is async with an owned answer: its future is an

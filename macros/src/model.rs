@@ -67,6 +67,9 @@ pub(crate) struct Method<'a> {
     pub(crate) generics: MethodGenerics<'a>,
     /// The trait's default body, if the method has one (`calls_default()` runs it).
     pub(crate) default_body: Option<&'a syn::Block>,
+    /// The `Send` bound of a future return type (`impl Future<..> + Send`,
+    /// `Pin<Box<dyn Future<..> + Send>>`): the mock's future must be `Send`.
+    pub(crate) send_future: Option<proc_macro2::Span>,
 }
 
 /// A method's own type and const parameters (lifetimes need nothing).
@@ -233,6 +236,20 @@ fn mock_ident(trait_ident: &Ident) -> Ident {
     Ident::new(&format!("Mock{name}"), trait_ident.span())
 }
 
+/// The span of `#[async_trait]` when its futures are `Send` (no `?Send`).
+pub(crate) fn async_trait_send(attr: &Attribute) -> Option<proc_macro2::Span> {
+    let relaxed = match &attr.meta {
+        syn::Meta::List(list) => list.tokens.to_string().replace(' ', "") == "?Send",
+        _ => false,
+    };
+    (!relaxed).then(|| {
+        attr.path()
+            .segments
+            .last()
+            .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span())
+    })
+}
+
 /// `#[async_trait]`, `#[async_trait::async_trait]`, `#[async_trait(?Send)]`.
 fn is_async_trait(path: &Path) -> bool {
     path.segments
@@ -286,6 +303,7 @@ impl<'a> Method<'a> {
             is_static: sig.receiver().is_none(),
             generics,
             default_body: function.default.as_ref(),
+            send_future: send_bound(&sig.output),
         }
     }
 
@@ -592,6 +610,36 @@ impl Wrap {
         }
         (Wrap::Direct, Some(ty))
     }
+}
+
+/// The span of `Send` in `-> impl Future<..> + Send` or
+/// `-> Pin<Box<dyn Future<..> + Send>>`.
+fn send_bound(output: &ReturnType) -> Option<proc_macro2::Span> {
+    let ReturnType::Type(_, ty) = output else {
+        return None;
+    };
+    let bounds = if let Type::ImplTrait(impl_trait) = ungroup(ty) {
+        &impl_trait.bounds
+    } else {
+        let pinned = last_segment_named(ty, "Pin")?;
+        let boxed = last_segment_named(single_type_arg(&pinned.arguments)?, "Box")?;
+        let Type::TraitObject(object) = ungroup(single_type_arg(&boxed.arguments)?) else {
+            return None;
+        };
+        &object.bounds
+    };
+    bounds.iter().find_map(|bound| match bound {
+        TypeParamBound::Trait(bound)
+            if bound
+                .path
+                .segments
+                .last()
+                .is_some_and(|last| last.ident == "Send") =>
+        {
+            Some(bound.path.segments.last()?.ident.span())
+        }
+        _ => None,
+    })
 }
 
 /// `T` in `impl Future<Output = T> + ..`.

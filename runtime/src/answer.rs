@@ -3,6 +3,7 @@
 use crate::method::AwaitTicket;
 use std::fmt;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -27,9 +28,16 @@ use std::task::{Context, Poll};
 /// assert_eq!(block_on(clock.tick()), 3);
 /// clock.tick.assert_awaited_once();
 /// ```
-pub struct Answer<R> {
+///
+/// `O` marks what the future shares with its mock (the method's typed
+/// state, through the ticket that journals the await), so that the future
+/// is `Send` only where that state is: a mock whose journaled arguments are
+/// not `Send` returns futures that are not `Send` either.
+pub struct Answer<R, O = ()> {
     value: Value<R>,
     ticket: Option<AwaitTicket>,
+    /// What the ticket shares (see `AwaitTicket`).
+    owns: PhantomData<O>,
 }
 
 /// A future a `returns_async` closure made.
@@ -41,11 +49,12 @@ enum Value<R> {
     Pending(Pending<R>),
 }
 
-impl<R> Answer<R> {
+impl<R, O> Answer<R, O> {
     pub(crate) fn new(value: R, ticket: Option<AwaitTicket>) -> Self {
         Answer {
             value: Value::Ready(Some(value)),
             ticket,
+            owns: PhantomData,
         }
     }
 
@@ -53,15 +62,30 @@ impl<R> Answer<R> {
         Answer {
             value: Value::Pending(future),
             ticket,
+            owns: PhantomData,
+        }
+    }
+}
+
+impl<R, O> Answer<R, O> {
+    /// The same future under the marker `P`. Only for a caller that proved
+    /// that the typed state the ticket shares has `P`'s auto traits (see
+    /// `crate::method::send_answer`), since `O` is what keeps the future
+    /// from crossing threads that state may not cross.
+    pub(crate) fn remark<P>(self) -> Answer<R, P> {
+        Answer {
+            value: self.value,
+            ticket: self.ticket,
+            owns: PhantomData,
         }
     }
 }
 
 // The value is moved out, never pinned in place; a pending future is
 // pinned in its own box.
-impl<R> Unpin for Answer<R> {}
+impl<R, O> Unpin for Answer<R, O> {}
 
-impl<R> Future for Answer<R> {
+impl<R, O> Future for Answer<R, O> {
     type Output = R;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
@@ -81,7 +105,7 @@ impl<R> Future for Answer<R> {
     }
 }
 
-impl<R> fmt::Debug for Answer<R> {
+impl<R, O> fmt::Debug for Answer<R, O> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ready = matches!(self.value, Value::Ready(Some(_)));
         f.debug_struct("Answer")

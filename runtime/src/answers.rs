@@ -7,14 +7,20 @@
 //! `returns_with` closure is kept beside the answers, in the method's state,
 //! since its type is the method's own.
 
+use crate::__private::{Returned, Shown};
+use crate::holders::{Pinned, Sent};
 use crate::journal::{self, Head, Journal};
 use crate::method::Erased;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
 /// The configured answers of one method.
+///
+/// Every `R` it keeps is held in a [`Sent`], made where `R: Send` is known,
+/// so that `Answers<R>` is `Send` whatever `R` is: a mock's thread-safety
+/// depends on its argument types alone (see `holders.rs`).
 pub(crate) struct Answers<R> {
-    once: VecDeque<R>,
+    once: VecDeque<Sent<R>>,
     /// How many one-shot answers the latest batch queued (counting restarts
     /// when answers are queued onto an empty queue), for the exhaustion message.
     queued: usize,
@@ -31,13 +37,14 @@ pub(crate) struct Answers<R> {
     default: fn() -> Option<R>,
     /// Values lent out by reference (`fn name(&self) -> &str`). Only ever
     /// grows, so every lent reference stays valid as long as the answers.
-    pub(crate) lent: Vec<Arc<R>>,
+    lent: Vec<Pinned<Sent<R>>>,
     /// `when(..)` rules, oldest first (the newest that matches answers).
     rules: Vec<Rule<R>>,
     /// How returned values are journaled, when `R` is `Clone + Debug`.
     shown: Option<crate::__private::Shown<R>>,
-    /// Each journaled call's returned value, by sequence number.
-    returned: Vec<(u64, R)>,
+    /// Each journaled call's returned value, by sequence number (ascending,
+    /// so that a snapshot finds each one by binary search).
+    returned: Vec<(u64, Returned<R>)>,
     /// `returns_async`: the standing answer of an async method, a closure
     /// of the journaled arguments (erased as for [`ErasedTest`]) that makes
     /// the future.
@@ -69,9 +76,9 @@ struct Rule<R> {
 /// What a rule answers with.
 pub(crate) enum RuleAnswer<R> {
     /// Every matching call, with a clone.
-    Value(R, fn(&R) -> R),
+    Value(Sent<R>, fn(&R) -> R),
     /// The next matching calls, one value each; then the rule is spent.
-    Queue(VecDeque<R>),
+    Queue(VecDeque<Sent<R>>),
     /// A closure of the journaled arguments.
     With(ErasedAnswer<R>),
     /// Panics with the message.
@@ -96,7 +103,7 @@ pub(crate) enum Picked<R> {
 /// The standing answer, the last one set (a closure is kept in `with`: `None` here).
 enum Standing<R> {
     None,
-    Value(R, fn(&R) -> R),
+    Value(Sent<R>, fn(&R) -> R),
     Panic(String),
 }
 
@@ -140,16 +147,48 @@ impl<R> Answers<R> {
     /// Journals the value returned by call `seq`, when it can be shown.
     #[inline]
     pub(crate) fn keep_return(&mut self, seq: Option<u64>, value: &R) {
-        if let (Some(seq), Some((clone, _))) = (seq, self.shown) {
-            self.returned.push((seq, clone(value)));
+        if let (Some(seq), Some(shown)) = (seq, &self.shown) {
+            if let Some(kept) = shown.keep(value) {
+                // Calls answered by a closure journal their value after it
+                // ran unlocked, so a later call may have come first.
+                let at = self.returned.partition_point(|(other, _)| *other < seq);
+                self.returned.insert(at, (seq, kept));
+            }
         }
     }
 
     /// The `Debug` text of the value call `seq` returned, if it was kept.
     pub(crate) fn returned(&self, seq: u64) -> Option<String> {
-        let (_, show) = self.shown?;
-        let (_, value) = self.returned.iter().rev().find(|(kept, _)| *kept == seq)?;
-        Some(show(value))
+        let shown = self.shown.as_ref()?;
+        let at = self
+            .returned
+            .binary_search_by_key(&seq, |(kept, _)| *kept)
+            .ok()?;
+        Some(shown.show(&self.returned[at].1))
+    }
+
+    /// Keeps `value` for as long as the answers live and lends it out; a
+    /// value whose type is not `Send` is leaked instead, since a mock that
+    /// threads share cannot keep it (a bounded leak: one per such call).
+    ///
+    /// # Safety
+    /// `'a` must not outlive `self`.
+    pub(crate) unsafe fn lend<'a>(&mut self, value: R) -> &'a R
+    where
+        R: 'a,
+    {
+        match self.shown.as_ref().and_then(Shown::send) {
+            Some(send) => {
+                let kept = Pinned::new(send(value));
+                // SAFETY: the pinned value lives in `lent`, which only ever
+                // grows and is dropped with the answers, which outlive `'a`
+                // (the caller's contract).
+                let lent = unsafe { kept.lend() };
+                self.lent.push(kept);
+                lent.get()
+            }
+            None => Box::leak(Box::new(value)),
+        }
     }
 
     /// Forgets the returned values.
@@ -167,39 +206,39 @@ impl<R> Answers<R> {
         self.rules.push(Rule { test, answer });
     }
 
-    /// The answer of the newest rule that matches the call (a spent queue
-    /// does not match).
+    /// The newest rule that matches the call (a spent queue does not
+    /// match), by its index.
     ///
     /// # Safety
     /// `args` must point to a live argument tuple of the type the rules'
     /// tests were made for (see [`ErasedTest`]).
-    pub(crate) unsafe fn pick_ruled(&mut self, args: *const ()) -> Option<Ruled<R>> {
-        let rule = self.rules.iter_mut().rev().find(|rule| {
+    #[inline]
+    pub(crate) unsafe fn rule_for(&self, args: *const ()) -> Option<usize> {
+        if self.rules.is_empty() {
+            return None;
+        }
+        self.rules.iter().rposition(|rule| {
             !matches!(&rule.answer, RuleAnswer::Queue(queue) if queue.is_empty())
                 && (rule.test)(args)
-        })?;
-        Some(match &mut rule.answer {
-            RuleAnswer::Value(value, clone) => Ruled::Value(clone(value)),
-            RuleAnswer::Queue(queue) => Ruled::Value(queue.pop_front()?),
-            // Run here, with the method locked: code size matters more on
-            // every mocked method's call path than calling back into the
-            // same method from a rule's closure.
-            RuleAnswer::With(answer) => Ruled::Value(answer(args)),
-            RuleAnswer::Panic(message) => Ruled::Panic(message.clone()),
         })
     }
 
-    /// The answer of the newest matching rule, if any (see `pick_ruled`).
+    /// The answer of rule `index` (found by `rule_for`) to a call.
     ///
     /// # Safety
-    /// As for `pick_ruled`.
-    #[inline]
-    pub(crate) unsafe fn ruled(&mut self, args: *const ()) -> Option<Ruled<R>> {
-        if self.rules.is_empty() {
-            None
-        } else {
-            // SAFETY: the caller's contract.
-            unsafe { self.pick_ruled(args) }
+    /// As for `rule_for`.
+    pub(crate) unsafe fn answer_rule(&mut self, index: usize, args: *const ()) -> Ruled<R> {
+        match &mut self.rules[index].answer {
+            RuleAnswer::Value(value, clone) => Ruled::Value(clone(value.get())),
+            RuleAnswer::Queue(queue) => match queue.pop_front() {
+                Some(value) => Ruled::Value(value.into_inner()),
+                None => unreachable!("`rule_for` skips spent queues"),
+            },
+            // Run here, with the method locked: code size matters more on
+            // every mocked method's call path than calling back into the
+            // same method from a rule's closure (which panics, naming it).
+            RuleAnswer::With(answer) => Ruled::Value(answer(args)),
+            RuleAnswer::Panic(message) => Ruled::Panic(message.clone()),
         }
     }
 
@@ -228,10 +267,10 @@ impl<R> Answers<R> {
     /// when neither is configured.
     pub(crate) fn pick(&mut self) -> Option<R> {
         if let Some(value) = self.once.pop_front() {
-            return Some(value);
+            return Some(value.into_inner());
         }
         match &self.standing {
-            Standing::Value(value, clone) => Some(clone(value)),
+            Standing::Value(value, clone) => Some(clone(value.get())),
             Standing::Panic(message) => journal::answer_panics(message),
             Standing::None => None,
         }
@@ -250,12 +289,12 @@ impl<R> Answers<R> {
 
     pub(crate) fn set_value(&mut self, value: R)
     where
-        R: Clone,
+        R: Clone + Send,
     {
         self.pending = None;
         self.default_body = false;
         self.with = None;
-        self.standing = Standing::Value(value, R::clone);
+        self.standing = Standing::Value(Sent::new(value), R::clone);
     }
 
     pub(crate) fn set_panic(&mut self, message: String) {
@@ -310,12 +349,15 @@ impl<R> Answers<R> {
         self.with.as_ref().or(self.fallback.as_ref()).cloned()
     }
 
-    pub(crate) fn queue(&mut self, values: impl IntoIterator<Item = R>) {
+    pub(crate) fn queue(&mut self, values: impl IntoIterator<Item = R>)
+    where
+        R: Send,
+    {
         if self.once.is_empty() {
             self.queued = 0;
         }
         let before = self.once.len();
-        self.once.extend(values);
+        self.once.extend(values.into_iter().map(Sent::new));
         self.queued += self.once.len() - before;
     }
 }

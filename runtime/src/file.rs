@@ -83,7 +83,7 @@ impl<A> FileOp<A> {
 
 /// Fault injection for every child mock that answers an `io::Result`: a
 /// [`MockFile`]'s operations, and mocked methods such as `Read::read`.
-impl<A, T, F: ?Sized> Method<A, io::Result<T>, F> {
+impl<A, T: Send, F: ?Sized> Method<A, io::Result<T>, F> {
     /// Answers the next call with an error of this kind, once: a one-shot
     /// answer, as [`returns_once`](Method::returns_once). A [`MockFile`]
     /// works normally again afterwards; a mocked method goes on to its

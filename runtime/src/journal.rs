@@ -11,8 +11,9 @@ use crate::method::{lock, AnyMethod, Journals};
 use crate::mock::MockCore;
 use crate::report;
 use std::fmt::{self, Write};
+use std::ops::{Deref, DerefMut};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 /// Who a method is, for messages: its mock and its name.
@@ -27,6 +28,47 @@ pub struct Head {
     waits: Waits,
     /// The sequence numbers of awaited calls, in the order they completed.
     awaits: Mutex<Vec<u64>>,
+    /// The thread that holds the typed journal's lock (see [`this_thread`]),
+    /// or 0: a thread that finds the lock taken by itself has re-entered
+    /// the method from code it runs locked, and panics instead of hanging.
+    holder: AtomicUsize,
+}
+
+thread_local! {
+    /// A byte whose address tells the threads apart while they live.
+    static HERE: u8 = const { 0 };
+}
+
+/// This thread's identity, for [`Head::lock`]: the address of a
+/// thread-local, unique among live threads and never 0.
+fn this_thread() -> usize {
+    HERE.with(|here| std::ptr::from_ref(here) as usize)
+}
+
+/// A method's locked journal: [`Head::lock`] notes the holding thread, and
+/// dropping this forgets it before the lock is released.
+pub(crate) struct Held<'a, T: ?Sized> {
+    guard: MutexGuard<'a, T>,
+    holder: &'a AtomicUsize,
+}
+
+impl<T: ?Sized> Drop for Held<'_, T> {
+    fn drop(&mut self) {
+        self.holder.store(0, Ordering::Relaxed);
+    }
+}
+
+impl<T: ?Sized> Deref for Held<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.guard
+    }
+}
+
+impl<T: ?Sized> DerefMut for Held<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.guard
+    }
 }
 
 /// What `wait_until_*` blocks on: a count of calls under a mutex, and a
@@ -64,6 +106,32 @@ impl Head {
             params,
             waits: Waits::default(),
             awaits: Mutex::new(Vec::new()),
+            holder: AtomicUsize::new(0),
+        }
+    }
+
+    /// Locks this method's typed journal. Code that runs while it is held
+    /// (`when` rules and their answers, matchers, the `Debug`, `Clone` and
+    /// `Drop` of journaled values) must not call the same method: the
+    /// second lock would wait forever, so it panics with the cause. The
+    /// check costs nothing unless the lock is taken.
+    pub(crate) fn lock<'a, T: ?Sized>(&'a self, journal: &'a Mutex<T>) -> Held<'a, T> {
+        let guard = match journal.try_lock() {
+            Ok(guard) => guard,
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(TryLockError::WouldBlock) => {
+                if self.holder.load(Ordering::Relaxed) == this_thread() {
+                    reentered(self);
+                }
+                lock(journal)
+            }
+        };
+        // Only this thread stores its own identity, so a thread that reads
+        // it back holds the lock.
+        self.holder.store(this_thread(), Ordering::Relaxed);
+        Held {
+            guard,
+            holder: &self.holder,
         }
     }
 
@@ -153,18 +221,20 @@ impl Head {
     }
 }
 
-/// What did not match in each journaled call, oldest first: by the
-/// matchers' own check when there is one, else by comparing each
+/// What did not match in each journaled call whose index `which` yields:
+/// by the matchers' own check when there is one, else by comparing each
 /// argument's `Debug` text with the expected value's.
 fn explain(
     method: &dyn AnyMethod,
     expected: &Expected,
     check: Option<&ErasedCheck<'_>>,
+    which: impl Fn(usize) -> std::ops::Range<usize>,
 ) -> Vec<Vec<Miss>> {
-    let journal = lock(one(method).1);
-    let count = journal.log().seqs.len();
-    let mut all = Vec::with_capacity(count);
-    for index in 0..count {
+    let (head, journal) = one(method);
+    let journal = head.lock(journal);
+    let indices = which(journal.log().seqs.len());
+    let mut all = Vec::with_capacity(indices.len());
+    for index in indices {
         let mut outcome = Check::explaining();
         if let Some(check) = check {
             check(journal.args_ptr(index), &mut outcome);
@@ -208,7 +278,7 @@ fn one(method: &dyn AnyMethod) -> (&Head, &Mutex<dyn Journal + '_>) {
 /// Every recorded call with its global sequence number.
 pub(crate) fn sequenced(method: &dyn AnyMethod) -> Vec<(u64, Call)> {
     let (head, journal) = one(method);
-    let journal = lock(journal);
+    let journal = head.lock(journal);
     let seqs = &journal.log().seqs;
     let mut calls = Vec::with_capacity(seqs.len());
     for (index, seq) in seqs.iter().enumerate() {
@@ -244,7 +314,8 @@ fn rendered(method: &dyn AnyMethod) -> Vec<Call> {
 }
 
 pub(crate) fn call_count(method: &dyn AnyMethod) -> usize {
-    let journal = lock(one(method).1);
+    let (head, journal) = one(method);
+    let journal = head.lock(journal);
     journal.log().seqs.len() + journal.log().unrecorded
 }
 
@@ -275,11 +346,28 @@ pub(crate) fn unused_any(method: &dyn AnyMethod) -> Vec<(String, usize)> {
 /// The method and its unused one-shot answers, if it has any.
 pub(crate) fn unused_answers(method: &dyn AnyMethod) -> Vec<(String, usize)> {
     let (head, journal) = one(method);
-    let unused = lock(journal).unused_answers();
+    let unused = head.lock(journal).unused_answers();
     if unused == 0 {
         Vec::new()
     } else {
         vec![(head.text(), unused)]
+    }
+}
+
+/// One thread waiting for calls: counted while it lives, so that a matcher
+/// that panics in `reached` does not leave calls waking nobody forever.
+struct Waiting<'a>(&'a AtomicUsize);
+
+impl<'a> Waiting<'a> {
+    fn register(waiters: &'a AtomicUsize) -> Self {
+        waiters.fetch_add(1, Ordering::SeqCst);
+        Waiting(waiters)
+    }
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -296,22 +384,23 @@ pub(crate) fn wait_until(
     let (head, _) = one(method);
     let waits = &head.waits;
     let start = Instant::now();
-    waits.waiters.fetch_add(1, Ordering::SeqCst);
-    let outcome = loop {
-        let seen = *lock(&waits.calls);
-        if reached() {
-            break true;
-        }
-        let Some(left) = timeout.checked_sub(start.elapsed()) else {
-            break false;
-        };
-        let calls = lock(&waits.calls);
-        if *calls == seen {
-            // Spurious wake-ups and timeouts both lead back to the check.
-            drop(waits.grown.wait_timeout(calls, left));
+    let outcome = {
+        let _waiting = Waiting::register(&waits.waiters);
+        loop {
+            let seen = *lock(&waits.calls);
+            if reached() {
+                break true;
+            }
+            let Some(left) = timeout.checked_sub(start.elapsed()) else {
+                break false;
+            };
+            let calls = lock(&waits.calls);
+            if *calls == seen {
+                // Spurious wake-ups and timeouts both lead back to the check.
+                drop(waits.grown.wait_timeout(calls, left));
+            }
         }
     };
-    waits.waiters.fetch_sub(1, Ordering::SeqCst);
     if !outcome {
         let all = rendered(method);
         fail(&format!(
@@ -341,7 +430,7 @@ pub(crate) fn verify(mock: &str, unused: &[(String, usize)]) {
 
 pub(crate) fn reset(method: &dyn AnyMethod) {
     let (head, journal) = one(method);
-    lock(journal).clear();
+    head.lock(journal).clear();
     lock(&head.awaits).clear();
 }
 
@@ -401,6 +490,30 @@ pub(crate) fn fmt_method(method: &dyn AnyMethod, f: &mut fmt::Formatter<'_>) -> 
         .field("name", &one(method).0.text())
         .field("calls", &rendered(method))
         .finish()
+}
+
+/// A method called from code that runs while the same method is locked.
+#[cold]
+fn reentered(head: &Head) -> ! {
+    let (mock, field) = (head.core.name(), head.field());
+    panic!(
+        "{mock}.{field} was called while {mock}.{field} was busy answering or checking a \
+         call on this thread: a `when` rule, its answer, a matcher, or the `Debug`, `Clone` \
+         or `Drop` of an argument or answer calls `{field}` of the same mock, which would wait \
+         for itself forever. Work out the value beforehand, or answer with \
+         `.{field}.returns_with(..)`, whose closure runs unlocked and may call the mock."
+    )
+}
+
+/// The message of a caught panic's payload.
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(text) = payload.downcast_ref::<&str>() {
+        (*text).to_owned()
+    } else if let Some(text) = payload.downcast_ref::<String>() {
+        text.clone()
+    } else {
+        "a non-string payload".to_owned()
+    }
 }
 
 /// A `panics(..)` answer.
@@ -471,7 +584,7 @@ pub(crate) fn fail_called_with(
     check: Option<&ErasedCheck<'_>>,
 ) -> ! {
     let head = one(method).0;
-    let misses = explain(method, expected, check);
+    let misses = explain(method, expected, check, |n| n.saturating_sub(1)..n);
     let last = misses.last();
     let all = rendered(method);
     let expected = expected_text(head, expected);
@@ -509,7 +622,7 @@ pub(crate) fn fail_any_call(
     check: Option<&ErasedCheck<'_>>,
 ) -> ! {
     let head = one(method).0;
-    let misses = &explain(method, expected, check)[..];
+    let misses = &explain(method, expected, check, |n| 0..n)[..];
     let all = rendered(method);
     let mut message = format!(
         "{}: expected call not found.\nExpected: {} (at any position)\n",
@@ -520,14 +633,22 @@ pub(crate) fn fail_any_call(
         message.push_str("  Actual: not called.");
         fail(&message);
     }
-    // Closest first: fewest mismatching arguments; the newest first among equals.
+    // Closest first: fewest mismatching arguments; the newest first among
+    // equals. Only the closest few are listed.
     let mut order: Vec<usize> = (0..all.len()).rev().collect();
     order.sort_by_key(|&i| misses.get(i).map_or(usize::MAX, Vec::len));
     let _ = write!(message, "Calls ({}), closest first:", all.len());
-    for i in order {
+    for &i in order.iter().take(report::ENDS) {
         let call = &all[i];
         let _ = write!(message, "\n  {call}");
         message.push_str(&head.misses(call, misses.get(i).map_or(&[][..], Vec::as_slice), "    "));
+    }
+    if order.len() > report::ENDS {
+        let _ = write!(
+            message,
+            "\n  … {} more, farther",
+            order.len() - report::ENDS
+        );
     }
     fail(&message)
 }
@@ -561,4 +682,40 @@ pub(crate) fn fail_any_order(
         missing.join(", "),
         report::list(&rendered(method))
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::method::Method;
+    use crate::mock::MockCore;
+    use std::time::Duration;
+
+    type Push = Method<(u32,), (), dyn Fn(u32) + Send + Sync>;
+
+    fn push() -> Push {
+        let core = MockCore::new("MockSink");
+        Method::__new(
+            &core,
+            "push",
+            "sample",
+            |args| vec![format!("{:?}", args.0)],
+            || Some(()),
+            None,
+        )
+    }
+
+    #[test]
+    fn a_matcher_that_panics_while_waiting_does_not_leave_a_waiter_behind() {
+        let push = push();
+        push.__call((1,), |_| ());
+        let failed = std::panic::catch_unwind(|| {
+            push.wait_until_any_call_with(
+                crate::args!(crate::pred(|_: &u32| panic!("a matcher that fails"))),
+                Duration::from_secs(1),
+            );
+        });
+        assert!(failed.is_err());
+        let (head, _) = super::one(&push);
+        assert_eq!(head.waits.waiters.load(super::Ordering::SeqCst), 0);
+    }
 }

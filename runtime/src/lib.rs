@@ -90,11 +90,13 @@
 mod answer;
 mod answers;
 mod args;
+pub mod bounds;
 mod calls;
 mod class;
 pub mod dynamic;
 mod file;
 mod generic;
+mod holders;
 mod journal;
 pub mod magic;
 mod matchers;

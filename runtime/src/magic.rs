@@ -532,7 +532,7 @@ magic_trait! {
     }
 }
 
-impl<T> MagicIterator<T> {
+impl<T: Send> MagicIterator<T> {
     #[doc(hidden)]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicIterator {

@@ -6,6 +6,7 @@
 
 use crate::answers::{Answers, Picked, RuleAnswer};
 use crate::args::{Args, ArgsMatch, Check};
+use crate::holders::Sent;
 use crate::journal::{self, Head, Journal};
 use crate::mock::MockCore;
 use std::fmt;
@@ -74,9 +75,9 @@ pub(crate) fn next_seq() -> u64 {
 /// ```
 pub struct Method<A, R, F: ?Sized> {
     shared: Arc<Shared>,
-    /// `Send`, `Sync`, variance and drop check as for the `Arc<Typed<A, R,
-    /// F>>` that `shared` stands for.
-    typed: PhantomData<Arc<Typed<A, R, F>>>,
+    /// `Send` and `Sync` as for the `Arc<Typed<A, R, F>>` that `shared`
+    /// stands for.
+    typed: PhantomData<Owner<A, R, F>>,
 }
 
 // Code size: every mocked method instantiates `Method` with its own `A` and
@@ -107,11 +108,17 @@ pub(crate) struct Erased {
     drop: unsafe fn(NonNull<()>),
 }
 
-// SAFETY: an `Erased` is only made and read in this module, and always held
-// by a value that also holds a `PhantomData` of the erased type (`Method` for
-// its `Shared`, `State` for the closure in its `Answers`), so that the holder
-// is `Send` or `Sync` only where the erased value may be sent or shared. It
-// has no other state.
+// SAFETY: an `Erased` is only made and read in this module. Whoever holds
+// one (directly, or through an `Arc<Shared>`) also holds the marker of the
+// erased type, so that the holder is `Send` or `Sync` only where the erased
+// value may be sent or shared: `Method` (`PhantomData<Owner<A, R, F>>`, the
+// marker of `Arc<Typed<A, R, F>>`), `State` for the closures in its
+// `Answers` (`PhantomData<Arc<F>>`), and the `Answer<R, Owner<A, R, F>>`
+// that holds an `AwaitTicket`. The one exception is an `Answer` whose
+// marker `send_answer` replaced after its bounds proved the typed state
+// `Send + Sync`. A call running a `returns_with`
+// closure holds a clone of its `Arc<Erased>` on its own thread only. An
+// `Erased` has no other state.
 unsafe impl Send for Erased {}
 // SAFETY: as for `Send`.
 unsafe impl Sync for Erased {}
@@ -155,7 +162,25 @@ unsafe fn drop_boxed<T>(ptr: NonNull<()>) {
 /// The typed part of a method.
 type Typed<A, R, F> = Mutex<State<A, R, F>>;
 
+/// The marker of a handle that shares a method's typed part.
+use crate::bounds::SharedJournal as Owner;
+
+// `SharedJournal` states the auto traits of `Arc<Typed<A, R, F>>` by hand,
+// so that a diagnostic about them is a short chain that names no private
+// type. This checks that the typed part has them under the same bounds: a
+// field added to `State` that breaks them fails to compile here.
+#[allow(dead_code)]
+fn typed_part_is_shared<A: Send, R, F: ?Sized + Send + Sync>() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Arc<Typed<A, R, F>>>();
+}
+
 /// Marks one call of an async method as awaited when its future completes.
+///
+/// It shares ownership of the method's typed state (through `shared`)
+/// without its marker: it is only ever held by an `Answer<R, O>`, whose
+/// marker `O` is that state's (see `Method::__call_async`), so that the
+/// future may cross threads only where the journaled arguments may.
 pub(crate) struct AwaitTicket {
     shared: Arc<Shared>,
     seq: u64,
@@ -166,6 +191,60 @@ impl AwaitTicket {
         self.shared.head.awaited(self.seq);
     }
 }
+
+/// The future of an async method whose signature demands a `Send` future:
+/// `proof` proves each journaled argument type `Send` and the bound proves
+/// the closures `Send + Sync` (answers are `Send` by construction, see
+/// `holders.rs`), so the method's typed state is `Send + Sync` and the
+/// future no longer needs its marker. Generated code proves each argument
+/// with `<T as SendArgument>::PROOF`, spanned on its parameter, so that an
+/// argument type that is not `Send` gets one error that names it and the
+/// fix (the bound of a function would name the function).
+#[doc(hidden)]
+pub fn send_answer<R, A, F>(
+    answer: crate::Answer<R, Owner<A, R, F>>,
+    proof: <A as Proofs>::Proof,
+) -> crate::Answer<R>
+where
+    A: Proofs,
+    F: ?Sized + Send + Sync,
+{
+    let _ = proof;
+    answer.remark()
+}
+
+/// The proofs that a journal tuple's element types are `Send`.
+#[doc(hidden)]
+pub trait Proofs {
+    /// A tuple of `SendProof`s, one per element.
+    type Proof;
+}
+
+macro_rules! proofs {
+    ($($name:ident),*) => {
+        impl<$($name),*> Proofs for ($($name,)*) {
+            type Proof = ($(crate::bounds::SendProof<$name>,)*);
+        }
+    };
+}
+
+proofs!();
+proofs!(T0);
+proofs!(T0, T1);
+proofs!(T0, T1, T2);
+proofs!(T0, T1, T2, T3);
+proofs!(T0, T1, T2, T3, T4);
+proofs!(T0, T1, T2, T3, T4, T5);
+proofs!(T0, T1, T2, T3, T4, T5, T6);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15);
 
 struct State<A, R, F: ?Sized> {
     /// Sequence numbers and counts: the untyped half of the journal.
@@ -267,7 +346,7 @@ pub(crate) fn lock<T: ?Sized>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// A locked `State`, reached through the guard of its `dyn Journal` view.
 struct Locked<'a, T> {
-    guard: MutexGuard<'a, dyn Journal + 'a>,
+    guard: journal::Held<'a, dyn Journal + 'a>,
     typed: PhantomData<&'a mut T>,
 }
 
@@ -277,7 +356,8 @@ impl<T> Deref for Locked<'_, T> {
         let erased: *const dyn Journal = &*self.guard;
         // SAFETY: `Method::state` is the only constructor, and it locks the
         // `Mutex<T>` of a method (`Method::typed`) through an unsizing
-        // coercion to `Mutex<dyn Journal>`; the guard's data pointer is
+        // coercion to `Mutex<dyn Journal>` (`Head::lock` derefs to the
+        // `MutexGuard`'s data, not a copy); the guard's data pointer is
         // therefore that `T`, and dropping the metadata of the fat pointer
         // gives a valid `*const T`. The guard holds the lock for as long as
         // the returned borrow of `self` lives, so no `&mut` to the `T` exists
@@ -348,25 +428,29 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// [`__call`](Self::__call) for an async method: the answer comes back
     /// as a future that journals the await when it completes.
     #[doc(hidden)]
-    pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> crate::Answer<R> {
+    pub fn __call_async(
+        &self,
+        args: A,
+        invoke: impl FnOnce(&F) -> R,
+    ) -> crate::Answer<R, Owner<A, R, F>> {
         let pending = self.state().answers.pending();
         if let Some(make) = pending {
             // Made unlocked, so that the closure may use the mock.
             let future = make(std::ptr::from_ref(&args).cast());
             let seq = self.state().record(args, self.shared.head.is_journaling());
             self.shared.head.notify();
-            let ticket = seq.map(|seq| AwaitTicket {
-                shared: Arc::clone(&self.shared),
-                seq,
-            });
-            return crate::Answer::pending(future, ticket);
+            return crate::Answer::pending(future, self.ticket(seq));
         }
         let (value, seq) = self.__call_numbered(args, invoke);
-        let ticket = seq.map(|seq| AwaitTicket {
+        crate::Answer::new(value, self.ticket(seq))
+    }
+
+    /// The ticket that journals the await of call `seq`.
+    fn ticket(&self, seq: Option<u64>) -> Option<AwaitTicket> {
+        seq.map(|seq| AwaitTicket {
             shared: Arc::clone(&self.shared),
             seq,
-        });
-        crate::Answer::new(value, ticket)
+        })
     }
 
     /// The answer, and the call's sequence number if it was journaled.
@@ -379,13 +463,32 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let state = &mut *guard;
         // SAFETY: the rules were made by `when` of this method, for this
         // `A`, and `args` lives until the end of this call.
-        let ruled = unsafe { state.answers.ruled(std::ptr::from_ref(&args).cast()) };
+        let rule = unsafe { state.answers.rule_for(std::ptr::from_ref(&args).cast()) };
         // `record`, written out: one generic function less per method.
         let seq = state.log.number(self.shared.head.is_journaling());
-        if seq.is_some() {
+        // The call is journaled before any answer runs, so that an answer
+        // that panics leaves it journaled like any other.
+        let unjournaled;
+        let journaled: *const A = if seq.is_some() {
             state.args.push(args);
-        }
+            unjournaled = None;
+            state
+                .args
+                .last()
+                .map_or(std::ptr::null(), std::ptr::from_ref)
+        } else {
+            unjournaled = Some(args);
+            unjournaled
+                .as_ref()
+                .map_or(std::ptr::null(), std::ptr::from_ref)
+        };
         self.shared.head.notify();
+        // SAFETY: `journaled` points to this call's `A` (this method's
+        // type), in the journal or in `unjournaled`; neither moves nor is
+        // dropped while the rule answers: the lock is held, and a call of
+        // this method from the rule's answer panics rather than pushing.
+        let ruled = rule.map(|rule| unsafe { state.answers.answer_rule(rule, journaled.cast()) });
+        drop(unjournaled);
         let answer = match state.answers.settle(ruled, seq) {
             Picked::Value(value) => return (value, seq),
             Picked::With(answer) => answer,
@@ -417,17 +520,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// answers that are only partly lent (`Option<&T>`, `Result<&T, E>`).
     #[doc(hidden)]
     pub fn __keep(&self, value: R) -> &R {
-        let kept = Arc::new(value);
-        let lent: *const R = Arc::as_ptr(&kept);
-        self.state().answers.lent.push(kept);
-        // SAFETY: `lent` points into the heap allocation owned by `kept`,
-        // which now sits in the answers' `lent`. Moving an `Arc` does not move
-        // its pointee, that vector is never shrunk or mutated in place, and
-        // the value behind an `Arc` is never mutated, so the pointee stays
-        // valid and unaliased by `&mut` until the state drops, which outlives
-        // the returned borrow: `self` holds a handle to it and cannot release
-        // it while borrowed. Exercised by `lent_references_survive_reconfiguration`.
-        unsafe { &*lent }
+        // SAFETY: the answers live as long as the method's state, which
+        // outlives the returned borrow of `self`: `self` holds a handle to
+        // it and cannot release it while borrowed. Exercised by
+        // `lent_references_survive_reconfiguration` and tests/soundness.rs.
+        unsafe { self.state().answers.lend(value) }
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference which
@@ -838,7 +935,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     fn state(&self) -> Locked<'_, State<A, R, F>> {
         let journal: &Mutex<dyn Journal + '_> = self.typed();
         Locked {
-            guard: lock(journal),
+            guard: self.shared.head.lock(journal),
             typed: PhantomData,
         }
     }
@@ -898,7 +995,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     pub fn returns(&self, value: R)
     where
-        R: Clone,
+        R: Clone + crate::bounds::StoredAnswer,
     {
         self.state().answers.set_value(value);
     }
@@ -915,7 +1012,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// dice.roll.returns(1);
     /// assert_eq!((dice.roll(), dice.roll()), (6, 1));
     /// ```
-    pub fn returns_once(&self, value: R) {
+    pub fn returns_once(&self, value: R)
+    where
+        R: crate::bounds::StoredAnswer,
+    {
         self.state().answers.queue([value]);
     }
 
@@ -930,7 +1030,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// dice.roll.returns_each([3, 5]);
     /// assert_eq!((dice.roll(), dice.roll()), (3, 5));
     /// ```
-    pub fn returns_each(&self, values: impl IntoIterator<Item = R>) {
+    pub fn returns_each(&self, values: impl IntoIterator<Item = R>)
+    where
+        R: crate::bounds::StoredAnswer,
+    {
         self.state().answers.queue(values);
     }
 
@@ -1343,9 +1446,9 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// ```
     pub fn returns(self, value: R)
     where
-        R: Clone,
+        R: Clone + crate::bounds::StoredAnswer,
     {
-        self.answer(RuleAnswer::Value(value, R::clone));
+        self.answer(RuleAnswer::Value(Sent::new(value), R::clone));
     }
 
     /// Answers the next matching call with `value`; later matching calls
@@ -1360,8 +1463,13 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// ids.next.when(("user",)).returns_once(7);
     /// assert_eq!((ids.next("user"), ids.next("user")), (7, 1));
     /// ```
-    pub fn returns_once(self, value: R) {
-        self.answer(RuleAnswer::Queue(std::iter::once(value).collect()));
+    pub fn returns_once(self, value: R)
+    where
+        R: crate::bounds::StoredAnswer,
+    {
+        self.answer(RuleAnswer::Queue(
+            std::iter::once(Sent::new(value)).collect(),
+        ));
     }
 
     /// Answers the next matching calls with these values, one each.
@@ -1374,8 +1482,13 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// ids.next.when(("user",)).returns_each([1, 2]);
     /// assert_eq!([ids.next("user"), ids.next("user"), ids.next("user")], [1, 2, 0]);
     /// ```
-    pub fn returns_each(self, values: impl IntoIterator<Item = R>) {
-        self.answer(RuleAnswer::Queue(values.into_iter().collect()));
+    pub fn returns_each(self, values: impl IntoIterator<Item = R>)
+    where
+        R: crate::bounds::StoredAnswer,
+    {
+        self.answer(RuleAnswer::Queue(
+            values.into_iter().map(Sent::new).collect(),
+        ));
     }
 
     /// Answers every matching call with the closure's result; the closure

@@ -6,16 +6,18 @@
 //! bound wins when the bound holds, otherwise method lookup falls through
 //! `Deref` to an unbounded inherent method of the same name.
 
+use crate::holders::{SendFn, Sent};
 use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
 pub use crate::args::{Args, Check};
+pub use crate::bounds::SendArgument;
 pub use crate::class::{HasClass, Patch};
 pub use crate::generic::Generic;
 pub use crate::magic::Part as MagicPart;
 pub use crate::matchers::{Any, Describe, Pred, Probe};
-pub use crate::method::{AnyMethod, Method};
+pub use crate::method::{send_answer, AnyMethod, Method};
 pub use crate::mock::MockCore;
 pub use crate::opaque::Opaque;
 pub use crate::order::{merged_calls, InOrder};
@@ -119,17 +121,6 @@ impl<T: ?Sized + ToOwned> KeepBorrowed for T {
     }
 }
 
-/// What `.of::<T>()` needs of a generic method's answer type: the child
-/// mocks of all instantiations live in one mock that threads share.
-#[diagnostic::on_unimplemented(
-    message = "autospec keeps `.of::<..>()` answers of type `{Self}` in a mock that threads share, so `{Self}` must be `Send + Sync`",
-    label = "not `Send + Sync`",
-    note = "answer with a thread-safe type (`Arc` for `Rc`, `Mutex` for `RefCell`)"
-)]
-pub trait SharedAnswer: Send + Sync {}
-
-impl<T: ?Sized + Send + Sync> SharedAnswer for T {}
-
 /// Journals an argument as text.
 pub fn opaque(text: String) -> Opaque {
     Opaque::new(text)
@@ -220,9 +211,15 @@ impl<T: ?Sized> Debug for ByName<T> {
 }
 
 /// A value's `Debug` text, through `dyn` so that the formatting code is
-/// compiled once rather than once per argument type.
+/// compiled once rather than once per argument type. A `Debug` that panics
+/// is caught and shown as such: journaling a call never changes what the
+/// code under test sees.
 pub fn debug_text(value: &dyn Debug) -> String {
-    format!("{value:?}")
+    let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| format!("{value:?}")));
+    text.unwrap_or_else(|panic| {
+        let message = crate::journal::panic_message(&*panic);
+        format!("<Debug panicked: {message}>")
+    })
 }
 
 /// Each value's `Debug` text; the one loop for every tuple arity and type.
@@ -336,42 +333,153 @@ impl<R> NoDefault<R> {
     }
 }
 
-/// Picks, for return type `R`, how the journal keeps returned values: a
-/// clone and its `Debug` text when `R` is `Clone + Debug`, else nothing.
-pub struct ShownOf<R>(NotShown<R>);
+/// Picks, for return type `R`, how the journal keeps returned values and
+/// whether the method may keep `R` values at all. The levels, tried in
+/// order: `Clone + Debug + Send` (a clone, shown when a snapshot is taken),
+/// `Debug + Send` and `Debug` (the text, made when the call returns),
+/// `Send` (nothing journaled), nothing. Values are only kept where `R` is
+/// `Send`, so that a mock that threads share holds nothing that is not.
+pub struct ShownOf<R>(ShownAsText<R>);
 
-/// The fallback of [`ShownOf`]: returned values are not journaled.
+/// Level two of [`ShownOf`]: `R: Debug + Send`.
+pub struct ShownAsText<R>(KeptUnshown<R>);
+
+/// Level three of [`ShownOf`]: `R: Send`.
+pub struct KeptUnshown<R>(TextOnly<R>);
+
+/// Level four of [`ShownOf`]: `R: Debug`, not `Send`.
+pub struct TextOnly<R>(NotShown<R>);
+
+/// The last level of [`ShownOf`]: neither `Debug` nor `Send`.
 pub struct NotShown<R>(PhantomData<fn() -> R>);
 
-/// How the journal keeps a returned value: a clone, shown by `Debug`.
-pub type Shown<R> = (fn(&R) -> R, fn(&R) -> String);
+/// How a method's journal keeps what its calls returned, and how it keeps
+/// values it lends out (see [`ShownOf`]).
+pub struct Shown<R> {
+    journal: Journaled<R>,
+    send: Option<SendFn<R>>,
+}
+
+enum Journaled<R> {
+    /// A clone, shown by `Debug` when asked for.
+    Clone(fn(&R) -> Sent<R>, fn(&R) -> String),
+    /// The `Debug` text, made when the call returns.
+    Text(fn(&R) -> String),
+    Nothing,
+}
+
+/// A returned value as the journal keeps it.
+pub(crate) enum Returned<R> {
+    Value(Sent<R>),
+    Text(String),
+}
+
+impl<R> Shown<R> {
+    /// What the journal keeps of `value`, if anything.
+    pub(crate) fn keep(&self, value: &R) -> Option<Returned<R>> {
+        match &self.journal {
+            Journaled::Clone(clone, _) => Some(Returned::Value(clone(value))),
+            Journaled::Text(show) => Some(Returned::Text(show(value))),
+            Journaled::Nothing => None,
+        }
+    }
+
+    /// The text of a kept value.
+    pub(crate) fn show(&self, kept: &Returned<R>) -> String {
+        match (kept, &self.journal) {
+            (Returned::Value(value), Journaled::Clone(_, show)) => show(value.get()),
+            (Returned::Text(text), _) => text.clone(),
+            (Returned::Value(_), _) => String::new(),
+        }
+    }
+
+    /// How to keep an `R` in a mock that threads share; `None` when `R` is
+    /// not `Send`.
+    pub(crate) fn send(&self) -> Option<SendFn<R>> {
+        self.send
+    }
+}
 
 impl<R> ShownOf<R> {
     /// The selector for return type `R`.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
-        ShownOf(NotShown(PhantomData))
+        ShownOf(ShownAsText(KeptUnshown(TextOnly(NotShown(PhantomData)))))
     }
 }
 
-impl<R: Clone + Debug> ShownOf<R> {
-    /// Clone and `Debug`.
+impl<R: Clone + Debug + Send> ShownOf<R> {
+    /// A clone, shown by `Debug`; kept values are `Send`.
     pub fn get(&self) -> Option<Shown<R>> {
-        Some((R::clone, |value| debug_text(value)))
+        Some(Shown {
+            journal: Journaled::Clone(|value| Sent::new(value.clone()), |value| debug_text(value)),
+            send: Some(Sent::new),
+        })
     }
 }
 
-impl<R> Deref for ShownOf<R> {
-    type Target = NotShown<R>;
-    fn deref(&self) -> &NotShown<R> {
-        &self.0
+impl<R: Debug + Send> ShownAsText<R> {
+    /// The `Debug` text; kept values are `Send`.
+    pub fn get(&self) -> Option<Shown<R>> {
+        Some(Shown {
+            journal: Journaled::Text(|value| debug_text(value)),
+            send: Some(Sent::new),
+        })
+    }
+}
+
+impl<R: Send> KeptUnshown<R> {
+    /// Nothing journaled; kept values are `Send`.
+    pub fn get(&self) -> Option<Shown<R>> {
+        Some(Shown {
+            journal: Journaled::Nothing,
+            send: Some(Sent::new),
+        })
+    }
+}
+
+impl<R: Debug> TextOnly<R> {
+    /// The `Debug` text; values are not kept.
+    pub fn get(&self) -> Option<Shown<R>> {
+        Some(Shown {
+            journal: Journaled::Text(|value| debug_text(value)),
+            send: None,
+        })
     }
 }
 
 impl<R> NotShown<R> {
-    /// Always `None`: `R` is not both `Clone` and `Debug`.
+    /// Nothing: `R` is neither `Debug` nor `Send`.
     pub fn get(&self) -> Option<Shown<R>> {
         None
+    }
+}
+
+impl<R> Deref for ShownOf<R> {
+    type Target = ShownAsText<R>;
+    fn deref(&self) -> &ShownAsText<R> {
+        &self.0
+    }
+}
+
+impl<R> Deref for ShownAsText<R> {
+    type Target = KeptUnshown<R>;
+    fn deref(&self) -> &KeptUnshown<R> {
+        &self.0
+    }
+}
+
+impl<R> Deref for KeptUnshown<R> {
+    type Target = TextOnly<R>;
+    fn deref(&self) -> &TextOnly<R> {
+        &self.0
+    }
+}
+
+impl<R> Deref for TextOnly<R> {
+    type Target = NotShown<R>;
+    fn deref(&self) -> &NotShown<R> {
+        &self.0
     }
 }
 

@@ -3,10 +3,22 @@
 use crate::calls::Call;
 use std::fmt::Write;
 
-/// `[get("a"), get("b")]`.
+/// How many calls a message shows from each end of a longer list.
+pub(crate) const ENDS: usize = 10;
+
+/// `[get("a"), get("b")]`; a list longer than twice [`ENDS`] shows its
+/// first and last [`ENDS`] calls and how many it left out between them,
+/// so that a message stays readable (and cheap) however long the journal.
 pub(crate) fn list(calls: &[Call]) -> String {
+    let elided = calls.len() > 2 * ENDS;
     let mut out = String::from("[");
     for (i, call) in calls.iter().enumerate() {
+        if elided && i == ENDS {
+            let _ = write!(out, ", … {} more …", calls.len() - 2 * ENDS);
+        }
+        if elided && (ENDS..calls.len() - ENDS).contains(&i) {
+            continue;
+        }
         if i > 0 {
             out.push_str(", ");
         }
@@ -45,5 +57,31 @@ pub(crate) fn calls(n: usize) -> String {
         "1 call".to_owned()
     } else {
         format!("{n} calls")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn calls(n: usize) -> Vec<Call> {
+        (0..n)
+            .map(|i| Call::new("f".to_owned(), vec![i.to_string()]))
+            .collect()
+    }
+
+    #[test]
+    fn short_lists_show_every_call() {
+        assert_eq!(list(&calls(2)), "[f(0), f(1)]");
+        assert_eq!(list(&calls(2 * ENDS)).matches("f(").count(), 2 * ENDS);
+    }
+
+    #[test]
+    fn long_lists_show_both_ends_and_count_the_rest() {
+        let text = list(&calls(1_000));
+        assert!(text.starts_with("[f(0), f(1), "), "{text}");
+        assert!(text.contains("f(9), … 980 more …, f(990), "), "{text}");
+        assert!(text.ends_with("f(999)]"), "{text}");
+        assert_eq!(text.matches("f(").count(), 2 * ENDS);
     }
 }

@@ -197,7 +197,8 @@ fn a_rule_closure_may_call_the_mock_s_other_methods() {
         .returns_with(move |_| u64::from(inner.find(Some(1))) + 1);
     store.find.returns(true);
     assert_eq!(store.count(1), 2);
-    assert_eq!(store.mock_calls(), [call!(find(Some(1))), call!(count(1))]);
+    // Journaled before its answer runs, as every call is.
+    assert_eq!(store.mock_calls(), [call!(count(1)), call!(find(Some(1)))]);
 }
 
 #[test]

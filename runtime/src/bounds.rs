@@ -1,0 +1,154 @@
+//! Traits that name what autospec needs of your types.
+//!
+//! They are implemented for every type that qualifies, never by hand; they
+//! exist so that a type that does not qualify gets an error message that
+//! says why autospec needs it and what to write instead.
+
+use std::marker::PhantomData;
+
+/// What a mock needs of an answer that it keeps as a value (given to
+/// [`returns`](crate::Method::returns), [`returns_once`](crate::Method::returns_once),
+/// [`returns_each`](crate::Method::returns_each) or the same methods of a
+/// [`when`](crate::Method::when) rule): that it is `Send`, so that the mock
+/// stays `Send + Sync` whatever its return type.
+///
+/// A return type that is not `Send`, such as `Result<T, Box<dyn Error>>`,
+/// is answered with `returns_with`, whose closure makes a fresh value on
+/// the calling thread:
+///
+/// ```
+/// use autospec::prelude::*;
+/// use std::error::Error;
+///
+/// #[autospec]
+/// trait Loader: Send + Sync {
+///     fn load(&self, path: &str) -> Result<Vec<u8>, Box<dyn Error>>;
+/// }
+///
+/// let loader = MockLoader::default();
+/// loader.load.returns_with(|path| Err(format!("{path}: missing").into()));
+/// let shared: std::sync::Arc<dyn Loader> = std::sync::Arc::new(loader.clone());
+/// let error = std::thread::spawn(move || shared.load("a.txt").unwrap_err().to_string());
+/// assert_eq!(error.join().unwrap(), "a.txt: missing");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "a mock keeps the answers it is given as values, and `{Self}` is not `Send`",
+    label = "a kept `{Self}` could reach another thread",
+    note = "answer with `returns_with(|..| ..)` instead: its closure makes a fresh value on the calling thread, so the value need not be `Send`"
+)]
+pub trait StoredAnswer: Send {}
+
+impl<T: Send> StoredAnswer for T {}
+
+/// What a mock needs of an argument that it journals, when the method's
+/// signature demands a `Send` future (`-> impl Future<Output = T> + Send`,
+/// `-> Pin<Box<dyn Future<Output = T> + Send>>`, `#[async_trait]`): that it
+/// is `Send`, since the future shares the journal the argument is kept in.
+///
+/// A parameter whose type is not `Send` is journaled as text with
+/// `#[autospec(skip)]`:
+///
+/// ```
+/// use autospec::prelude::*;
+/// use std::future::Future;
+/// use std::pin::Pin;
+/// use std::rc::Rc;
+///
+/// #[autospec]
+/// trait Job {
+///     fn run(
+///         &self,
+///         #[autospec(skip)] shared: Rc<u32>,
+///     ) -> Pin<Box<dyn Future<Output = u32> + Send + 'static>>;
+/// }
+///
+/// let job = MockJob::default();
+/// job.run.returns(7);
+/// let mut future = job.run(Rc::new(5));
+/// let handle = std::thread::spawn(move || {
+///     let waker = std::task::Waker::noop();
+///     let mut cx = std::task::Context::from_waker(&waker);
+///     match future.as_mut().poll(&mut cx) {
+///         std::task::Poll::Ready(n) => n,
+///         std::task::Poll::Pending => unreachable!("a mock's answer is ready at once"),
+///     }
+/// });
+/// assert_eq!(handle.join().unwrap(), 7);
+/// job.run.assert_awaited_once();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "this method's future must be `Send`, and it shares the journal of an argument of type `{Self}`, which is not `Send`",
+    label = "not `Send`",
+    note = "mark the parameter `#[autospec(skip)]`: the journal then keeps its text, which is `Send`"
+)]
+pub trait SendArgument: Sized {
+    /// The proof, for generated code. Nothing outside this module can make
+    /// a `SendProof`, so the impl below, for `Send` types, is the only one.
+    #[doc(hidden)]
+    const PROOF: SendProof<Self>;
+}
+
+impl<T: Send> SendArgument for T {
+    const PROOF: SendProof<Self> = SendProof(PhantomData);
+}
+
+/// That `T` is `Send`: only [`SendArgument::PROOF`] makes one. Invariant in
+/// `T`, so that no proof for another type can be had from it by subtyping.
+#[doc(hidden)]
+pub struct SendProof<T>(PhantomData<fn(T) -> T>);
+
+/// Marks a value that shares the journal of a method whose arguments are
+/// journaled as `A` (and whose answers are `R` and closures `F`): a mock's
+/// child mocks and the futures of its async methods. It is `Send` and
+/// `Sync` exactly where the journal may be shared between threads, which
+/// is where the argument types are `Send`, whatever the return type
+/// (answers kept as values are [`StoredAnswer`]s).
+///
+/// It appears in compiler errors, where a mock whose argument types are
+/// not `Send` is sent to another thread:
+///
+/// ```compile_fail
+/// use autospec::prelude::*;
+/// use std::rc::Rc;
+///
+/// #[autospec]
+/// trait Job { fn run(&self, shared: Rc<u32>); }
+///
+/// let job = MockJob::default();
+/// std::thread::spawn(move || job.run(Rc::new(1))); // `Rc<u32>` is not `Send`
+/// ```
+///
+/// Marking such a parameter `#[autospec(skip)]` journals its text instead,
+/// which is `Send`:
+///
+/// ```
+/// use autospec::prelude::*;
+/// use std::rc::Rc;
+///
+/// #[autospec]
+/// trait Job { fn run(&self, #[autospec(skip)] shared: Rc<u32>); }
+///
+/// let job = MockJob::default();
+/// let handle = job.clone();
+/// std::thread::spawn(move || handle.run(Rc::new(1))).join().unwrap();
+/// job.run.assert_called_once();
+/// ```
+pub struct SharedJournal<A, R, F: ?Sized>(
+    /// Variance, drop check and unwind safety as for the handle it stands
+    /// for; `Send` and `Sync` are stated below.
+    PhantomData<Handle<(A, R, Box<F>)>>,
+);
+
+/// What a handle to a method's typed state is, for [`SharedJournal`].
+type Handle<T> = std::sync::Arc<std::sync::Mutex<T>>;
+
+// SAFETY: `SharedJournal<A, R, F>` stands for a shared handle
+// (`Arc<Mutex<State<A, R, F>>>`) to a method's typed state, which holds `A`
+// values, `R` values only inside `Sent` (proven `Send` when stored), and
+// `Box<F>` closures. Such a handle may cross threads, and be shared, where
+// that state may be sent, which is where `A: Send` and `F: Send + Sync`.
+// A compile-time check beside `Method` (method.rs) proves
+// `Arc<Mutex<State<A, R, F>>>: Send + Sync` under exactly these bounds.
+unsafe impl<A: Send, R, F: ?Sized + Send + Sync> Send for SharedJournal<A, R, F> {}
+// SAFETY: as for `Send`.
+unsafe impl<A: Send, R, F: ?Sized + Send + Sync> Sync for SharedJournal<A, R, F> {}
