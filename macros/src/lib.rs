@@ -24,6 +24,8 @@ mod model;
 mod rewrite;
 #[cfg(test)]
 mod robustness;
+#[cfg(test)]
+mod snapshots;
 mod validate;
 
 use proc_macro::TokenStream;
