@@ -8,7 +8,8 @@ use crate::attr::Args;
 use crate::glue::{generic_ident, Glue};
 use crate::magic_expand::MagicMock;
 use crate::model::{is_skip, Inherent, Method, Trait};
-use crate::rewrite::{Mentions, Scope, SelfMap};
+use crate::queries::{Mentions, Scope};
+use crate::rewrite::SelfMap;
 use crate::validate;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
@@ -466,7 +467,7 @@ fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream 
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
 fn self_type_ident(ty: &Type) -> Option<&Ident> {
-    match crate::model::ungroup(ty) {
+    match crate::queries::ungroup(ty) {
         Type::Path(path) if path.qself.is_none() => {
             path.path.segments.last().map(|last| &last.ident)
         }
@@ -1544,7 +1545,7 @@ impl<'a> TraitMock<'a> {
                 crate::model::Ret::Unit | crate::model::Ret::Owned(_)
             )
             && method.params.iter().all(|param| {
-                crate::rewrite::Mentions::of(param.ty, &method.scope(&self.model.item.generics))
+                crate::queries::Mentions::of(param.ty, &method.scope(&self.model.item.generics))
                     .impl_trait
                     .is_none()
             });
@@ -1733,11 +1734,11 @@ fn self_constructor(method: &Method<'_>, instance: &TokenStream) -> Option<Token
     let crate::model::Ret::Owned(ty) = &method.ret else {
         return None;
     };
-    let is_self = |ty: &Type| matches!(crate::model::ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
+    let is_self = |ty: &Type| matches!(crate::queries::ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
     if is_self(ty) {
         return Some(instance.clone());
     }
-    let Type::Path(path) = crate::model::ungroup(ty) else {
+    let Type::Path(path) = crate::queries::ungroup(ty) else {
         return None;
     };
     let last = path.path.segments.last()?;

@@ -346,7 +346,7 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     fn opaque(&self, ty: &Type, name: &Ident) -> TokenStream {
         let rt = self.rt;
-        if matches!(crate::model::ungroup(ty), Type::Reference(_)) {
+        if matches!(crate::queries::ungroup(ty), Type::Reference(_)) {
             quote!(#rt::opaque(#rt::Render::new(&*#name).render()))
         } else {
             quote!(#rt::opaque(#rt::Render::new(&#name).render()))
@@ -473,7 +473,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         }
         let (rt, ident, names) = (self.rt, &self.method.sig.ident, &self.names);
         let args = self.method.params.iter().zip(names).map(|(param, name)| {
-            let by_ref = matches!(crate::model::ungroup(param.ty), Type::Reference(_));
+            let by_ref = matches!(crate::queries::ungroup(param.ty), Type::Reference(_));
             match &param.kind {
                 ParamKind::AsRef(_) if by_ref => quote!(&#name),
                 ParamKind::Collect(_) => quote!(::core::iter::IntoIterator::into_iter(#name)),
@@ -529,8 +529,10 @@ impl<'g, 'a> Glue<'g, 'a> {
             Ret::Borrowed { reference, .. }
             | Ret::OptionBorrowed { reference, .. }
             | Ret::ResultBorrowed { reference, .. } => {
-                !matches!(crate::model::ungroup(&reference.elem), Type::TraitObject(_))
-                    && !self.map.mentions_self(&reference.elem)
+                !matches!(
+                    crate::queries::ungroup(&reference.elem),
+                    Type::TraitObject(_)
+                ) && !self.map.mentions_self(&reference.elem)
             }
             Ret::Unit | Ret::Iter(_) => true,
             Ret::Callable(_) | Ret::Opaque(_) => false,
@@ -556,7 +558,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     fn deliver(&self, call: TokenStream, keep: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
         let rt = self.rt;
         let borrow = |reference: &syn::TypeReference| {
-            let elem = self.map(crate::model::ungroup(&reference.elem));
+            let elem = self.map(crate::queries::ungroup(&reference.elem));
             quote!(::core::borrow::Borrow::<#elem>::borrow)
         };
         match &self.method.ret {
@@ -608,7 +610,7 @@ fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
     let syn::WherePredicate::Type(typed) = predicate else {
         return false;
     };
-    let is_self = matches!(crate::model::ungroup(&typed.bounded_ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
+    let is_self = matches!(crate::queries::ungroup(&typed.bounded_ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
     is_self
         && typed.bounds.iter().all(|bound| {
             matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))

@@ -21,6 +21,7 @@ mod magic;
 mod magic_expand;
 mod matching;
 mod model;
+mod queries;
 mod rewrite;
 #[cfg(test)]
 mod robustness;

@@ -2,7 +2,7 @@
 //! original syntax so that validation can point at the user's tokens.
 
 use crate::attr::Args;
-use crate::rewrite::{Mentions, Scope};
+use crate::queries::{ungroup, Mentions, Scope};
 use proc_macro2::TokenStream;
 use syn::{
     Attribute, Expr, FnArg, GenericArgument, GenericParam, Generics, Ident, ItemTrait, Path,
@@ -682,15 +682,6 @@ fn impl_trait_ret<'a>(ty: &'a Type, impl_trait: &'a syn::TypeImplTrait) -> Ret<'
         }
     }
     Ret::Opaque(ty)
-}
-
-/// Looks through the invisible groups that `macro_rules!` wraps types in.
-pub(crate) fn ungroup(ty: &Type) -> &Type {
-    match ty {
-        Type::Group(group) => ungroup(&group.elem),
-        Type::Paren(paren) => ungroup(&paren.elem),
-        other => other,
-    }
 }
 
 /// The reference in `Option<&T>`.

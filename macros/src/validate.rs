@@ -4,7 +4,7 @@
 use crate::attr::Args;
 use crate::magic::MagicTrait;
 use crate::model::{is_skip, Method, Ret, Trait};
-use crate::rewrite::Mentions;
+use crate::queries::Mentions;
 use quote::ToTokens;
 use syn::{Error, GenericParam, TraitItem, Type};
 
