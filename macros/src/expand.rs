@@ -7,320 +7,131 @@
 use crate::attr::Args;
 use crate::glue::{generic_ident, Glue};
 use crate::magic_expand::MagicMock;
-use crate::model::{is_skip, Inherent, Method, Trait};
-use crate::queries::{Mentions, Scope};
+use crate::model::magic::MagicTrait;
+use crate::model::{is_skip, Method, Trait, MAX_PART};
+use crate::queries::{is_hooked, Mentions, Scope};
 use crate::rewrite::SelfMap;
-use crate::validate;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
-use syn::parse::{Parse, ParseStream};
 // Relative to this file's directory, so that the benchmark, which
 // includes this file by path, finds it too.
 #[path = "expand/spy.rs"]
 mod spy;
 
 use syn::{
-    FnArg, GenericParam, Generics, ImplItem, ImplItemFn, Item, ItemImpl, ItemTrait, Path, Token,
-    TraitItem, Type, Visibility, WherePredicate,
+    FnArg, GenericParam, Generics, ImplItem, ImplItemFn, ItemImpl, ItemTrait, Path, TraitItem,
+    Type, Visibility, WherePredicate,
 };
 
-/// `#[autospec]`: parse, validate, expand; on error, the error plus the
-/// unchanged item, so the user sees the error and nothing else.
-pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
-    let args = match syn::parse2::<Args>(args) {
-        Ok(args) => args,
-        Err(error) => return with_error(error, item),
-    };
-    let parsed = match syn::parse2::<Item>(item.clone()) {
-        Ok(parsed) => parsed,
-        Err(error) => return with_error(error, item),
-    };
-    if let (Some(number), false) = (
-        &args.part,
-        matches!(&parsed, Item::Impl(item_impl) if item_impl.trait_.is_none() && !args.patchable),
-    ) {
-        let error = syn::Error::new_spanned(number, "`part` marks a further `impl` block of a type whose first block has a plain `#[autospec]`; it does not apply here");
-        return with_error(error, item);
-    }
-    match &parsed {
-        Item::Trait(item_trait) => {
-            let emitted = without_param_attrs(item_trait);
-            let (_, ty_generics, _) = item_trait.generics.split_for_impl();
-            let ident = &item_trait.ident;
-            let path = quote!(#ident #ty_generics);
-            let model = Trait::from_syn(item_trait, path, &args, false);
-            match validate::check_trait(&model, &args) {
-                Ok(()) => {
-                    let mut mock = TraitMock::new(&model, &args);
-                    mock.spies = true;
-                    mock.spy = args.spy;
-                    quote!(#emitted #mock)
-                }
-                // No stub mock beside the error: rustc suppresses the
-                // follow-on "cannot find `MockStore`" errors once a
-                // `compile_error!` is present, while a stub without the
-                // trait's fields and impls adds errors of its own (pinned by
-                // ui-tests/tests/ui/cascade).
-                Err(error) => with_error(error, emitted.to_token_stream()),
+/// The trait as written, then its mock.
+pub(crate) fn trait_mock(model: &Trait<'_>, args: &Args) -> TokenStream {
+    let mut mock = TraitMock::new(model, args);
+    mock.spies = true;
+    mock.spy = args.spy;
+    let mut tokens = user_trait(model.item);
+    mock.to_tokens(&mut tokens);
+    tokens
+}
+
+/// The trait as written, minus `#[autospec(skip)]` on parameters, which
+/// only autospec understands.
+pub(crate) fn user_trait(item: &ItemTrait) -> TokenStream {
+    let mut item = item.clone();
+    for trait_item in &mut item.items {
+        let TraitItem::Fn(function) = trait_item else {
+            continue;
+        };
+        for arg in &mut function.sig.inputs {
+            if let FnArg::Typed(typed) = arg {
+                typed.attrs.retain(|attr| !is_skip(attr));
             }
         }
-        Item::Impl(item_impl) if item_impl.trait_.is_none() && args.patchable => {
-            patchable_impl(item_impl, &args)
-        }
-        Item::Impl(item_impl) if item_impl.trait_.is_none() => impl_mock(item_impl, &args),
-        Item::Fn(item_fn) => patchable_fn(item_fn, &args),
-        other => with_error(unsupported_item(other), item),
     }
+    item.into_token_stream()
 }
 
 /// `#[autospec]` on an inherent `impl` block: the block stays as it is,
 /// and `MockType` gets the same public methods, associated functions and
-/// consts. Private methods are left out: only the type's own code can call
-/// them, and the mock replaces that code.
-fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
-    let Some(ident) = self_type_ident(&item_impl.self_ty) else {
-        let error = syn::Error::new_spanned(
-            &item_impl.self_ty,
-            "#[autospec] mocks an impl block of a named type (`impl Client { .. }`)",
-        );
-        return with_error(error, item_impl.to_token_stream());
-    };
-    let public: Vec<&ImplItemFn> = item_impl
-        .items
-        .iter()
-        .filter_map(|item| match item {
-            ImplItem::Fn(function) if !matches!(function.vis, Visibility::Inherited) => {
-                Some(function)
-            }
-            _ => None,
-        })
-        .collect();
-    let vis = public
-        .iter()
-        .map(|function| &function.vis)
-        .find(|vis| matches!(vis, Visibility::Public(_)))
-        .or(public.first().map(|function| &function.vis))
-        .cloned()
-        .unwrap_or(Visibility::Inherited);
-    let signatures = public.iter().map(|function| {
-        let cfgs = function
-            .attrs
-            .iter()
-            .filter(|attr| attr.path().is_ident("cfg"));
-        // The mock's copy answers from the runtime, so it cannot be `const`.
-        let mut sig = function.sig.clone();
-        sig.constness = None;
-        quote!(#(#cfgs)* #sig;)
-    });
-    let (generics, where_clause) = (&item_impl.generics.params, &item_impl.generics.where_clause);
-    let spec: ItemTrait =
-        syn::parse_quote!(#vis trait #ident <#generics> #where_clause { #(#signatures)* });
-    let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
-    model.inherent = Some(Inherent {
-        visibilities: public.iter().map(|function| function.vis.clone()).collect(),
-        consts: item_impl
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                ImplItem::Const(constant) if !matches!(constant.vis, Visibility::Inherited) => {
-                    Some(constant.clone())
-                }
-                _ => None,
-            })
-            .collect(),
-    });
-    if let Some(number) = &args.part {
-        let checked = match (
-            check_part(item_impl, &model, number),
-            validate::check_trait(&model, args),
-        ) {
-            (Ok(number), Ok(())) => Ok(number),
-            (Err(mut first), Err(second)) => {
-                first.combine(second);
-                Err(first)
-            }
-            (Err(error), _) | (_, Err(error)) => Err(error),
-        };
-        return match checked {
-            Ok(number) => {
-                let mut mock = TraitMock::new(&model, args);
-                let part = mock.part_ident(number);
-                mock.owner = Some(quote!(#part::__autospec_of(&self)));
-                let part = mock.part_items(number);
-                quote!(#item_impl #part)
-            }
-            Err(error) => with_error(error, item_impl.to_token_stream()),
-        };
-    }
-    match validate::check_trait(&model, args) {
-        Ok(()) => {
-            let mut mock = TraitMock::new(&model, args);
-            // A generic type's further blocks are not supported: the parts'
-            // types would need the type's parameters.
-            mock.parts = item_impl.generics.params.is_empty();
-            let parts = mock.parts_fallback();
-            quote!(#item_impl #mock #parts)
-        }
-        Err(error) => with_error(error, item_impl.to_token_stream()),
-    }
+/// consts.
+pub(crate) fn impl_mock(item_impl: &ItemImpl, model: &Trait<'_>, args: &Args) -> TokenStream {
+    let mut mock = TraitMock::new(model, args);
+    // A generic type's further blocks are not supported: the parts'
+    // types would need the type's parameters.
+    mock.parts = item_impl.generics.params.is_empty();
+    let parts = mock.parts_fallback();
+    quote!(#item_impl #mock #parts)
 }
 
-/// The parts a mock can have besides its first block: `part = 2` to
-/// `part = MAX_PART`.
-const MAX_PART: u8 = 8;
-
-/// Checks `#[autospec(part = N)]`: a number from 2 to `MAX_PART`, on a
-/// non-generic impl block without associated functions.
-fn check_part(item_impl: &ItemImpl, model: &Trait<'_>, number: &syn::LitInt) -> syn::Result<u8> {
-    let mut errors = Vec::new();
-    let parsed = number
-        .base10_parse::<u8>()
-        .ok()
-        .filter(|n| (2..=MAX_PART).contains(n));
-    if parsed.is_none() {
-        errors.push(syn::Error::new_spanned(number, format!("`part` numbers a further impl block of the type, from 2 (the first block, with a plain `#[autospec]`, is part 1) to {MAX_PART}")));
-    }
-    if !item_impl.generics.params.is_empty() {
-        errors.push(syn::Error::new_spanned(&item_impl.generics, "`#[autospec(part = ..)]` does not support generic impl blocks yet; mock a generic type's methods in one `#[autospec]` block"));
-    }
-    for method in model.static_methods() {
-        errors.push(syn::Error::new_spanned(&method.sig.ident, format!("`{}` has no `self`, so it belongs to the mock's class, which the first block defines: move it to the block with the plain `#[autospec]`", method.name())));
-    }
-    let mut errors = errors.into_iter();
-    match (errors.next(), parsed) {
-        (None, Some(number)) => Ok(number),
-        (Some(mut first), _) => {
-            errors.for_each(|error| first.combine(error));
-            Err(first)
-        }
-        (None, None) => unreachable!("an unparsed number is an error"),
-    }
+/// `#[autospec(part = N)]` on a further impl block: the block stays, and
+/// its methods join the mock of the type's first block.
+pub(crate) fn part(
+    item_impl: &ItemImpl,
+    model: &Trait<'_>,
+    args: &Args,
+    number: u8,
+) -> TokenStream {
+    let mut mock = TraitMock::new(model, args);
+    let part = mock.part_ident(number);
+    mock.owner = Some(quote!(#part::__autospec_of(&self)));
+    let part = mock.part_items(number);
+    quote!(#item_impl #part)
 }
 
 /// `#[autospec]` on a free function: the function keeps its body and gains
 /// a patch hook; a hidden struct of the function's name (types and
 /// functions live in different namespaces, so `use net::fetch;` imports
 /// both) holds its child mock, for `patch!(net::fetch)`.
-fn patchable_fn(item_fn: &syn::ItemFn, args: &Args) -> TokenStream {
-    if let Some(error) = magic_without_mock(args) {
-        return with_error(error, item_fn.to_token_stream());
-    }
-    let (sig, vis) = (&item_fn.sig, &item_fn.vis);
-    if let Some(constness) = &sig.constness {
-        let error = syn::Error::new_spanned(constness, "#[autospec] cannot hook a `const fn`: a patch is consulted at run time; remove `const`, or patch a function it calls");
-        return with_error(error, item_fn.to_token_stream());
-    }
-    let ident = &sig.ident;
-    let spec: ItemTrait = syn::parse_quote!(#vis trait #ident { #sig; });
-    let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
-    model.mock = format_ident!("patch");
-    if let Err(error) = validate::check_trait(&model, args) {
-        return with_error(error, item_fn.to_token_stream());
-    }
-    let mock = TraitMock::new(&model, args);
-    mock.patch_items(item_fn)
-}
-
-/// `magic(..)` where no mock type is made (a hooked function or impl block).
-fn magic_without_mock(args: &Args) -> Option<syn::Error> {
-    args.magic_token.as_ref().map(|token| {
-        syn::Error::new(
-            token.span(),
-            "`magic(..)` adds std traits to a mock; a patch hook has no mock type to add them to",
-        )
-    })
+pub(crate) fn patchable_fn(item_fn: &syn::ItemFn, model: &Trait<'_>, args: &Args) -> TokenStream {
+    TraitMock::new(model, args).patch_items(item_fn)
 }
 
 /// `#[autospec(patchable)]` on an inherent impl block: the block stays,
 /// each public method and associated function gains a hook, and
 /// `patch!(Client::get)` replaces it for every instance. The answer closure
 /// of a method receives the instance first (`&Client`, or `&mut Client`).
-fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
-    if let Some(error) = magic_without_mock(args) {
-        return with_error(error, item_impl.to_token_stream());
-    }
-    let Some(ident) = self_type_ident(&item_impl.self_ty) else {
-        let error = syn::Error::new_spanned(
-            &item_impl.self_ty,
-            "#[autospec(patchable)] hooks an impl block of a named type (`impl Client { .. }`)",
-        );
-        return with_error(error, item_impl.to_token_stream());
-    };
-    if !item_impl.generics.params.is_empty() {
-        let error = syn::Error::new_spanned(&item_impl.generics, "#[autospec(patchable)] does not support generic impl blocks yet; patch a non-generic function that the methods call, or mock the type with `#[autospec]`");
-        return with_error(error, item_impl.to_token_stream());
-    }
+/// `models` are the hooked methods', in order.
+pub(crate) fn patchable_impl(
+    item_impl: &ItemImpl,
+    models: &[Trait<'_>],
+    args: &Args,
+) -> TokenStream {
     let mut hooked = item_impl.clone();
     let mut extra = TokenStream::new();
-    let mut errors: Option<syn::Error> = None;
+    let mut models = models.iter();
     for item in &mut hooked.items {
         let ImplItem::Fn(function) = item else {
             continue;
         };
-        // A `const fn` cannot consult a patch at run time: it stays as it is.
-        if matches!(function.vis, Visibility::Inherited) || function.sig.constness.is_some() {
+        if !is_hooked(function) {
             continue;
         }
-        match patchable_method(ident, &item_impl.self_ty, function, args) {
-            Ok((method, items)) => {
-                *function = method;
-                extra.extend(items);
-            }
-            Err(error) => match &mut errors {
-                Some(all) => all.combine(error),
-                None => errors = Some(error),
-            },
-        }
-    }
-    if let Some(error) = errors {
-        return with_error(error, item_impl.to_token_stream());
+        let Some(model) = models.next() else { break };
+        let (method, items) = patchable_method(&item_impl.self_ty, function, model, args);
+        *function = method;
+        extra.extend(items);
     }
     quote!(#hooked #extra)
 }
 
 /// One hooked method of a patchable impl, and its patch struct.
 fn patchable_method(
-    type_ident: &Ident,
     self_ty: &Type,
     function: &ImplItemFn,
+    model: &Trait<'_>,
     args: &Args,
-) -> syn::Result<(ImplItemFn, TokenStream)> {
+) -> (ImplItemFn, TokenStream) {
     let mut sig = function.sig.clone();
     // The receiver is restated as the answer closure's first parameter.
     let receiver = sig.receiver().map(|receiver| match &receiver.kind {
-        syn::ReceiverKind::Reference(_, _, Some(_)) => (quote!(&mut #self_ty), quote!(&mut *self)),
-        syn::ReceiverKind::Reference(..) => (quote!(&#self_ty), quote!(self)),
-        _ => (quote!(&#self_ty), quote!(&*self)),
+        syn::ReceiverKind::Reference(_, _, Some(_)) => quote!(&mut *self),
+        syn::ReceiverKind::Reference(..) => quote!(self),
+        _ => quote!(&*self),
     });
-    let typed: Vec<FnArg> = sig
-        .inputs
-        .iter()
-        .filter(|arg| matches!(arg, FnArg::Typed(_)))
-        .cloned()
-        .collect();
-    let restated = receiver.as_ref().map(|(ty, _)| {
-        let name = format_ident!("{}", crate::model::RESTATED_RECEIVER);
-        quote!(#name: #ty,)
-    });
-    let (spec_generics, where_clause, output, asyncness, name) = (
-        &sig.generics,
-        &sig.generics.where_clause,
-        &sig.output,
-        &sig.asyncness,
-        &sig.ident,
-    );
     let vis = &function.vis;
-    let spec: ItemTrait = syn::parse_quote! {
-        #vis trait #type_ident {
-            #asyncness fn #name #spec_generics (#restated #(#typed),*) #output #where_clause;
-        }
-    };
-    let mut model = Trait::from_syn(&spec, TokenStream::new(), args, false);
-    model.mock = type_ident.clone();
-    validate::check_trait(&model, args)?;
-    let mock = TraitMock::new(&model, args);
+    let type_ident = &model.mock;
+    let mock = TraitMock::new(model, args);
     let Some(method) = model.methods.first() else {
-        return Ok((function.clone(), TokenStream::new()));
+        return (function.clone(), TokenStream::new());
     };
     let patch = format_ident!("__autospec_{}_{}_patch", type_ident, method.name());
     let mut items = mock.patch_struct(&patch, method, &function.vis);
@@ -356,7 +167,7 @@ fn patchable_method(
         typed.attrs.clear();
         rebind.push(quote!(let #pat = #name;));
     }
-    let bind_receiver = receiver.map(|(_, expr)| {
+    let bind_receiver = receiver.map(|expr| {
         let name = &names[0];
         quote!(let #name = #expr;)
     });
@@ -369,20 +180,13 @@ fn patchable_method(
         #(#rebind)*
         #block
     });
-    Ok((hooked, items))
+    (hooked, items)
 }
 
 /// `patch!(path)`: `Type::method` (the second-to-last segment names a
 /// type, by Rust's naming convention) installs that method's patch;
 /// anything else names a function with `#[autospec]`.
-pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
-    let path = match syn::parse2::<Path>(input) {
-        Ok(path) => path,
-        Err(error) => {
-            let message = format!("expected the path of a function with `#[autospec]`, as in `patch!(net::fetch)` or `patch!(Client::get)` ({error})");
-            return syn::Error::new(error.span(), message).into_compile_error();
-        }
-    };
+pub(crate) fn patch_macro(path: &Path, shared: bool) -> TokenStream {
     let segments = &path.segments;
     let names_type = segments.len() >= 2
         && segments[segments.len() - 2]
@@ -413,7 +217,7 @@ pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
     };
     match segments.last() {
         Some(last) if segments.len() > 1 || path.leading_colon.is_some() => {
-            unhooked_fallback(&path, &last.ident, &install)
+            unhooked_fallback(path, &last.ident, &install)
         }
         _ => quote!(<#path>::#install()),
     }
@@ -465,223 +269,26 @@ fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream 
     })
 }
 
-/// `Client` in `impl Client` or `impl<T> net::Client<T>`.
-fn self_type_ident(ty: &Type) -> Option<&Ident> {
-    match crate::queries::ungroup(ty) {
-        Type::Path(path) if path.qself.is_none() => {
-            path.path.segments.last().map(|last| &last.ident)
-        }
-        _ => None,
-    }
-}
-
 /// `mock! { pub MockReader: std::io::Read { fn read(..) -> ..; } }`: a mock
 /// of a trait defined elsewhere, from its restated items.
-pub(crate) fn mock(input: TokenStream) -> TokenStream {
-    let restated = match syn::parse2::<Restated>(input) {
-        Ok(restated) => restated,
-        Err(error) => return error.into_compile_error(),
-    };
-    let args = Args {
-        krate: restated.krate.clone(),
-        ..Args::default()
-    };
-    let mut model = Trait::from_syn(&restated.item, restated.path.to_token_stream(), &args, true);
-    model.mock = restated.mock.clone();
-    match validate::check_trait(&model, &args) {
-        Ok(()) => {
-            let mut mock = TraitMock::new(&model, &args);
-            mock.spies = true;
-            mock.into_token_stream()
-        }
-        Err(error) => error.into_compile_error(),
-    }
+pub(crate) fn mock_macro(model: &Trait<'_>, args: &Args) -> TokenStream {
+    let mut mock = TraitMock::new(model, args);
+    mock.spies = true;
+    mock.into_token_stream()
 }
 
 /// `mock_fn!(|&str, u32| -> bool)`: a callable mock of a closure
 /// signature, `MockFn`, whose `call` child journals the calls and whose
 /// `as_fn()` is the closure to hand to the code under test.
-pub(crate) fn mock_fn(input: TokenStream) -> TokenStream {
-    let signature = match syn::parse2::<ClosureSignature>(input) {
-        Ok(signature) => signature,
-        Err(error) => return error.into_compile_error(),
-    };
-    let params = signature.params.iter().enumerate().map(|(i, ty)| {
-        let name = format_ident!("arg{}", i);
-        quote!(#name: #ty)
-    });
-    let output = &signature.output;
-    let spec: ItemTrait = syn::parse_quote! {
-        trait __AutospecFn {
-            fn call(&self, #(#params),*) #output;
-        }
-    };
-    let args = Args::default();
-    let mut model = Trait::from_syn(&spec, quote!(__AutospecFn), &args, false);
-    model.mock = format_ident!("MockFn");
-    if let Err(error) = validate::check_trait(&model, &args) {
-        return error.into_compile_error();
-    }
-    let mock = TraitMock::new(&model, &args);
+pub(crate) fn mock_fn(model: &Trait<'_>, args: &Args) -> TokenStream {
+    let spec = model.item;
+    let mock = TraitMock::new(model, args);
     quote!({
         #[allow(dead_code)]
         #spec
         #mock
         <MockFn as ::core::default::Default>::default()
     })
-}
-
-/// `|&str, u32| -> bool` (parameters may be named: `|key: &str|`).
-struct ClosureSignature {
-    params: Vec<Type>,
-    output: syn::ReturnType,
-}
-
-impl Parse for ClosureSignature {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let mut params = Vec::new();
-        if input.peek(Token![||]) {
-            input.parse::<Token![||]>()?;
-        } else {
-            input.parse::<Token![|]>().map_err(|error| {
-                syn::Error::new(
-                    error.span(),
-                    "expected a closure signature, as in `mock_fn!(|&str, u32| -> bool)`",
-                )
-            })?;
-            while !input.peek(Token![|]) {
-                if input.peek(syn::Ident) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
-                    input.parse::<syn::Ident>()?;
-                    input.parse::<Token![:]>()?;
-                }
-                params.push(input.parse::<Type>()?);
-                if !input.peek(Token![|]) {
-                    input.parse::<Token![,]>()?;
-                }
-            }
-            input.parse::<Token![|]>()?;
-        }
-        let output = input.parse()?;
-        Ok(ClosureSignature { params, output })
-    }
-}
-
-/// The input of `mock!`.
-struct Restated {
-    krate: Option<Path>,
-    mock: Ident,
-    path: Path,
-    /// The restated items, as a trait named after the last path segment.
-    item: ItemTrait,
-}
-
-impl Parse for Restated {
-    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let krate = if input.peek(Token![crate]) {
-            input.parse::<Token![crate]>()?;
-            input.parse::<Token![=]>()?;
-            let krate = input.call(Path::parse_mod_style)?;
-            input.parse::<Token![;]>()?;
-            Some(krate)
-        } else {
-            None
-        };
-        let vis: Visibility = input.parse()?;
-        let mock: Ident = input.parse()?;
-        let mut generics: Generics = input.parse()?;
-        if !input.peek(Token![:]) {
-            return Err(input.error(
-                "expected `: path::to::Trait` after the mock's name, as in `mock! { pub MockReader: std::io::Read { .. } }`",
-            ));
-        }
-        input.parse::<Token![:]>()?;
-        let path: Path = input.parse()?;
-        generics.where_clause = input.parse()?;
-        let body;
-        syn::braced!(body in input);
-        let mut items = Vec::new();
-        while !body.is_empty() {
-            items.push(body.parse::<TraitItem>()?);
-        }
-        let Some(last) = path.segments.last() else {
-            return Err(syn::Error::new_spanned(
-                &path,
-                "expected the path of the trait to mock",
-            ));
-        };
-        let ident = &last.ident;
-        let (_, _, where_clause) = generics.split_for_impl();
-        let params = &generics.params;
-        let item: ItemTrait =
-            syn::parse_quote!(#vis trait #ident <#params> #where_clause { #(#items)* });
-        Ok(Restated {
-            krate,
-            mock,
-            path,
-            item,
-        })
-    }
-}
-
-fn with_error(error: syn::Error, mut item: TokenStream) -> TokenStream {
-    item.extend(error.into_compile_error());
-    item
-}
-
-/// The trait as written, minus `#[autospec(skip)]` on parameters, which
-/// only autospec understands.
-fn without_param_attrs(item: &ItemTrait) -> ItemTrait {
-    let mut item = item.clone();
-    for trait_item in &mut item.items {
-        let TraitItem::Fn(function) = trait_item else {
-            continue;
-        };
-        for arg in &mut function.sig.inputs {
-            if let FnArg::Typed(typed) = arg {
-                typed.attrs.retain(|attr| !is_skip(attr));
-            }
-        }
-    }
-    item
-}
-
-fn unsupported_item(item: &Item) -> syn::Error {
-    let what = match item {
-        Item::Struct(_) => "a struct",
-        Item::Enum(_) => "an enum",
-        Item::Union(_) => "a union",
-        Item::Const(_) => "a const",
-        Item::Static(_) => "a static",
-        Item::Impl(_) => "a trait impl (`impl Trait for Type`); put it on the trait, or restate a foreign trait with `mock!`",
-        Item::Mod(_) => "a module",
-        Item::Type(_) => "a type alias",
-        _ => "this item",
-    };
-    let hint = match item {
-        Item::Struct(_) | Item::Enum(_) | Item::Union(_) => {
-            "; put it on the type's `impl` block to mock its methods"
-        }
-        _ => "",
-    };
-    let message =
-        format!("#[autospec] mocks a trait or an inherent impl block; it cannot mock {what}{hint}");
-    syn::Error::new_spanned(item_keyword(item), message)
-}
-
-/// The keyword that names the item's kind, for a short error span.
-fn item_keyword(item: &Item) -> TokenStream {
-    match item {
-        Item::Struct(s) => s.struct_token.to_token_stream(),
-        Item::Enum(e) => e.enum_token.to_token_stream(),
-        Item::Union(u) => u.union_token.to_token_stream(),
-        Item::Impl(i) => i.impl_token.to_token_stream(),
-        Item::Fn(f) => f.sig.fn_token.to_token_stream(),
-        Item::Const(c) => c.const_token.to_token_stream(),
-        Item::Static(s) => s.static_token.to_token_stream(),
-        Item::Mod(m) => m.mod_token.to_token_stream(),
-        Item::Type(t) => t.type_token.to_token_stream(),
-        other => other.to_token_stream(),
-    }
 }
 
 /// `::autospec`, or the path given with `#[autospec(crate = path)]`.
@@ -718,8 +325,6 @@ struct TraitMock<'a> {
     /// What holds the child mocks, for the methods of a further block:
     /// its part, reached from the mock; else `self`.
     owner: Option<TokenStream>,
-    /// The entries of `magic(..)`, as written.
-    magic: Vec<Path>,
     /// A mock of a trait (not of an impl block, a function or a closure):
     /// it gets `calls_default()`.
     spies: bool,
@@ -752,7 +357,6 @@ impl<'a> TraitMock<'a> {
             class,
             parts: false,
             owner: None,
-            magic: args.magic.clone(),
             spies: false,
             spy: false,
         }
@@ -760,11 +364,17 @@ impl<'a> TraitMock<'a> {
 
     /// The std traits of `magic(..)`, when there are any.
     fn magic(&self) -> Option<MagicMock<'_>> {
-        if self.magic.is_empty() {
+        let entries: Vec<&MagicTrait<'_>> = self
+            .model
+            .magic
+            .iter()
+            .filter_map(|entry| entry.as_ref().ok())
+            .collect();
+        if entries.is_empty() {
             return None;
         }
         Some(MagicMock {
-            entries: crate::magic::entries(&self.magic),
+            entries,
             krate: &self.krate,
             mock: &self.model.mock,
             generics: &self.generics,
@@ -1838,7 +1448,7 @@ fn assoc_owner(model: &Trait<'_>) -> TokenStream {
         });
     match (candidates.next(), candidates.next()) {
         (Some(only), None) => only,
-        _ => model.path.clone(),
+        _ => model.path.to_token_stream(),
     }
 }
 
@@ -1942,74 +1552,4 @@ fn phantom(generics: &Generics) -> Option<TokenStream> {
         })
         .collect();
     (!parts.is_empty()).then(|| quote!(::core::marker::PhantomData<fn() -> (#(#parts,)*)>))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::autospec;
-    use quote::quote;
-
-    fn expand(item: proc_macro2::TokenStream) -> syn::File {
-        let output = autospec(quote!(), item);
-        syn::parse2(output).expect("the expansion parses as items")
-    }
-
-    #[test]
-    fn expansion_parses_and_is_deterministic() {
-        let item = quote! {
-            pub trait Store {
-                fn get(&self, key: &str) -> Option<String>;
-                fn put(&mut self, key: String, value: Vec<u8>);
-                fn name(&self) -> &str;
-            }
-        };
-        let first = autospec(quote!(), item.clone()).to_string();
-        let second = autospec(quote!(), item.clone()).to_string();
-        assert_eq!(first, second);
-        let file = expand(item);
-        let names: Vec<String> = file
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                syn::Item::Struct(s) => Some(s.ident.to_string()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "MockStore",
-                "__autospec_MockStore_get",
-                "__autospec_MockStore_put",
-                "__autospec_MockStore_name"
-            ]
-        );
-        if let Ok(path) = std::env::var("AUTOSPEC_DUMP_EXPANSION") {
-            std::fs::write(path, first).expect("dump written");
-        }
-    }
-
-    #[test]
-    fn errors_keep_the_item_and_report_every_problem() {
-        let file = expand(quote! {
-            trait Bad {
-                fn make(&self) -> impl Clone;
-                fn borrow(&self) -> &mut u8;
-            }
-        });
-        let rendered = quote!(#file).to_string();
-        assert_eq!(rendered.matches("compile_error").count(), 2, "{rendered}");
-        assert!(rendered.contains("trait Bad"));
-        assert!(!rendered.contains("MockBad"), "no stub mock: {rendered}");
-    }
-
-    #[test]
-    fn unsupported_items_are_refused_with_the_item_kept() {
-        let file = expand(quote!(
-            struct Plain;
-        ));
-        let rendered = quote!(#file).to_string();
-        assert!(rendered.contains("it cannot mock a struct"), "{rendered}");
-        assert!(rendered.contains("struct Plain"));
-    }
 }

@@ -17,10 +17,11 @@ mod attr;
 mod double;
 mod expand;
 mod glue;
-mod magic;
+mod input;
 mod magic_expand;
 mod matching;
 mod model;
+mod pipeline;
 mod queries;
 mod rewrite;
 #[cfg(test)]
@@ -34,7 +35,7 @@ use proc_macro::TokenStream;
 /// Emits a typed mock of the trait it is placed on. See the `autospec` crate.
 #[proc_macro_attribute]
 pub fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::autospec(args.into(), item.into()).into()
+    pipeline::autospec(args.into(), item.into()).into()
 }
 
 /// On a `use` item, imports each named type's mock under the type's name:
@@ -49,27 +50,27 @@ pub fn double(args: TokenStream, item: TokenStream) -> TokenStream {
 /// until the returned guard drops. See the `autospec` crate.
 #[proc_macro]
 pub fn patch(input: TokenStream) -> TokenStream {
-    expand::patch(input.into(), false).into()
+    pipeline::patch(input.into(), false).into()
 }
 
 /// `patch!` for every thread. See the `autospec` crate.
 #[proc_macro]
 pub fn patch_shared(input: TokenStream) -> TokenStream {
-    expand::patch(input.into(), true).into()
+    pipeline::patch(input.into(), true).into()
 }
 
 /// Emits a callable mock of a closure signature, `mock_fn!(|&str, u32| -> bool)`.
 /// See the `autospec` crate.
 #[proc_macro]
 pub fn mock_fn(input: TokenStream) -> TokenStream {
-    expand::mock_fn(input.into()).into()
+    pipeline::mock_fn(input.into()).into()
 }
 
 /// Emits a typed mock of a trait defined elsewhere, from its restated
 /// methods. See the `autospec` crate.
 #[proc_macro]
 pub fn mock(input: TokenStream) -> TokenStream {
-    expand::mock(input.into()).into()
+    pipeline::mock(input.into()).into()
 }
 
 /// `args!(..)`, after the runtime's wrapper put `$crate;` first. See the

@@ -5,7 +5,10 @@
 use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::visit::{self, Visit};
-use syn::{Ident, Lifetime, Type, TypeImplTrait, TypePath, TypeReference, TypeTraitObject};
+use syn::{
+    Generics, Ident, ImplItemFn, Lifetime, Type, TypeImplTrait, TypeParamBound, TypePath,
+    TypeReference, TypeTraitObject, Visibility,
+};
 
 /// Looks through the invisible groups that `macro_rules!` wraps types in.
 pub(crate) fn ungroup(ty: &Type) -> &Type {
@@ -19,6 +22,49 @@ pub(crate) fn ungroup(ty: &Type) -> &Type {
 /// Whether the type is `Self` itself.
 pub(crate) fn is_self(ty: &Type) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"))
+}
+
+/// `Client` in `impl Client` or `impl<T> net::Client<T>`.
+pub(crate) fn self_type_ident(ty: &Type) -> Option<&Ident> {
+    match ungroup(ty) {
+        Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().map(|last| &last.ident)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a method of a patchable impl block gets a patch hook: a public
+/// one that is not a `const fn`, which cannot consult a patch at run time
+/// and so stays as it is.
+pub(crate) fn is_hooked(function: &ImplItemFn) -> bool {
+    !matches!(function.vis, Visibility::Inherited) && function.sig.constness.is_none()
+}
+
+/// Every bound on a type parameter, inline and in the where clause.
+pub(crate) fn bounds_of<'g>(
+    ident: &'g Ident,
+    generics: &'g Generics,
+) -> impl Iterator<Item = &'g TypeParamBound> {
+    let inline = generics
+        .type_params()
+        .filter(move |param| param.ident == *ident);
+    let inline = inline.flat_map(|param| param.bounds.iter());
+    let predicates = generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| &clause.predicates);
+    let clauses = predicates.filter_map(move |predicate| match predicate {
+        syn::WherePredicate::Type(typed) if is_ident(&typed.bounded_ty, ident) => {
+            Some(typed.bounds.iter())
+        }
+        _ => None,
+    });
+    inline.chain(clauses.flatten())
+}
+
+fn is_ident(ty: &Type, ident: &Ident) -> bool {
+    matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident(ident))
 }
 
 /// The method generics in scope while a signature is read.

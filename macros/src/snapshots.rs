@@ -17,22 +17,22 @@ use std::str::FromStr;
 
 /// `#[autospec(args)] item`.
 fn autospec(args: &str, item: &str) -> TokenStream {
-    crate::expand::autospec(tokens(args), tokens(item))
+    crate::pipeline::autospec(tokens(args), tokens(item))
 }
 
 /// `patch!(input)`, or `patch_shared!(input)`.
 fn patch(input: &str, shared: bool) -> TokenStream {
-    crate::expand::patch(tokens(input), shared)
+    crate::pipeline::patch(tokens(input), shared)
 }
 
 /// `mock! { input }`.
 fn mock(input: &str) -> TokenStream {
-    crate::expand::mock(tokens(input))
+    crate::pipeline::mock(tokens(input))
 }
 
 /// `mock_fn!(input)`.
 fn mock_fn(input: &str) -> TokenStream {
-    crate::expand::mock_fn(tokens(input))
+    crate::pipeline::mock_fn(tokens(input))
 }
 
 fn tokens(text: &str) -> TokenStream {

@@ -117,7 +117,7 @@ impl TraitMock<'_> {
             &self.model.mock,
         );
         let real = quote!(__AutospecReal);
-        let path = self.model.path.clone();
+        let path = self.model.path.to_token_stream();
         let forwards: Vec<TokenStream> = self
             .model
             .instance_methods()
@@ -174,7 +174,7 @@ impl TraitMock<'_> {
         {
             return None;
         }
-        let mut path: syn::Path = syn::parse2(self.model.path.clone()).ok()?;
+        let mut path = self.model.path.clone()?;
         let last = path.segments.last_mut()?;
         if self.map.assoc.is_empty() {
             return Some(path.into_token_stream());

@@ -1,6 +1,6 @@
 //! The std traits of `#[autospec(magic(..))]`: which ones autospec knows,
 //! and what each entry of the list says. `validate` reports the entries
-//! that are wrong, `magic_expand` emits the others.
+//! that are wrong, `expand::magic` emits the others.
 
 use crate::queries::is_self;
 use syn::visit::Visit;
@@ -421,12 +421,4 @@ fn refuse_self(ty: &Type) -> syn::Result<()> {
         ));
     }
     Ok(())
-}
-
-/// Every entry of `magic(..)` that is valid (the others are `validate`'s).
-pub(crate) fn entries(paths: &[Path]) -> Vec<MagicTrait<'_>> {
-    paths
-        .iter()
-        .filter_map(|path| MagicTrait::from_path(path).ok())
-        .collect()
 }
