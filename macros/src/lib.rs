@@ -16,14 +16,11 @@
 mod attr;
 mod double;
 mod expand;
-mod glue;
 mod input;
-mod magic_expand;
 mod matching;
 mod model;
 mod pipeline;
 mod queries;
-mod rewrite;
 #[cfg(test)]
 mod robustness;
 #[cfg(test)]

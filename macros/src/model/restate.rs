@@ -101,18 +101,23 @@ pub(crate) fn impl_block(item_impl: &ItemImpl, ident: &syn::Ident) -> (ItemTrait
     let spec = syn::parse_quote!(#vis trait #ident <#generics> #where_clause { #(#signatures)* });
     let inherent = Inherent {
         visibilities: public.iter().map(|function| function.vis.clone()).collect(),
-        consts: item_impl
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                ImplItem::Const(constant) if !matches!(constant.vis, Visibility::Inherited) => {
-                    Some(constant.clone())
-                }
-                _ => None,
-            })
-            .collect(),
+        consts: public_consts(item_impl),
     };
     (spec, inherent)
+}
+
+/// The block's public associated consts, which the mock copies.
+fn public_consts(item_impl: &ItemImpl) -> Vec<syn::ImplItemConst> {
+    item_impl
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Const(constant) if !matches!(constant.vis, Visibility::Inherited) => {
+                Some(constant.clone())
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Input: `pub fn fetch(url: &str) -> String { .. }`.

@@ -3,8 +3,8 @@
 //! that hands the call to `autospec::magic`, where the work is done once
 //! for every mock; a trait that is not asked for emits nothing.
 
+use super::rewrite::SelfMap;
 use crate::model::magic::{Kind, MagicTrait};
-use crate::rewrite::SelfMap;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Generics, Type, Visibility};
