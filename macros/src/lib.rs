@@ -2,9 +2,10 @@
 //! `mock_fn!`, `patch!` and `patch_shared!`. Depend on the `autospec` crate,
 //! which re-exports them together with the runtime the generated code needs.
 //!
-//! Pipeline: `model` parses the item into a small model that keeps its
-//! syntax, `validate` reports every problem at once, `expand` emits the
-//! mock and cannot fail.
+//! Each macro runs `pipeline`: `attr`/`input` parse, `model` builds a
+//! small model that keeps the user's syntax, `validate` reports every
+//! problem at once, `expand` emits the mock and cannot fail (see the
+//! repository's ARCHITECTURE.md).
 //!
 //! Every macro here emits code that names the runtime through
 //! `::autospec::__private` (or the path given with `crate = ..`), so the
