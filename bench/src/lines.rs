@@ -7,7 +7,7 @@
 //! the trait itself (which every attribute macro re-emits).
 //!
 //! - autospec: `bench/expand` compiles the macro crate's modules into a plain
-//!   binary and calls `expand::autospec` on each trait (no nightly needed).
+//!   binary and calls `pipeline::autospec` on each trait (no nightly needed).
 //! - fake: the hand-written fake of the same trait, formatted the same way.
 //! - mockall: only with `--unstable-expand`, which runs the compiler's own
 //!   `-Zunpretty=expanded` through `RUSTC_BOOTSTRAP=1` on a one-trait crate

@@ -2,9 +2,10 @@
 //! `mock_fn!`, `patch!` and `patch_shared!`. Depend on the `autospec` crate,
 //! which re-exports them together with the runtime the generated code needs.
 //!
-//! Pipeline: `model` parses the item into a small model that keeps its
-//! syntax, `validate` reports every problem at once, `expand` emits the
-//! mock and cannot fail.
+//! Each macro runs `pipeline`: `attr`/`input` parse, `model` builds a
+//! small model that keeps the user's syntax, `validate` reports every
+//! problem at once, `expand` emits the mock and cannot fail (see the
+//! repository's ARCHITECTURE.md).
 //!
 //! Every macro here emits code that names the runtime through
 //! `::autospec::__private` (or the path given with `crate = ..`), so the
@@ -16,14 +17,15 @@
 mod attr;
 mod double;
 mod expand;
-mod glue;
-mod magic;
-mod magic_expand;
+mod input;
 mod matching;
 mod model;
-mod rewrite;
+mod pipeline;
+mod queries;
 #[cfg(test)]
 mod robustness;
+#[cfg(test)]
+mod snapshots;
 mod validate;
 
 use proc_macro::TokenStream;
@@ -31,7 +33,7 @@ use proc_macro::TokenStream;
 /// Emits a typed mock of the trait it is placed on. See the `autospec` crate.
 #[proc_macro_attribute]
 pub fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand::autospec(args.into(), item.into()).into()
+    pipeline::autospec(args.into(), item.into()).into()
 }
 
 /// On a `use` item, imports each named type's mock under the type's name:
@@ -46,27 +48,27 @@ pub fn double(args: TokenStream, item: TokenStream) -> TokenStream {
 /// until the returned guard drops. See the `autospec` crate.
 #[proc_macro]
 pub fn patch(input: TokenStream) -> TokenStream {
-    expand::patch(input.into(), false).into()
+    pipeline::patch(input.into(), false).into()
 }
 
 /// `patch!` for every thread. See the `autospec` crate.
 #[proc_macro]
 pub fn patch_shared(input: TokenStream) -> TokenStream {
-    expand::patch(input.into(), true).into()
+    pipeline::patch(input.into(), true).into()
 }
 
 /// Emits a callable mock of a closure signature, `mock_fn!(|&str, u32| -> bool)`.
 /// See the `autospec` crate.
 #[proc_macro]
 pub fn mock_fn(input: TokenStream) -> TokenStream {
-    expand::mock_fn(input.into()).into()
+    pipeline::mock_fn(input.into()).into()
 }
 
 /// Emits a typed mock of a trait defined elsewhere, from its restated
 /// methods. See the `autospec` crate.
 #[proc_macro]
 pub fn mock(input: TokenStream) -> TokenStream {
-    expand::mock(input.into()).into()
+    pipeline::mock(input.into()).into()
 }
 
 /// `args!(..)`, after the runtime's wrapper put `$crate;` first. See the

@@ -1,5 +1,5 @@
 //! The macro never breaks a build for a reason that is not the user's: fed
-//! thousands of generated signatures and items, `expand::autospec` never
+//! thousands of generated signatures and items, `pipeline::autospec` never
 //! panics, its output parses, it is the same every time, and every error it
 //! emits points into the user's tokens.
 //!
@@ -11,7 +11,7 @@
 //! (a dev-dependency feature of this crate only), every token has a byte
 //! range to compare error spans against.
 
-use crate::expand::autospec;
+use crate::pipeline::autospec;
 use proc_macro2::{Span, TokenStream, TokenTree};
 use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -2,11 +2,11 @@
 //! the tokens that cause it.
 
 use crate::attr::Args;
-use crate::magic::MagicTrait;
-use crate::model::{is_skip, Method, Ret, Trait};
-use crate::rewrite::Mentions;
+use crate::model::{is_skip, Method, Ret, Target, Trait, MAX_PART};
+use crate::queries::{self_type_ident, Mentions};
+use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{Error, GenericParam, TraitItem, Type};
+use syn::{Error, GenericParam, Ident, Item, ItemFn, ItemImpl, TraitItem, Type};
 
 /// The most parameters a mocked method may have (the journal's tuple impls).
 const MAX_PARAMS: usize = 16;
@@ -34,6 +34,162 @@ impl Errors {
     fn finish(self) -> Result<(), Error> {
         self.0.map_or(Ok(()), Err)
     }
+}
+
+/// What `#[autospec]` is on: an item it mocks or hooks; and `part = N`
+/// only on an impl block that gets a mock.
+pub(crate) fn check_target<'i>(item: &'i Item, args: &Args) -> Result<Target<'i>, Error> {
+    let target = match item {
+        Item::Trait(item_trait) => Some(Target::Trait(item_trait)),
+        Item::Impl(item_impl) if item_impl.trait_.is_none() && args.patchable => {
+            Some(Target::PatchableImpl(item_impl))
+        }
+        Item::Impl(item_impl) if item_impl.trait_.is_none() => Some(Target::ImplBlock(item_impl)),
+        Item::Fn(item_fn) => Some(Target::Function(item_fn)),
+        _ => None,
+    };
+    if let (Some(number), false) = (&args.part, matches!(target, Some(Target::ImplBlock(_)))) {
+        return Err(Error::new_spanned(number, "`part` marks a further `impl` block of a type whose first block has a plain `#[autospec]`; it does not apply here"));
+    }
+    target.ok_or_else(|| unsupported_item(item))
+}
+
+fn unsupported_item(item: &Item) -> Error {
+    let what = match item {
+        Item::Struct(_) => "a struct",
+        Item::Enum(_) => "an enum",
+        Item::Union(_) => "a union",
+        Item::Const(_) => "a const",
+        Item::Static(_) => "a static",
+        Item::Impl(_) => "a trait impl (`impl Trait for Type`); put it on the trait, or restate a foreign trait with `mock!`",
+        Item::Mod(_) => "a module",
+        Item::Type(_) => "a type alias",
+        _ => "this item",
+    };
+    let hint = match item {
+        Item::Struct(_) | Item::Enum(_) | Item::Union(_) => {
+            "; put it on the type's `impl` block to mock its methods"
+        }
+        _ => "",
+    };
+    let message =
+        format!("#[autospec] mocks a trait or an inherent impl block; it cannot mock {what}{hint}");
+    Error::new_spanned(item_keyword(item), message)
+}
+
+/// The keyword that names the item's kind, for a short error span.
+fn item_keyword(item: &Item) -> TokenStream {
+    match item {
+        Item::Struct(s) => s.struct_token.to_token_stream(),
+        Item::Enum(e) => e.enum_token.to_token_stream(),
+        Item::Union(u) => u.union_token.to_token_stream(),
+        Item::Impl(i) => i.impl_token.to_token_stream(),
+        Item::Fn(f) => f.sig.fn_token.to_token_stream(),
+        Item::Const(c) => c.const_token.to_token_stream(),
+        Item::Static(s) => s.static_token.to_token_stream(),
+        Item::Mod(m) => m.mod_token.to_token_stream(),
+        Item::Type(t) => t.type_token.to_token_stream(),
+        other => other.to_token_stream(),
+    }
+}
+
+/// An impl block that gets a mock is for a type with a name, the name of
+/// its spec trait.
+pub(crate) fn check_impl_block(item_impl: &ItemImpl) -> Result<&Ident, Error> {
+    self_type_ident(&item_impl.self_ty).ok_or_else(|| {
+        Error::new_spanned(
+            &item_impl.self_ty,
+            "#[autospec] mocks an impl block of a named type (`impl Client { .. }`)",
+        )
+    })
+}
+
+/// `#[autospec(part = N)]`: a number from 2 to `MAX_PART`, on a
+/// non-generic impl block without associated functions, whose methods pass
+/// [`check_trait`]. Every problem is reported at once.
+pub(crate) fn check_part(
+    item_impl: &ItemImpl,
+    model: &Trait<'_>,
+    number: &syn::LitInt,
+    args: &Args,
+) -> Result<u8, Error> {
+    let mut errors = Errors::default();
+    let parsed = number
+        .base10_parse::<u8>()
+        .ok()
+        .filter(|n| (2..=MAX_PART).contains(n));
+    if parsed.is_none() {
+        errors.push(number, format!("`part` numbers a further impl block of the type, from 2 (the first block, with a plain `#[autospec]`, is part 1) to {MAX_PART}"));
+    }
+    if !item_impl.generics.params.is_empty() {
+        errors.push(&item_impl.generics, "`#[autospec(part = ..)]` does not support generic impl blocks yet; mock a generic type's methods in one `#[autospec]` block");
+    }
+    for method in model.static_methods() {
+        errors.push(&method.sig.ident, format!("`{}` has no `self`, so it belongs to the mock's class, which the first block defines: move it to the block with the plain `#[autospec]`", method.name()));
+    }
+    if let Err(error) = check_trait(model, args) {
+        errors.push_error(error);
+    }
+    match (errors.finish(), parsed) {
+        (Ok(()), Some(number)) => Ok(number),
+        (Err(error), _) => Err(error),
+        (Ok(()), None) => unreachable!("an unparsed number is an error"),
+    }
+}
+
+/// `#[autospec]` on a free function: a hook it can consult at run time,
+/// and no mock type for `magic(..)`.
+pub(crate) fn check_function(item_fn: &ItemFn, args: &Args) -> Result<(), Error> {
+    if let Some(error) = magic_without_mock(args) {
+        return Err(error);
+    }
+    if let Some(constness) = &item_fn.sig.constness {
+        return Err(Error::new_spanned(constness, "#[autospec] cannot hook a `const fn`: a patch is consulted at run time; remove `const`, or patch a function it calls"));
+    }
+    Ok(())
+}
+
+/// `#[autospec(patchable)]` on an impl block: of a named type (its name is
+/// returned), not generic, and no mock type for `magic(..)`.
+pub(crate) fn check_patchable_impl<'i>(
+    item_impl: &'i ItemImpl,
+    args: &Args,
+) -> Result<&'i Ident, Error> {
+    if let Some(error) = magic_without_mock(args) {
+        return Err(error);
+    }
+    let Some(ident) = self_type_ident(&item_impl.self_ty) else {
+        return Err(Error::new_spanned(
+            &item_impl.self_ty,
+            "#[autospec(patchable)] hooks an impl block of a named type (`impl Client { .. }`)",
+        ));
+    };
+    if !item_impl.generics.params.is_empty() {
+        return Err(Error::new_spanned(&item_impl.generics, "#[autospec(patchable)] does not support generic impl blocks yet; patch a non-generic function that the methods call, or mock the type with `#[autospec]`"));
+    }
+    Ok(ident)
+}
+
+/// The hooked methods of a patchable impl block, each restated as a trait:
+/// every problem of every method at once.
+pub(crate) fn check_hooked_methods(models: &[Trait<'_>], args: &Args) -> Result<(), Error> {
+    let mut errors = Errors::default();
+    for model in models {
+        if let Err(error) = check_trait(model, args) {
+            errors.push_error(error);
+        }
+    }
+    errors.finish()
+}
+
+/// `magic(..)` where no mock type is made (a hooked function or impl block).
+fn magic_without_mock(args: &Args) -> Option<Error> {
+    args.magic_token.as_ref().map(|token| {
+        Error::new(
+            token.span(),
+            "`magic(..)` adds std traits to a mock; a patch hook has no mock type to add them to",
+        )
+    })
 }
 
 pub(crate) fn check_trait(model: &Trait<'_>, args: &Args) -> Result<(), Error> {
@@ -99,17 +255,17 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
 /// expects, once; and the mock has no method whose field would be `magic`.
 fn check_magic(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
     let mut seen: Vec<&str> = Vec::new();
-    for path in &args.magic {
-        match MagicTrait::from_path(path) {
+    for entry in &model.magic {
+        match entry {
             Ok(entry) if seen.contains(&entry.spec.name) => errors.push(
-                path,
+                entry.path,
                 format!(
                     "`{}` is given twice in `magic(..)`; a mock implements a trait once",
                     entry.spec.name
                 ),
             ),
             Ok(entry) => seen.push(entry.spec.name),
-            Err(error) => errors.push_error(error),
+            Err(error) => errors.push_error(error.clone()),
         }
     }
     if seen.contains(&"Iterator") && seen.contains(&"IntoIterator") {

@@ -6,14 +6,14 @@
 //! dumps; the benchmark harness formats them with rustfmt and counts lines.
 //!
 //! The macro crate's modules are compiled in as modules of this binary (see
-//! build.rs), and its pipeline entry `expand::autospec(args, item)` is called
+//! build.rs), and its pipeline entry `pipeline::autospec(args, item)` is called
 //! on `proc_macro2` token streams, so no nightly `-Zunpretty` is needed.
 
 // The macro crate's modules, compiled here; not all of their items are used.
 #![allow(dead_code, unused_imports, unreachable_pub)]
 
 // Lets a macro module that names `proc_macro` types compile (they are never
-// called here: `expand::autospec` works on proc_macro2 streams).
+// called here: `pipeline::autospec` works on proc_macro2 streams).
 extern crate proc_macro;
 
 include!(concat!(env!("OUT_DIR"), "/macro_modules.rs"));
@@ -55,7 +55,7 @@ fn main() -> ExitCode {
         };
         item.attrs.remove(index);
         let original = item.to_token_stream();
-        let expanded = expand::autospec(macro_args, original.clone());
+        let expanded = pipeline::autospec(macro_args, original.clone());
         let name = item.ident.to_string();
         std::fs::write(out_dir.join(format!("{name}.orig.rs")), original.to_string()).expect("OUT_DIR is writable");
         std::fs::write(out_dir.join(format!("{name}.expanded.rs")), expanded.to_string()).expect("OUT_DIR is writable");

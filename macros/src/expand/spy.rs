@@ -4,191 +4,189 @@
 //! beyond its line in `wrapping`, which is generic and so never compiled
 //! to machine code unless a test calls it.
 
-use super::TraitMock;
+use super::mock::Mock;
 use crate::model::{is_skip, Method, ParamKind, Wrap};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use syn::{FnArg, GenericArgument, PathArguments};
 
-impl TraitMock<'_> {
-    /// Whether `calls_default()` exists for the method: it has a default
-    /// body, which a hidden helper trait can copy and the mock's method
-    /// can call with its arguments as they came (not static, generic per
-    /// instantiation, async, or converting an argument before journaling).
-    pub(super) fn runs_default(&self, method: &Method<'_>) -> bool {
-        self.spies
-            && method.default_body.is_some()
-            && !method.is_static
-            && !method.is_keyed()
-            && method.wrap == Wrap::Direct
-            && !matches!(method.sig.safety, syn::Safety::Unsafe(_))
-            && !method
-                .params
-                .iter()
-                .any(|param| matches!(param.kind, ParamKind::Into(_) | ParamKind::Collect(_)))
-    }
-
-    /// `__autospec_MockStore_defaults`: the helper trait holding the copies
-    /// of the default bodies.
-    fn defaults_ident(&self) -> syn::Ident {
-        format_ident!("__autospec_{}_defaults", self.model.mock)
-    }
-
-    fn default_ident(method: &Method<'_>) -> syn::Ident {
-        format_ident!("__autospec_default_{}", method.name())
-    }
-
-    /// `<Self as __autospec_MockStore_defaults<T>>::__autospec_default_greet`.
-    pub(super) fn default_helper(&self, method: &Method<'_>) -> TokenStream {
-        let (_, trait_generics, _) = self.model.item.generics.split_for_impl();
-        let (helper, ident) = (self.defaults_ident(), Self::default_ident(method));
-        quote!(<Self as #helper #trait_generics>::#ident)
-    }
-
-    /// A hidden trait with the mocked trait as supertrait, whose provided
-    /// methods are copies of the trait's default bodies, implemented for
-    /// the mock: inside it `self.other()` and `Self::Item` mean what they
-    /// mean in the trait, answered by the mock.
-    pub(super) fn defaults_trait(&self) -> TokenStream {
-        let methods: Vec<TokenStream> = self
-            .model
-            .methods
+/// Whether `calls_default()` exists for the method: it has a default
+/// body, which a hidden helper trait can copy and the mock's method
+/// can call with its arguments as they came (not static, generic per
+/// instantiation, async, or converting an argument before journaling).
+pub(super) fn runs_default(mock: &Mock<'_>, method: &Method<'_>) -> bool {
+    mock.spies
+        && method.default_body.is_some()
+        && !method.is_static
+        && !method.is_keyed()
+        && method.wrap == Wrap::Direct
+        && !matches!(method.sig.safety, syn::Safety::Unsafe(_))
+        && !method
+            .params
             .iter()
-            .filter(|method| self.runs_default(method))
-            .filter_map(|method| {
-                let mut sig = method.sig.clone();
-                sig.ident = Self::default_ident(method);
-                for arg in &mut sig.inputs {
-                    if let FnArg::Typed(typed) = arg {
-                        typed.attrs.retain(|attr| !is_skip(attr));
-                    }
+            .any(|param| matches!(param.kind, ParamKind::Into(_) | ParamKind::Collect(_)))
+}
+
+/// `__autospec_MockStore_defaults`: the helper trait holding the copies
+/// of the default bodies.
+fn defaults_ident(mock: &Mock<'_>) -> syn::Ident {
+    format_ident!("__autospec_{}_defaults", mock.model.mock)
+}
+
+fn default_ident(method: &Method<'_>) -> syn::Ident {
+    format_ident!("__autospec_default_{}", method.name())
+}
+
+/// `<Self as __autospec_MockStore_defaults<T>>::__autospec_default_greet`.
+pub(super) fn default_helper(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
+    let (_, trait_generics, _) = mock.model.item.generics.split_for_impl();
+    let (helper, ident) = (defaults_ident(mock), default_ident(method));
+    quote!(<Self as #helper #trait_generics>::#ident)
+}
+
+/// A hidden trait with the mocked trait as supertrait, whose provided
+/// methods are copies of the trait's default bodies, implemented for
+/// the mock: inside it `self.other()` and `Self::Item` mean what they
+/// mean in the trait, answered by the mock.
+pub(super) fn defaults_trait(mock: &Mock<'_>) -> TokenStream {
+    let methods: Vec<TokenStream> = mock
+        .model
+        .methods
+        .iter()
+        .filter(|method| runs_default(mock, method))
+        .filter_map(|method| {
+            let mut sig = method.sig.clone();
+            sig.ident = default_ident(method);
+            for arg in &mut sig.inputs {
+                if let FnArg::Typed(typed) = arg {
+                    typed.attrs.retain(|attr| !is_skip(attr));
                 }
-                let (cfgs, body) = (&method.cfgs, method.default_body?);
-                Some(quote!(#(#cfgs)* #sig #body))
-            })
-            .collect();
-        if methods.is_empty() {
-            return TokenStream::new();
+            }
+            let (cfgs, body) = (&method.cfgs, method.default_body?);
+            Some(quote!(#(#cfgs)* #sig #body))
+        })
+        .collect();
+    if methods.is_empty() {
+        return TokenStream::new();
+    }
+    let item = mock.model.item;
+    let (path, helper, mock_ident) = (&mock.model.path, defaults_ident(mock), &mock.model.mock);
+    let (generics, where_clause) = (&item.generics, &item.generics.where_clause);
+    let (_, trait_generics, _) = item.generics.split_for_impl();
+    let (impl_generics, ty_generics, mock_where) = mock.generics.split_for_impl();
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        trait #helper #generics: #path #where_clause {
+            #(#methods)*
         }
-        let item = self.model.item;
-        let (path, helper, mock) = (&self.model.path, self.defaults_ident(), &self.model.mock);
-        let (generics, where_clause) = (&item.generics, &item.generics.where_clause);
-        let (_, trait_generics, _) = item.generics.split_for_impl();
-        let (impl_generics, ty_generics, mock_where) = self.generics.split_for_impl();
-        quote! {
+
+        impl #impl_generics #helper #trait_generics for #mock_ident #ty_generics #mock_where {}
+    }
+}
+
+/// `MockStore::wrapping(real)`, for a trait mock; nothing when the
+/// trait has generic associated types, which the bound on `real`
+/// cannot name.
+/// Without `#[autospec(spy)]`: a `wrapping` whose bound never holds, so
+/// that calling it fails to compile with a message naming the fix.
+/// Generic and never instantiated: nothing to type-check per method.
+pub(super) fn no_wrapping(mock: &Mock<'_>) -> TokenStream {
+    let (rt, vis, mock_ident) = (&mock.rt, &mock.model.item.vis, &mock.model.mock);
+    let (impl_generics, ty_generics, where_clause) = mock.generics.split_for_impl();
+    quote! {
+        impl #impl_generics #mock_ident #ty_generics #where_clause {
             #[doc(hidden)]
-            #[allow(non_camel_case_types)]
-            trait #helper #generics: #path #where_clause {
-                #(#methods)*
-            }
-
-            impl #impl_generics #helper #trait_generics for #mock #ty_generics #mock_where {}
-        }
-    }
-
-    /// `MockStore::wrapping(real)`, for a trait mock; nothing when the
-    /// trait has generic associated types, which the bound on `real`
-    /// cannot name.
-    /// Without `#[autospec(spy)]`: a `wrapping` whose bound never holds, so
-    /// that calling it fails to compile with a message naming the fix.
-    /// Generic and never instantiated: nothing to type-check per method.
-    pub(super) fn no_wrapping(&self) -> TokenStream {
-        let (rt, vis, mock) = (&self.rt, &self.model.item.vis, &self.model.mock);
-        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
-        quote! {
-            impl #impl_generics #mock #ty_generics #where_clause {
-                #[doc(hidden)]
-                #[must_use]
-                #vis fn wrapping<__AutospecReal: #rt::SpyAttribute>(real: __AutospecReal) -> Self {
-                    #rt::SpyAttribute::__never(real)
-                }
+            #[must_use]
+            #vis fn wrapping<__AutospecReal: #rt::SpyAttribute>(real: __AutospecReal) -> Self {
+                #rt::SpyAttribute::__never(real)
             }
         }
     }
+}
 
-    pub(super) fn wrapping(&self) -> TokenStream {
-        let Some(bound) = self.real_bound() else {
-            return TokenStream::new();
-        };
-        let (rt, krate, vis, mock) = (
-            &self.rt,
-            &self.krate,
-            &self.model.item.vis,
-            &self.model.mock,
-        );
-        let real = quote!(__AutospecReal);
-        let path = self.model.path.clone();
-        let forwards: Vec<TokenStream> = self
-            .model
-            .instance_methods()
-            .filter_map(|method| {
-                let forward = self.glue(method).forward(&real, &path)?;
-                let (cfgs, field) = (&method.cfgs, &method.sig.ident);
-                Some(quote! {
-                    #(#cfgs)*
-                    {
-                        let __autospec_real = ::core::clone::Clone::clone(&__autospec_real);
-                        __autospec_mock.#field.returns_with(#forward);
-                        __autospec_mock.#field.__spy();
-                    }
-                })
-            })
-            .collect();
-        let (impl_generics, ty_generics, where_clause) = self.generics.split_for_impl();
-        let doc = format!(
-            "A spy (Python's `wraps`): a `{mock}` that journals every call as usual and \
-             hands each call without a configured answer to `real`. Configured answers \
-             still come first; `calls_real()` on a method forgets them again. Methods \
-             that cannot be forwarded (static, generic over types, async, unsafe, or \
-             with arguments or an answer the mock cannot hand over) answer as in a plain \
-             mock; see the guide's chapter on spies."
-        );
-        quote! {
-            impl #impl_generics #mock #ty_generics #where_clause {
-                #[doc = #doc]
-                #[must_use]
-                #[allow(deprecated, clippy::redundant_clone)]
-                #vis fn wrapping<#real>(real: #real) -> Self
-                where
-                    #real: #bound + ::core::marker::Send + 'static,
+pub(super) fn wrapping(mock: &Mock<'_>) -> TokenStream {
+    let Some(bound) = real_bound(mock) else {
+        return TokenStream::new();
+    };
+    let (rt, krate, vis, mock_ident) = (
+        &mock.rt,
+        &mock.krate,
+        &mock.model.item.vis,
+        &mock.model.mock,
+    );
+    let real = quote!(__AutospecReal);
+    let path = mock.model.path.to_token_stream();
+    let forwards: Vec<TokenStream> = mock
+        .model
+        .instance_methods()
+        .filter_map(|method| {
+            let forward = mock.glue(method).forward(&real, &path)?;
+            let (cfgs, field) = (&method.cfgs, &method.sig.ident);
+            Some(quote! {
+                #(#cfgs)*
                 {
-                    let __autospec_mock: Self = ::core::default::Default::default();
-                    #krate::Mock::__autospec_core(&__autospec_mock).__spy();
-                    let __autospec_real = #rt::Arc::new(::std::sync::Mutex::new(real));
-                    #(#forwards)*
-                    ::core::mem::drop(__autospec_real);
-                    __autospec_mock
+                    let __autospec_real = ::core::clone::Clone::clone(&__autospec_real);
+                    __autospec_mock.#field.returns_with(#forward);
+                    __autospec_mock.#field.__spy();
                 }
+            })
+        })
+        .collect();
+    let (impl_generics, ty_generics, where_clause) = mock.generics.split_for_impl();
+    let doc = format!(
+        "A spy (Python's `wraps`): a `{mock_ident}` that journals every call as usual and \
+         hands each call without a configured answer to `real`. Configured answers \
+         still come first; `calls_real()` on a method forgets them again. Methods \
+         that cannot be forwarded (static, generic over types, async, unsafe, or \
+         with arguments or an answer the mock cannot hand over) answer as in a plain \
+         mock; see the guide's chapter on spies."
+    );
+    quote! {
+        impl #impl_generics #mock_ident #ty_generics #where_clause {
+            #[doc = #doc]
+            #[must_use]
+            #[allow(deprecated, clippy::redundant_clone)]
+            #vis fn wrapping<#real>(real: #real) -> Self
+            where
+                #real: #bound + ::core::marker::Send + 'static,
+            {
+                let __autospec_mock: Self = ::core::default::Default::default();
+                #krate::Mock::__autospec_core(&__autospec_mock).__spy();
+                let __autospec_real = #rt::Arc::new(::std::sync::Mutex::new(real));
+                #(#forwards)*
+                ::core::mem::drop(__autospec_real);
+                __autospec_mock
             }
         }
     }
+}
 
-    /// `Store<T, Item = u32>`: the trait, with each associated type bound
-    /// to the mock's, so that the real's answers have the mock's types.
-    fn real_bound(&self) -> Option<TokenStream> {
-        if self
-            .model
-            .types
-            .iter()
-            .any(|ty| !ty.item.generics.params.is_empty())
-        {
-            return None;
-        }
-        let mut path: syn::Path = syn::parse2(self.model.path.clone()).ok()?;
-        let last = path.segments.last_mut()?;
-        if self.map.assoc.is_empty() {
-            return Some(path.into_token_stream());
-        }
-        if matches!(last.arguments, PathArguments::None) {
-            last.arguments = PathArguments::AngleBracketed(syn::parse_quote!(<>));
-        }
-        let PathArguments::AngleBracketed(args) = &mut last.arguments else {
-            return None;
-        };
-        for (ident, ty) in &self.map.assoc {
-            let binding: GenericArgument = syn::parse_quote!(#ident = #ty);
-            args.args.push(binding);
-        }
-        Some(path.into_token_stream())
+/// `Store<T, Item = u32>`: the trait, with each associated type bound
+/// to the mock's, so that the real's answers have the mock's types.
+fn real_bound(mock: &Mock<'_>) -> Option<TokenStream> {
+    if mock
+        .model
+        .types
+        .iter()
+        .any(|ty| !ty.item.generics.params.is_empty())
+    {
+        return None;
     }
+    let mut path = mock.model.path.clone()?;
+    let last = path.segments.last_mut()?;
+    if mock.map.assoc.is_empty() {
+        return Some(path.into_token_stream());
+    }
+    if matches!(last.arguments, PathArguments::None) {
+        last.arguments = PathArguments::AngleBracketed(syn::parse_quote!(<>));
+    }
+    let PathArguments::AngleBracketed(args) = &mut last.arguments else {
+        return None;
+    };
+    for (ident, ty) in &mock.map.assoc {
+        let binding: GenericArgument = syn::parse_quote!(#ident = #ty);
+        args.args.push(binding);
+    }
+    Some(path.into_token_stream())
 }

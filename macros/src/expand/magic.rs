@@ -3,15 +3,15 @@
 //! that hands the call to `autospec::magic`, where the work is done once
 //! for every mock; a trait that is not asked for emits nothing.
 
-use crate::magic::{Kind, MagicTrait};
-use crate::rewrite::SelfMap;
+use super::rewrite::SelfMap;
+use crate::model::magic::{Kind, MagicTrait};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::{Generics, Type, Visibility};
 
 /// The magic traits of one mock, and what their expansion needs.
 pub(crate) struct MagicMock<'a> {
-    pub(crate) entries: Vec<MagicTrait<'a>>,
+    pub(crate) entries: Vec<&'a MagicTrait<'a>>,
     pub(crate) krate: &'a TokenStream,
     pub(crate) mock: &'a Ident,
     pub(crate) generics: &'a Generics,
@@ -38,7 +38,7 @@ impl MagicMock<'_> {
         self.entries
             .iter()
             .filter(|entry| !entry.spec.field.is_empty())
-            .map(|entry| (entry, format_ident!("{}", entry.spec.field)))
+            .map(|entry| (*entry, format_ident!("{}", entry.spec.field)))
     }
 
     /// The answer type of an operator: its `Output`, else the mock.
@@ -188,9 +188,7 @@ impl MagicMock<'_> {
     }
 
     fn trait_impl(&self, entry: &MagicTrait<'_>) -> TokenStream {
-        let path: syn::Path = syn::parse_str(entry.spec.path).unwrap_or_else(|_| {
-            unreachable!("the table's paths parse");
-        });
+        let path = std_path(entry.spec.path);
         let (arg, item) = (self.replaced(entry.arg), self.replaced(entry.item));
         let (trait_path, body) = match entry.spec.kind {
             Kind::IntoIterator => return self.iterable_impls(&path, &item),
@@ -292,7 +290,7 @@ impl MagicMock<'_> {
     fn operator(
         &self,
         entry: &MagicTrait<'_>,
-        path: &syn::Path,
+        path: &TokenStream,
         arg: &Type,
     ) -> (TokenStream, TokenStream) {
         let (field, method) = (
@@ -331,7 +329,7 @@ impl MagicMock<'_> {
     }
 
     /// `IntoIterator` for the mock and for a reference to it.
-    fn iterable_impls(&self, path: &syn::Path, item: &Type) -> TokenStream {
+    fn iterable_impls(&self, path: &TokenStream, item: &Type) -> TokenStream {
         let (impl_generics, _, where_clause) = self.generics.split_for_impl();
         let mock = self.mock_type();
         let mut borrowed = self.generics.clone();
@@ -359,6 +357,15 @@ impl MagicMock<'_> {
             }
         }
     }
+}
+
+/// `::core::fmt::Display`: a path of the table, as tokens.
+fn std_path(path: &str) -> TokenStream {
+    let segments = path
+        .split("::")
+        .filter(|segment| !segment.is_empty())
+        .map(|segment| format_ident!("{}", segment));
+    quote!(#(::#segments)*)
 }
 
 /// `Read`, `Write`, `BufRead` and `Seek`.

@@ -1,8 +1,9 @@
 //! The glue of one method: the types and expressions that connect the
 //! trait's signature to the runtime's `Method`. Cannot fail.
 
-use crate::model::{Method, ParamKind, Ret, Wrap};
-use crate::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
+use super::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
+use crate::model::{Method, Param, ParamKind, Ret, Wrap};
+use crate::queries::{is_self, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -53,7 +54,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// The parameters the journal keeps (all but a restated receiver).
-    fn journaled(&self) -> impl Iterator<Item = &crate::model::Param<'a>> {
+    fn journaled(&self) -> impl Iterator<Item = &Param<'a>> {
         self.method
             .params
             .iter()
@@ -70,7 +71,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!((#(#types,)*))
     }
 
-    fn journal_entry_type(&self, param: &crate::model::Param<'_>) -> TokenStream {
+    fn journal_entry_type(&self, param: &Param<'_>) -> TokenStream {
         let rt = self.rt;
         match &param.kind {
             ParamKind::Owned => self.map(param.ty).into_token_stream(),
@@ -356,7 +357,7 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     fn opaque(&self, ty: &Type, name: &Ident) -> TokenStream {
         let rt = self.rt;
-        if matches!(crate::model::ungroup(ty), Type::Reference(_)) {
+        if matches!(ungroup(ty), Type::Reference(_)) {
             quote!(#rt::opaque(#rt::Render::new(&*#name).render()))
         } else {
             quote!(#rt::opaque(#rt::Render::new(&#name).render()))
@@ -492,7 +493,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         }
         let (rt, ident, names) = (self.rt, &self.method.sig.ident, &self.names);
         let args = self.method.params.iter().zip(names).map(|(param, name)| {
-            let by_ref = matches!(crate::model::ungroup(param.ty), Type::Reference(_));
+            let by_ref = matches!(ungroup(param.ty), Type::Reference(_));
             match &param.kind {
                 ParamKind::AsRef(_) if by_ref => quote!(&#name),
                 ParamKind::Collect(_) => quote!(::core::iter::IntoIterator::into_iter(#name)),
@@ -548,7 +549,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             Ret::Borrowed { reference, .. }
             | Ret::OptionBorrowed { reference, .. }
             | Ret::ResultBorrowed { reference, .. } => {
-                !matches!(crate::model::ungroup(&reference.elem), Type::TraitObject(_))
+                !matches!(ungroup(&reference.elem), Type::TraitObject(_))
                     && !self.map.mentions_self(&reference.elem)
             }
             Ret::Unit | Ret::Iter(_) => true,
@@ -575,7 +576,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     fn deliver(&self, call: TokenStream, keep: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
         let rt = self.rt;
         let borrow = |reference: &syn::TypeReference| {
-            let elem = self.map(crate::model::ungroup(&reference.elem));
+            let elem = self.map(ungroup(&reference.elem));
             quote!(::core::borrow::Borrow::<#elem>::borrow)
         };
         match &self.method.ret {
@@ -633,8 +634,7 @@ fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
     let syn::WherePredicate::Type(typed) = predicate else {
         return false;
     };
-    let is_self = matches!(crate::model::ungroup(&typed.bounded_ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"));
-    is_self
+    is_self(&typed.bounded_ty)
         && typed.bounds.iter().all(|bound| {
             matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))
         })

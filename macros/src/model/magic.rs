@@ -1,7 +1,8 @@
 //! The std traits of `#[autospec(magic(..))]`: which ones autospec knows,
 //! and what each entry of the list says. `validate` reports the entries
-//! that are wrong, `magic_expand` emits the others.
+//! that are wrong, `expand::magic` emits the others.
 
+use crate::queries::is_self;
 use syn::visit::Visit;
 use syn::{GenericArgument, Ident, Path, PathArguments, Type};
 
@@ -420,16 +421,4 @@ fn refuse_self(ty: &Type) -> syn::Result<()> {
         ));
     }
     Ok(())
-}
-
-fn is_self(ty: &Type) -> bool {
-    matches!(crate::model::ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"))
-}
-
-/// Every entry of `magic(..)` that is valid (the others are `validate`'s).
-pub(crate) fn entries(paths: &[Path]) -> Vec<MagicTrait<'_>> {
-    paths
-        .iter()
-        .filter_map(|path| MagicTrait::from_path(path).ok())
-        .collect()
 }

@@ -1,0 +1,319 @@
+//! The mock being expanded: its model, the runtime's path, its generics
+//! and what `Self` means outside the trait impl, and the names of the
+//! items generated for it. Every item kind's module reads it; it emits
+//! nothing itself.
+
+use super::glue::Glue;
+use super::magic::MagicMock;
+use super::rewrite::SelfMap;
+use crate::attr::Args;
+use crate::model::magic::MagicTrait;
+use crate::model::{Method, Trait};
+use crate::queries::{Mentions, Scope};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+use syn::{GenericParam, Generics, ItemTrait, Path, Type, WherePredicate};
+
+/// One mock being expanded, and what every item generated for it needs.
+pub(super) struct Mock<'a> {
+    pub(super) model: &'a Trait<'a>,
+    pub(super) rt: TokenStream,
+    pub(super) krate: TokenStream,
+    /// The trait's generics plus a parameter for each associated type or
+    /// const that the attribute does not fix.
+    pub(super) generics: Generics,
+    pub(super) map: SelfMap,
+    /// `__autospec_MockStore_class`, when the trait has methods without `self`.
+    pub(super) class: Option<Ident>,
+    /// The first block of an impl mock that further blocks
+    /// (`#[autospec(part = 2)]`, ..) can join.
+    pub(super) parts: bool,
+    /// What holds the child mocks, for the methods of a further block:
+    /// its part, reached from the mock; else `self`.
+    pub(super) owner: Option<TokenStream>,
+    /// A mock of a trait (not of an impl block, a function or a closure):
+    /// it gets `calls_default()`.
+    pub(super) spies: bool,
+    /// `#[autospec(spy)]`: the mock also gets `wrapping(real)`.
+    pub(super) spy: bool,
+}
+
+impl<'a> Mock<'a> {
+    /// The mock of `model`; the item kinds' entry points then set what
+    /// applies to them (`parts`, `owner`, `spies`, `spy`).
+    pub(super) fn new(model: &'a Trait<'a>, args: &Args) -> Self {
+        let krate = krate(args);
+        let mock = &model.mock;
+        let (generics, assoc) = mock_generics(model);
+        let (_, ty_generics, _) = generics.split_for_impl();
+        let map = SelfMap {
+            mock: syn::parse_quote!(#mock #ty_generics),
+            assoc,
+            assoc_owner: assoc_owner(model),
+        };
+        let generics = map_bounds(generics, &map);
+        let class = model
+            .static_methods()
+            .next()
+            .map(|_| format_ident!("__autospec_{}_class", mock));
+        Mock {
+            model,
+            rt: quote!(#krate::__private),
+            krate,
+            generics,
+            map,
+            class,
+            parts: false,
+            owner: None,
+            spies: false,
+            spy: false,
+        }
+    }
+
+    /// The std traits of `magic(..)`, when there are any.
+    pub(super) fn magic(&self) -> Option<MagicMock<'_>> {
+        let entries: Vec<&MagicTrait<'_>> = self
+            .model
+            .magic
+            .iter()
+            .filter_map(|entry| entry.as_ref().ok())
+            .collect();
+        if entries.is_empty() {
+            return None;
+        }
+        Some(MagicMock {
+            entries,
+            krate: &self.krate,
+            mock: &self.model.mock,
+            generics: &self.generics,
+            map: &self.map,
+            vis: &self.model.item.vis,
+            phantom: phantom(&self.generics),
+        })
+    }
+
+    /// The glue of one of the mock's methods.
+    pub(super) fn glue<'g>(&'g self, method: &'g Method<'a>) -> Glue<'g, 'a> {
+        Glue::new(method, &self.rt, &self.map, false).under_async_trait(self.model.async_trait_attr)
+    }
+
+    /// `__autospec_MockStore_get`: the child mock type of one method (of
+    /// one instantiation, for a generic method).
+    pub(super) fn child(&self, method: &Method<'_>) -> Ident {
+        format_ident!("__autospec_{}_{}", self.model.mock, method.name())
+    }
+
+    /// The field's type: the child, or for a generic method the type
+    /// whose `of::<T>()` gives the child of each instantiation.
+    pub(super) fn field_type(&self, method: &Method<'_>) -> TokenStream {
+        let (_, ty_generics, _) = self.generics.split_for_impl();
+        let ident = self.field_wrapper(method);
+        quote!(#ident #ty_generics)
+    }
+
+    /// The field's type without its generics: the child, or for a
+    /// generic method `__autospec_MockStore_get_generic`.
+    pub(super) fn field_wrapper(&self, method: &Method<'_>) -> Ident {
+        if method.is_keyed() {
+            format_ident!("__autospec_{}_{}_generic", self.model.mock, method.name())
+        } else {
+            self.child(method)
+        }
+    }
+
+    /// `__autospec_MockClient_part2`: the type of the methods of a further
+    /// impl block, `#[autospec(part = 2)]`.
+    pub(super) fn part_ident(&self, number: u8) -> Ident {
+        format_ident!("__autospec_{}_part{}", self.model.mock, number)
+    }
+}
+
+/// `::autospec`, or the path given with `#[autospec(crate = path)]`.
+fn krate(args: &Args) -> TokenStream {
+    args.krate
+        .as_ref()
+        .map_or_else(|| quote!(::autospec), ToTokens::to_token_stream)
+}
+
+/// The trait's generics plus one parameter per associated type or const
+/// the attribute does not fix; and what `Self::Name` becomes.
+fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
+    let mut generics = model.item.generics.clone();
+    let mut assoc = Vec::new();
+    let used = first_segments(model.item);
+    for ty in &model.types {
+        let ident = &ty.item.ident;
+        if let Some(given) = ty.given {
+            assoc.push((ident.clone(), given.clone()));
+        } else {
+            // `type Future: Future<..>`: a parameter named `Future` would
+            // shadow the trait it is bounded by.
+            let param = if used.contains(ident) {
+                format_ident!("{}Type", ident)
+            } else {
+                ident.clone()
+            };
+            let bounds = &ty.item.bounds;
+            generics.params.push(syn::parse_quote!(#param: #bounds));
+            assoc.push((ident.clone(), syn::parse_quote!(#param)));
+        }
+    }
+    for constant in &model.consts {
+        if constant.given.is_none() && constant.item.default.is_none() {
+            let (ident, ty) = (&constant.item.ident, &constant.item.ty);
+            generics.params.push(syn::parse_quote!(const #ident: #ty));
+        }
+    }
+    // Class state and per-instantiation children are found by `TypeId`.
+    if model
+        .methods
+        .iter()
+        .any(|method| method.is_static || method.is_keyed())
+    {
+        for param in generics.type_params_mut() {
+            param.bounds.push(syn::parse_quote!('static));
+        }
+    }
+    (generics, assoc)
+}
+
+/// The supertrait that declares the associated types the trait uses but
+/// does not declare: the only supertrait that is not a marker.
+fn assoc_owner(model: &Trait<'_>) -> TokenStream {
+    const MARKERS: &[&str] = &[
+        "Send",
+        "Sync",
+        "Sized",
+        "Unpin",
+        "Copy",
+        "Clone",
+        "Debug",
+        "Display",
+        "Default",
+        "PartialEq",
+        "Eq",
+        "PartialOrd",
+        "Ord",
+        "Hash",
+        "Any",
+    ];
+    let mut candidates = model
+        .item
+        .supertraits
+        .iter()
+        .filter_map(|bound| match bound {
+            syn::TypeParamBound::Trait(bound) => bound
+                .path
+                .segments
+                .last()
+                .filter(|last| !MARKERS.iter().any(|marker| last.ident == marker))
+                .map(|_| bound.path.to_token_stream()),
+            _ => None,
+        });
+    match (candidates.next(), candidates.next()) {
+        (Some(only), None) => only,
+        _ => model.path.to_token_stream(),
+    }
+}
+
+/// Every name a path in the trait starts with (`Future` in
+/// `Future<Output = T>`), to keep the mock's parameters from shadowing them.
+fn first_segments(item: &ItemTrait) -> Vec<Ident> {
+    struct Firsts(Vec<Ident>);
+    impl<'v> syn::visit::Visit<'v> for Firsts {
+        fn visit_path(&mut self, path: &'v Path) {
+            if let Some(first) = path.segments.first() {
+                self.0.push(first.ident.clone());
+            }
+            syn::visit::visit_path(self, path);
+        }
+    }
+    let mut firsts = Firsts(Vec::new());
+    syn::visit::Visit::visit_item_trait(&mut firsts, item);
+    firsts.0
+}
+
+/// Replaces `Self::Name` in the bounds of the mock's parameters.
+fn map_bounds(mut generics: Generics, map: &SelfMap) -> Generics {
+    for param in generics.type_params_mut() {
+        param.bounds = map.replace_in_bounds(&param.bounds);
+    }
+    for param in generics.const_params_mut() {
+        param.ty = map.replace(&param.ty);
+    }
+    generics
+}
+
+/// The child's generics: the mock's, plus a generic method's keyed parameters.
+pub(super) fn child_generics(mock: &Generics, method: &Method<'_>) -> Generics {
+    let mut generics = mock.clone();
+    for param in &method.generics.keyed {
+        generics.params.push(without_default(param));
+    }
+    let predicates = keyed_predicates(method);
+    if !predicates.is_empty() {
+        generics.make_where_clause().predicates.extend(predicates);
+    }
+    generics
+}
+
+pub(super) fn without_default(param: &GenericParam) -> GenericParam {
+    let mut param = param.clone();
+    match &mut param {
+        GenericParam::Type(ty) => ty.default = None,
+        GenericParam::Const(constant) => constant.default = None,
+        GenericParam::Lifetime(_) => {}
+    }
+    param
+}
+
+/// The method's where-clause predicates that bound only its keyed parameters.
+pub(super) fn keyed_predicates(method: &Method<'_>) -> Vec<WherePredicate> {
+    let scope = Scope {
+        keyed: method.generics.keyed_idents(),
+        erased: &method.generics.erased,
+        lifetimes: Vec::new(),
+        unclonable: Vec::new(),
+    };
+    let Some(clause) = &method.sig.generics.where_clause else {
+        return Vec::new();
+    };
+    clause
+        .predicates
+        .iter()
+        .filter(|predicate| match predicate {
+            WherePredicate::Type(typed) => {
+                let mentions = Mentions::of(&typed.bounded_ty, &scope);
+                mentions.keyed.is_some()
+                    && !mentions.erased_generic()
+                    && mentions.lifetime.is_none()
+            }
+            _ => false,
+        })
+        .cloned()
+        .collect()
+}
+
+/// `, PhantomData` after a wrapper's content, when it has a marker.
+pub(super) fn marker_value(generics: &Generics) -> Option<TokenStream> {
+    phantom(generics).map(|_| quote!(, ::core::marker::PhantomData))
+}
+
+/// `PhantomData<fn() -> (T, &'a (),)>` over the type and lifetime
+/// parameters, so that every generated type may carry all of them; `None`
+/// when there are none.
+pub(super) fn phantom(generics: &Generics) -> Option<TokenStream> {
+    let parts: Vec<TokenStream> = generics
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            GenericParam::Type(ty) => Some(ty.ident.to_token_stream()),
+            GenericParam::Lifetime(lifetime) => {
+                let lifetime = &lifetime.lifetime;
+                Some(quote!(&#lifetime ()))
+            }
+            GenericParam::Const(_) => None,
+        })
+        .collect();
+    (!parts.is_empty()).then(|| quote!(::core::marker::PhantomData<fn() -> (#(#parts,)*)>))
+}

@@ -1,0 +1,373 @@
+//! Patch hooks: a free function with `#[autospec]`, or each public method
+//! of an impl block with `#[autospec(patchable)]`, keeps its body and gains
+//! a hook that a patch (`patch!`) answers while it is installed; beside it,
+//! the patch struct that holds the function's child mock.
+
+use super::glue::Glue;
+use super::mock::Mock;
+use super::mock_struct::mock_struct;
+use super::{child, generic};
+use crate::attr::Args;
+use crate::model::{Method, ParamKind, Ret, Trait};
+use crate::queries::is_hooked;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote, ToTokens};
+use syn::{FnArg, GenericParam, ImplItem, ImplItemFn, ItemImpl, Type, Visibility};
+
+/// `#[autospec]` on a free function: the function keeps its body and gains
+/// a patch hook; a hidden struct of the function's name (types and
+/// functions live in different namespaces, so `use net::fetch;` imports
+/// both) holds its child mock, for `patch!(net::fetch)`.
+pub(crate) fn patchable_fn(item_fn: &syn::ItemFn, model: &Trait<'_>, args: &Args) -> TokenStream {
+    hooked_fn(&Mock::new(model, args), item_fn)
+}
+
+/// `#[autospec(patchable)]` on an inherent impl block: the block stays,
+/// each public method and associated function gains a hook, and
+/// `patch!(Client::get)` replaces it for every instance. The answer closure
+/// of a method receives the instance first (`&Client`, or `&mut Client`).
+/// `models` are the hooked methods', in order.
+pub(crate) fn patchable_impl(
+    item_impl: &ItemImpl,
+    models: &[Trait<'_>],
+    args: &Args,
+) -> TokenStream {
+    let mut hooked = item_impl.clone();
+    let mut extra = TokenStream::new();
+    let mut models = models.iter();
+    for item in &mut hooked.items {
+        let ImplItem::Fn(function) = item else {
+            continue;
+        };
+        if !is_hooked(function) {
+            continue;
+        }
+        let Some(model) = models.next() else { break };
+        let (method, items) = patchable_method(&item_impl.self_ty, function, model, args);
+        *function = method;
+        extra.extend(items);
+    }
+    quote!(#hooked #extra)
+}
+
+/// One hooked method of a patchable impl, and its patch struct.
+fn patchable_method(
+    self_ty: &Type,
+    function: &ImplItemFn,
+    model: &Trait<'_>,
+    args: &Args,
+) -> (ImplItemFn, TokenStream) {
+    let mock = Mock::new(model, args);
+    let Some(method) = model.methods.first() else {
+        return (function.clone(), TokenStream::new());
+    };
+    let patch = format_ident!("__autospec_{}_{}_patch", model.mock, method.name());
+    let mut items = patch_struct(&mock, &patch, method, &function.vis);
+    items.extend(installs(&mock, self_ty, &function.vis, method, &patch));
+    (hooked_method(&mock, function, method, &patch), items)
+}
+
+/// `Client::__autospec_patch_get()` and its shared form: what
+/// `patch!(Client::get)` calls.
+fn installs(
+    mock: &Mock<'_>,
+    self_ty: &Type,
+    vis: &Visibility,
+    method: &Method<'_>,
+    patch: &Ident,
+) -> TokenStream {
+    let install = format_ident!("__autospec_patch_{}", method.name());
+    let install_shared = format_ident!("__autospec_patch_shared_{}", method.name());
+    let krate = &mock.krate;
+    quote! {
+        impl #self_ty {
+            #[doc(hidden)]
+            #vis fn #install() -> #krate::Class<#patch> {
+                #krate::Class::__install_patch()
+            }
+
+            #[doc(hidden)]
+            #vis fn #install_shared() -> #krate::SharedClass<#patch> {
+                <#patch as #krate::ClassShared>::class_shared()
+            }
+        }
+    }
+}
+
+/// The hooked method: the original signature with its typed parameters
+/// renamed (the hook takes them first), the hook, then the original body.
+fn hooked_method(
+    mock: &Mock<'_>,
+    function: &ImplItemFn,
+    method: &Method<'_>,
+    patch: &Ident,
+) -> ImplItemFn {
+    let mut sig = function.sig.clone();
+    // The receiver is restated as the answer closure's first parameter.
+    let receiver = sig.receiver().map(|receiver| match &receiver.kind {
+        syn::ReceiverKind::Reference(_, _, Some(_)) => quote!(&mut *self),
+        syn::ReceiverKind::Reference(..) => quote!(self),
+        _ => quote!(&*self),
+    });
+    let glue = Glue::new(method, &mock.rt, &mock.map, sig.asyncness.is_some());
+    let names = glue.names();
+    let offset = usize::from(receiver.is_some());
+    let mut rebind = Vec::new();
+    for (arg, name) in sig
+        .inputs
+        .iter_mut()
+        .filter(|arg| matches!(arg, FnArg::Typed(_)))
+        .zip(&names[offset..])
+    {
+        let FnArg::Typed(typed) = arg else { continue };
+        let pat = std::mem::replace(&mut *typed.pat, syn::parse_quote!(#name));
+        typed.attrs.clear();
+        rebind.push(quote!(let #pat = #name;));
+    }
+    let bind_receiver = receiver.map(|expr| {
+        let name = &names[0];
+        quote!(let #name = #expr;)
+    });
+    let hook = hook(mock, &glue, method, patch, bind_receiver.as_ref(), None);
+    let block = &function.block;
+    let mut hooked = function.clone();
+    hooked.sig = sig;
+    hooked.block = syn::parse_quote!({
+        #hook
+        #(#rebind)*
+        #block
+    });
+    hooked
+}
+
+/// A free function with its patch hook, and the struct of its name
+/// that `patch!` installs.
+fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
+    let Some(method) = mock.model.methods.first() else {
+        return item_fn.to_token_stream();
+    };
+    let (ident, vis) = (&item_fn.sig.ident, &item_fn.vis);
+    let mut tokens = patch_struct(mock, ident, method, vis);
+    let krate = &mock.krate;
+    tokens.extend(quote! {
+        impl #ident {
+            #[doc(hidden)]
+            #vis fn __autospec_patch() -> #krate::Class<#ident> {
+                #krate::Class::__install_patch()
+            }
+
+            #[doc(hidden)]
+            #vis fn __autospec_patch_shared() -> #krate::SharedClass<#ident> {
+                <#ident as #krate::ClassShared>::class_shared()
+            }
+        }
+    });
+    let is_async = item_fn.sig.asyncness.is_some();
+    let glue = Glue::new(method, &mock.rt, &mock.map, is_async);
+    let sig = glue.signature();
+    let original = original(item_fn, method, glue.names());
+    let hook = hook(mock, &glue, method, ident, None, original.as_ref());
+    let rebind = item_fn
+        .sig
+        .inputs
+        .iter()
+        .zip(glue.names())
+        .filter_map(|(arg, name)| match arg {
+            FnArg::Typed(typed) => {
+                let pat = &typed.pat;
+                Some(quote!(let #pat = #name;))
+            }
+            FnArg::Receiver(_) => None,
+        });
+    let (attrs, block) = (&item_fn.attrs, &item_fn.block);
+    tokens.extend(quote! {
+        #(#attrs)*
+        #vis #sig {
+            #hook
+            #(#rebind)*
+            #block
+        }
+    });
+    tokens
+}
+
+/// `{ fn __autospec_original(..) { body } __autospec_original(args) }`:
+/// the call of a copy of the function, for a patch's `calls_original()`
+/// once the hook has converted the arguments (`impl Into<String>` to
+/// `String`); the copy's `impl Into<String>` takes the `String` as
+/// well. `None` where the copy could not stand in: a return type with
+/// `impl Trait` would differ from the body's.
+fn original(item_fn: &syn::ItemFn, method: &Method<'_>, names: &[Ident]) -> Option<TokenStream> {
+    if matches!(method.ret, Ret::Opaque(_) | Ret::Iter(_) | Ret::Callable(_)) {
+        return None;
+    }
+    let mut copy = item_fn.clone();
+    copy.attrs.clear();
+    copy.vis = Visibility::Inherited;
+    copy.sig.ident = format_ident!("__autospec_original");
+    for arg in &mut copy.sig.inputs {
+        if let FnArg::Typed(typed) = arg {
+            typed.attrs.clear();
+        }
+    }
+    let params = copy
+        .sig
+        .generics
+        .params
+        .iter()
+        .filter_map(|param| match param {
+            GenericParam::Type(ty) => Some(ty.ident.to_token_stream()),
+            GenericParam::Const(constant) => Some(constant.ident.to_token_stream()),
+            GenericParam::Lifetime(_) => None,
+        });
+    let params: Vec<TokenStream> = params.collect();
+    let turbofish = (!params.is_empty()).then(|| quote!(::<#(#params),*>));
+    let wait = item_fn.sig.asyncness.map(|_| quote!(.await));
+    Some(quote!({
+        #[allow(clippy::all, clippy::pedantic)]
+        #copy
+        __autospec_original #turbofish (#(#names),*) #wait
+    }))
+}
+
+/// The struct that holds one patched function's child mock: it
+/// dereferences to the child, and `calls_original()` makes unconfigured
+/// calls run the original.
+fn patch_struct(
+    mock: &Mock<'_>,
+    ident: &Ident,
+    method: &Method<'_>,
+    vis: &Visibility,
+) -> TokenStream {
+    let krate = &mock.krate;
+    let doc = format!(
+        "The patch of `{}`: `patch!` installs it; it dereferences to the function's child mock.",
+        method.name()
+    );
+    let mut tokens = mock_struct(mock, ident, &[method], &doc, false);
+    tokens.extend(child::items(mock, method));
+    if method.is_keyed() {
+        tokens.extend(generic::items(mock, method));
+    }
+    let (field, field_type) = (&method.sig.ident, mock.field_type(method));
+    let function = if mock.model.mock == "patch" {
+        method.name()
+    } else {
+        format!("{}::{}", mock.model.mock, method.name())
+    };
+    tokens.extend(quote! {
+        impl ::core::ops::Deref for #ident {
+            type Target = #field_type;
+            fn deref(&self) -> &Self::Target {
+                &self.#field
+            }
+        }
+
+        impl #krate::__private::HasClass for #ident {
+            type Class = #ident;
+        }
+
+        impl #krate::__private::Patch for #ident {
+            const FUNCTION: &'static str = #function;
+        }
+
+        impl #ident {
+            /// Unconfigured calls run the original function, and are
+            /// journaled (Python's `wraps`).
+            #vis fn calls_original(&self) {
+                self.__autospec_core.__pass_through();
+            }
+        }
+    });
+    tokens
+}
+
+/// The hook at the top of a patched function: while a patch is
+/// installed, the patch answers (or journals and lets the original
+/// run, after `calls_original`); in release builds it is compiled out.
+/// `original` calls a copy of the function for the arguments that the
+/// hook converted (`impl Into<..>`), which the body can no longer take.
+fn hook(
+    mock: &Mock<'_>,
+    glue: &Glue<'_, '_>,
+    method: &Method<'_>,
+    patch: &Ident,
+    bind: Option<&TokenStream>,
+    original: Option<&TokenStream>,
+) -> TokenStream {
+    let rt = &mock.rt;
+    let answer = glue.body(&quote!(__autospec_patch), None);
+    let converts = method
+        .params
+        .iter()
+        .any(|param| matches!(param.kind, ParamKind::Into(_) | ParamKind::Collect(_)));
+    let hook = match (converts, original) {
+        // The arguments were converted and the body cannot take them.
+        (true, None) => quote!(return #answer;),
+        (true, Some(original)) => {
+            let (conversions, passes) = (glue.conversions(), passes_through(glue, method));
+            quote! {
+                #conversions
+                if !#passes {
+                    return #answer;
+                }
+                return #original;
+            }
+        }
+        (false, _) => {
+            let passes = passes_through(glue, method);
+            quote! {
+                if !#passes {
+                    return #answer;
+                }
+            }
+        }
+    };
+    quote! {
+        #[cfg(debug_assertions)]
+        if #rt::patching() {
+            if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#patch>() {
+                #bind
+                #hook
+            }
+        }
+    }
+}
+
+/// `true` (having journaled the call) when the patch lets the original
+/// answer: `calls_original()` is on and no answer is configured for
+/// this call (for this instantiation, of a generic function).
+fn passes_through(glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
+    let (field, journal) = (&method.sig.ident, glue.journal());
+    let record = if method.is_keyed() {
+        let (key, answer, closure, type_args) = (
+            glue.key_type(),
+            glue.answer_type(),
+            glue.closure_bound(),
+            glue.type_args(),
+        );
+        quote! {
+            match __autospec_patch.#field.0.__find::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
+                ::core::option::Option::Some(__autospec_method) if __autospec_method.__has_answer() => false,
+                ::core::option::Option::Some(__autospec_method) => {
+                    __autospec_method.__record(#journal);
+                    true
+                }
+                ::core::option::Option::None => {
+                    __autospec_patch.#field.0.__record_unconfigured::<#key>(#type_args, #journal);
+                    true
+                }
+            }
+        }
+    } else {
+        quote! {
+            if __autospec_patch.#field.__has_answer() {
+                false
+            } else {
+                __autospec_patch.#field.__record(#journal);
+                true
+            }
+        }
+    };
+    quote!((__autospec_patch.__autospec_core.__passes_through() && { #record }))
+}

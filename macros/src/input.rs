@@ -1,0 +1,120 @@
+//! The inputs of the function-like macros `mock!`, `mock_fn!` and
+//! `patch!`, parsed. (`#[autospec(..)]`'s arguments are `attr`'s.)
+
+use crate::attr::Args;
+use proc_macro2::{Ident, TokenStream};
+use syn::parse::{Parse, ParseStream};
+use syn::{Generics, ItemTrait, Path, Token, TraitItem, Type, Visibility};
+
+/// `patch!(path)`: the path of a function or method with a patch hook.
+pub(crate) fn patch_path(input: TokenStream) -> syn::Result<Path> {
+    syn::parse2::<Path>(input).map_err(|error| {
+        let message = format!("expected the path of a function with `#[autospec]`, as in `patch!(net::fetch)` or `patch!(Client::get)` ({error})");
+        syn::Error::new(error.span(), message)
+    })
+}
+
+/// `|&str, u32| -> bool` (parameters may be named: `|key: &str|`).
+pub(crate) struct ClosureSignature {
+    pub(crate) params: Vec<Type>,
+    pub(crate) output: syn::ReturnType,
+}
+
+impl Parse for ClosureSignature {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut params = Vec::new();
+        if input.peek(Token![||]) {
+            input.parse::<Token![||]>()?;
+        } else {
+            input.parse::<Token![|]>().map_err(|error| {
+                syn::Error::new(
+                    error.span(),
+                    "expected a closure signature, as in `mock_fn!(|&str, u32| -> bool)`",
+                )
+            })?;
+            while !input.peek(Token![|]) {
+                if input.peek(syn::Ident) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
+                    input.parse::<syn::Ident>()?;
+                    input.parse::<Token![:]>()?;
+                }
+                params.push(input.parse::<Type>()?);
+                if !input.peek(Token![|]) {
+                    input.parse::<Token![,]>()?;
+                }
+            }
+            input.parse::<Token![|]>()?;
+        }
+        let output = input.parse()?;
+        Ok(ClosureSignature { params, output })
+    }
+}
+
+/// The input of `mock!`.
+pub(crate) struct Restated {
+    /// `crate = path;` before the mock's name.
+    pub(crate) krate: Option<Path>,
+    /// The mock's name, `MockReader`.
+    pub(crate) mock: Ident,
+    /// The trait the mock implements, `std::io::Read`.
+    pub(crate) path: Path,
+    /// The restated items, as a trait named after the last path segment.
+    pub(crate) item: ItemTrait,
+}
+
+impl Restated {
+    /// The `#[autospec(..)]` arguments that the input stands for.
+    pub(crate) fn args(&self) -> Args {
+        Args {
+            krate: self.krate.clone(),
+            ..Args::default()
+        }
+    }
+}
+
+impl Parse for Restated {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let krate = if input.peek(Token![crate]) {
+            input.parse::<Token![crate]>()?;
+            input.parse::<Token![=]>()?;
+            let krate = input.call(Path::parse_mod_style)?;
+            input.parse::<Token![;]>()?;
+            Some(krate)
+        } else {
+            None
+        };
+        let vis: Visibility = input.parse()?;
+        let mock: Ident = input.parse()?;
+        let mut generics: Generics = input.parse()?;
+        if !input.peek(Token![:]) {
+            return Err(input.error(
+                "expected `: path::to::Trait` after the mock's name, as in `mock! { pub MockReader: std::io::Read { .. } }`",
+            ));
+        }
+        input.parse::<Token![:]>()?;
+        let path: Path = input.parse()?;
+        generics.where_clause = input.parse()?;
+        let body;
+        syn::braced!(body in input);
+        let mut items = Vec::new();
+        while !body.is_empty() {
+            items.push(body.parse::<TraitItem>()?);
+        }
+        let Some(last) = path.segments.last() else {
+            return Err(syn::Error::new_spanned(
+                &path,
+                "expected the path of the trait to mock",
+            ));
+        };
+        let ident = &last.ident;
+        let (_, _, where_clause) = generics.split_for_impl();
+        let params = &generics.params;
+        let item: ItemTrait =
+            syn::parse_quote!(#vis trait #ident <#params> #where_clause { #(#items)* });
+        Ok(Restated {
+            krate,
+            mock,
+            path,
+            item,
+        })
+    }
+}

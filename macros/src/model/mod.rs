@@ -1,0 +1,389 @@
+//! A small model of the mocked item, built from syn. Every node keeps its
+//! original syntax so that validation can point at the user's tokens.
+//!
+//! Every kind of item becomes a [`Trait`]: an inherent impl block, a free
+//! function and a closure signature are restated as traits first
+//! (`restate`). Below the model: `kinds` reads each parameter and answer,
+//! `magic` reads the entries of `magic(..)`.
+
+mod kinds;
+pub(crate) mod magic;
+pub(crate) mod restate;
+
+pub(crate) use kinds::{ParamKind, Ret, Wrap};
+
+use crate::attr::Args;
+use crate::queries::{bounds_of, Mentions, Scope};
+use magic::MagicTrait;
+use syn::{
+    Attribute, Expr, FnArg, GenericParam, Generics, Ident, ItemFn, ItemImpl, ItemTrait, Path,
+    Signature, TraitItem, TraitItemConst, TraitItemFn, TraitItemType, Type, TypeParamBound,
+};
+
+/// What `#[autospec]` is on, once validation knows it is an item it takes.
+pub(crate) enum Target<'i> {
+    /// A trait: a mock type that implements it.
+    Trait(&'i ItemTrait),
+    /// An inherent impl block: a mock type with the same methods (or, with
+    /// `part = N`, further methods of one).
+    ImplBlock(&'i ItemImpl),
+    /// `#[autospec(patchable)]` on an inherent impl block: patch hooks.
+    PatchableImpl(&'i ItemImpl),
+    /// A free function: a patch hook.
+    Function(&'i ItemFn),
+}
+
+/// The parts a mock can have besides its first block: `part = 2` to
+/// `part = MAX_PART`.
+pub(crate) const MAX_PART: u8 = 8;
+
+/// A trait under `#[autospec]`, or restated in `mock!`.
+pub(crate) struct Trait<'a> {
+    pub(crate) item: &'a ItemTrait,
+    /// The trait the mock implements: the item's own name, or the foreign
+    /// path given to `mock!`; `None` for the items restated as traits
+    /// whose mock implements no trait (impl blocks, functions).
+    pub(crate) path: Option<Path>,
+    /// `MockStore` for `Store`.
+    pub(crate) mock: Ident,
+    pub(crate) methods: Vec<Method<'a>>,
+    pub(crate) types: Vec<AssocType<'a>>,
+    pub(crate) consts: Vec<AssocConst<'a>>,
+    /// Items that are neither methods, types nor consts (macros), for validation.
+    pub(crate) others: Vec<&'a TraitItem>,
+    /// `#[async_trait]` on the trait, copied onto the mock's impl.
+    pub(crate) async_trait_attr: Option<&'a Attribute>,
+    /// Set when the methods come from an inherent `impl` block: the mock
+    /// gets them as inherent methods instead of a trait impl.
+    pub(crate) inherent: Option<Inherent>,
+    /// Each entry of `magic(..)`, understood, or what is wrong with it
+    /// (which `validate` reports).
+    pub(crate) magic: Vec<syn::Result<MagicTrait<'a>>>,
+}
+
+/// What an inherent `impl` block adds beyond its methods' signatures.
+pub(crate) struct Inherent {
+    /// Each mocked method's visibility, in method order.
+    pub(crate) visibilities: Vec<syn::Visibility>,
+    /// Public associated consts, copied to the mock as they are.
+    pub(crate) consts: Vec<syn::ImplItemConst>,
+}
+
+/// An associated type: fixed by `#[autospec(type Item = ..)]` (or by the
+/// `mock!` body), else a type parameter of the mock.
+pub(crate) struct AssocType<'a> {
+    pub(crate) item: &'a TraitItemType,
+    pub(crate) given: Option<&'a Type>,
+}
+
+/// An associated const: fixed by the attribute, by the `mock!` body or the
+/// trait's default, else a const parameter of the mock.
+pub(crate) struct AssocConst<'a> {
+    pub(crate) item: &'a TraitItemConst,
+    pub(crate) given: Option<&'a Expr>,
+}
+
+/// One method of the trait.
+pub(crate) struct Method<'a> {
+    pub(crate) sig: &'a Signature,
+    pub(crate) params: Vec<Param<'a>>,
+    pub(crate) ret: Ret<'a>,
+    /// How the answer reaches the caller: directly, or inside a future.
+    pub(crate) wrap: Wrap,
+    /// `#[cfg(..)]` attributes, repeated on everything generated for the method.
+    pub(crate) cfgs: Vec<&'a Attribute>,
+    /// No receiver: answered by the mock's class (per-thread) state.
+    pub(crate) is_static: bool,
+    /// The generic parameters of the method, sorted by how the mock treats them.
+    pub(crate) generics: MethodGenerics<'a>,
+    /// The trait's default body, if the method has one (`calls_default()` runs it).
+    pub(crate) default_body: Option<&'a syn::Block>,
+    /// The `Send` bound of a future return type (`impl Future<..> + Send`,
+    /// `Pin<Box<dyn Future<..> + Send>>`): the mock's future must be `Send`.
+    pub(crate) send_future: Option<proc_macro2::Span>,
+}
+
+/// A method's own type and const parameters (lifetimes need nothing).
+#[derive(Default)]
+pub(crate) struct MethodGenerics<'a> {
+    /// `T: 'static` type params and const params: each instantiation gets
+    /// its own child mock (`mock.get.of::<User>()`).
+    pub(crate) keyed: Vec<&'a GenericParam>,
+    /// Other type params: the mock cannot name them outside the call, so
+    /// arguments of these types are journaled as text.
+    pub(crate) erased: Vec<&'a Ident>,
+}
+
+/// One parameter (the receiver excluded) and how it is journaled.
+pub(crate) struct Param<'a> {
+    pub(crate) ty: &'a Type,
+    pub(crate) kind: ParamKind<'a>,
+}
+impl<'a> Trait<'a> {
+    /// The model of `item`; `path` is the trait the mock implements.
+    /// `restated` items (from `mock!`) give the impl's types and consts as
+    /// their defaults. Each kind of item has its constructor (`restate`).
+    fn from_syn(item: &'a ItemTrait, path: Option<Path>, args: &'a Args, restated: bool) -> Self {
+        let mut model = Trait {
+            item,
+            path,
+            mock: mock_ident(&item.ident),
+            methods: Vec::new(),
+            types: Vec::new(),
+            consts: Vec::new(),
+            others: Vec::new(),
+            async_trait_attr: item.attrs.iter().find(|attr| is_async_trait(attr.path())),
+            inherent: None,
+            magic: args.magic.iter().map(MagicTrait::from_path).collect(),
+        };
+        let unclonable = unclonable(item, args, restated);
+        for trait_item in &item.items {
+            match trait_item {
+                TraitItem::Fn(function) => {
+                    model
+                        .methods
+                        .push(Method::from_syn(function, &item.generics, &unclonable));
+                }
+                TraitItem::Type(ty) => model.types.push(AssocType {
+                    given: args.given_type(&ty.ident).or(ty
+                        .default
+                        .as_ref()
+                        .filter(|_| restated)
+                        .map(|(_, ty)| ty)),
+                    item: ty,
+                }),
+                TraitItem::Const(constant) => model.consts.push(AssocConst {
+                    given: args.given_const(&constant.ident).or(constant
+                        .default
+                        .as_ref()
+                        .filter(|_| restated)
+                        .map(|(_, value)| value)),
+                    item: constant,
+                }),
+                other => model.others.push(other),
+            }
+        }
+        model
+    }
+
+    /// Methods with a receiver: fields of the mock.
+    pub(crate) fn instance_methods(&self) -> impl Iterator<Item = &Method<'a>> {
+        self.methods.iter().filter(|method| !method.is_static)
+    }
+
+    /// Methods without one: fields of the mock's class.
+    pub(crate) fn static_methods(&self) -> impl Iterator<Item = &Method<'a>> {
+        self.methods.iter().filter(|method| method.is_static)
+    }
+}
+
+/// `MockStore` for `Store`, `Mockmatch` for `r#match`.
+fn mock_ident(trait_ident: &Ident) -> Ident {
+    let name = trait_ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    Ident::new(&format!("Mock{name}"), trait_ident.span())
+}
+
+/// The span of `#[async_trait]` when its futures are `Send` (no `?Send`).
+pub(crate) fn async_trait_send(attr: &Attribute) -> Option<proc_macro2::Span> {
+    let relaxed = match &attr.meta {
+        syn::Meta::List(list) => list.tokens.to_string().replace(' ', "") == "?Send",
+        _ => false,
+    };
+    let span = attr
+        .path()
+        .segments
+        .last()
+        .map_or_else(proc_macro2::Span::call_site, |segment| segment.ident.span());
+    (!relaxed).then_some(span)
+}
+
+/// `#[async_trait]`, `#[async_trait::async_trait]`, `#[async_trait(?Send)]`.
+fn is_async_trait(path: &Path) -> bool {
+    path.segments
+        .last()
+        .is_some_and(|segment| segment.ident == "async_trait")
+}
+
+impl<'a> Method<'a> {
+    fn from_syn(
+        function: &'a TraitItemFn,
+        trait_generics: &'a Generics,
+        unclonable: &[&'a Ident],
+    ) -> Self {
+        let sig = &function.sig;
+        let generics = MethodGenerics::from_syn(&sig.generics);
+        let scope = Scope {
+            keyed: generics.keyed_idents(),
+            erased: &generics.erased,
+            lifetimes: trait_lifetimes(trait_generics),
+            unclonable: unclonable.to_vec(),
+        };
+        let params = sig
+            .inputs
+            .iter()
+            .filter_map(|arg| match arg {
+                FnArg::Typed(typed) if is_restated_receiver(&typed.pat) => Some(Param {
+                    ty: &typed.ty,
+                    kind: ParamKind::Receiver,
+                }),
+                FnArg::Typed(typed) => Some(Param::from_syn(
+                    &typed.ty,
+                    &typed.attrs,
+                    &sig.generics,
+                    &scope,
+                )),
+                FnArg::Receiver(_) => None,
+            })
+            .collect();
+        let (wrap, output) = Wrap::of(sig);
+        let cfgs = function
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"))
+            .collect();
+        Method {
+            sig,
+            params,
+            ret: output.map_or(Ret::Unit, |ty| Ret::from_syn(sig, ty)),
+            wrap,
+            cfgs,
+            is_static: sig.receiver().is_none(),
+            generics,
+            default_body: function.default.as_ref(),
+            send_future: kinds::send_bound(&sig.output),
+        }
+    }
+
+    /// The method name as the user reads it (`type` for `r#type`).
+    pub(crate) fn name(&self) -> String {
+        let name = self.sig.ident.to_string();
+        name.strip_prefix("r#")
+            .map_or_else(|| name.clone(), str::to_owned)
+    }
+
+    /// The scope in which this method's types are read.
+    pub(crate) fn scope<'s>(&'s self, trait_generics: &'a Generics) -> Scope<'s, 'a> {
+        Scope {
+            keyed: self.generics.keyed_idents(),
+            erased: &self.generics.erased,
+            lifetimes: trait_lifetimes(trait_generics),
+            unclonable: Vec::new(),
+        }
+    }
+
+    /// Whether each instantiation has its own child mock.
+    pub(crate) fn is_keyed(&self) -> bool {
+        !self.generics.keyed.is_empty()
+    }
+}
+
+impl<'a> MethodGenerics<'a> {
+    fn from_syn(generics: &'a Generics) -> Self {
+        let mut sorted = MethodGenerics::default();
+        for param in &generics.params {
+            match param {
+                GenericParam::Type(ty) if is_static(&ty.ident, generics) => {
+                    sorted.keyed.push(param);
+                }
+                GenericParam::Type(ty) => sorted.erased.push(&ty.ident),
+                GenericParam::Const(_) => sorted.keyed.push(param),
+                GenericParam::Lifetime(_) => {}
+            }
+        }
+        sorted
+    }
+
+    pub(crate) fn keyed_idents(&self) -> Vec<&'a Ident> {
+        self.keyed
+            .iter()
+            .filter_map(|param| match param {
+                GenericParam::Type(ty) => Some(&ty.ident),
+                GenericParam::Const(constant) => Some(&constant.ident),
+                GenericParam::Lifetime(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// The trait's type parameters and open associated types whose bounds do
+/// not promise `Clone`: arguments of those types are journaled as text.
+fn unclonable<'a>(item: &'a ItemTrait, args: &Args, restated: bool) -> Vec<&'a Ident> {
+    let params = item
+        .generics
+        .type_params()
+        .filter(|param| !promises_clone(bounds_of(&param.ident, &item.generics)))
+        .map(|param| &param.ident);
+    let types = item.items.iter().filter_map(|trait_item| match trait_item {
+        TraitItem::Type(ty)
+            if args.given_type(&ty.ident).is_none()
+                && !(restated && ty.default.is_some())
+                && !promises_clone(&ty.bounds) =>
+        {
+            Some(&ty.ident)
+        }
+        _ => None,
+    });
+    params.chain(types).collect()
+}
+
+fn promises_clone<'b>(bounds: impl IntoIterator<Item = &'b TypeParamBound>) -> bool {
+    bounds.into_iter().any(|bound| match bound {
+        TypeParamBound::Trait(bound) => bound
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Clone" || segment.ident == "Copy"),
+        _ => false,
+    })
+}
+
+fn trait_lifetimes(generics: &Generics) -> Vec<&Ident> {
+    generics
+        .lifetimes()
+        .map(|param| &param.lifetime.ident)
+        .collect()
+}
+
+/// Whether the type parameter is bounded by `'static` (or `Any`, which implies it).
+fn is_static(ident: &Ident, generics: &Generics) -> bool {
+    bounds_of(ident, generics).any(|bound| match bound {
+        TypeParamBound::Lifetime(lifetime) => lifetime.ident == "static",
+        TypeParamBound::Trait(bound) => bound
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "Any"),
+        _ => false,
+    })
+}
+
+impl<'a> Param<'a> {
+    fn from_syn(
+        ty: &'a Type,
+        attrs: &[Attribute],
+        generics: &'a Generics,
+        scope: &Scope<'_, 'a>,
+    ) -> Self {
+        let kind = if attrs.iter().any(is_skip) {
+            ParamKind::Opaque {
+                closure_gets_value: !Mentions::of(ty, scope).generic(),
+            }
+        } else {
+            ParamKind::of(ty, generics, scope)
+        };
+        Param { ty, kind }
+    }
+}
+
+/// The name a patched method's receiver is restated under.
+pub(crate) const RESTATED_RECEIVER: &str = "__autospec_self";
+
+fn is_restated_receiver(pat: &syn::Pat) -> bool {
+    matches!(pat, syn::Pat::Ident(ident) if ident.ident == RESTATED_RECEIVER)
+}
+
+/// `#[autospec(skip)]` on a parameter.
+pub(crate) fn is_skip(attr: &Attribute) -> bool {
+    attr.path().is_ident("autospec")
+}

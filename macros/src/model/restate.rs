@@ -1,0 +1,191 @@
+//! The items that are not traits, restated as traits so that one model
+//! serves every kind: an inherent impl block's public methods, a free
+//! function, one hooked method of a patchable impl block, and the closure
+//! signature of `mock_fn!`. Each kind has its constructor of [`Trait`].
+
+use super::{Inherent, Trait, RESTATED_RECEIVER};
+use crate::attr::Args;
+use crate::input::{ClosureSignature, Restated};
+use crate::queries::is_hooked;
+use quote::{format_ident, quote};
+use syn::{FnArg, ImplItem, ImplItemFn, ItemFn, ItemImpl, ItemTrait, Type, Visibility};
+
+impl<'a> Trait<'a> {
+    /// A trait under `#[autospec]`: the mock implements it.
+    pub(crate) fn of_trait(item: &'a ItemTrait, args: &'a Args) -> Self {
+        let (_, ty_generics, _) = item.generics.split_for_impl();
+        let ident = &item.ident;
+        Trait::from_syn(
+            item,
+            Some(syn::parse_quote!(#ident #ty_generics)),
+            args,
+            false,
+        )
+    }
+
+    /// A foreign trait restated in `mock!`.
+    pub(crate) fn of_restated(restated: &'a Restated, args: &'a Args) -> Self {
+        let path = Some(restated.path.clone());
+        let mut model = Trait::from_syn(&restated.item, path, args, true);
+        model.mock = restated.mock.clone();
+        model
+    }
+
+    /// An inherent impl block, restated by [`impl_block`].
+    pub(crate) fn of_impl_block(spec: &'a ItemTrait, inherent: Inherent, args: &'a Args) -> Self {
+        let mut model = Trait::from_syn(spec, None, args, false);
+        model.inherent = Some(inherent);
+        model
+    }
+
+    /// A free function, restated by [`function`]: its mock is the hidden
+    /// struct named after the function, which `patch!` installs.
+    pub(crate) fn of_function(spec: &'a ItemTrait, args: &'a Args) -> Self {
+        let mut model = Trait::from_syn(spec, None, args, false);
+        model.mock = format_ident!("patch");
+        model
+    }
+
+    /// One method of a patchable impl block, restated by
+    /// [`hooked_methods`]; named after the type, for its messages.
+    pub(crate) fn of_hooked_method(spec: &'a ItemTrait, args: &'a Args) -> Self {
+        let mut model = Trait::from_syn(spec, None, args, false);
+        model.mock = spec.ident.clone();
+        model
+    }
+
+    /// The closure signature of `mock_fn!`, restated by [`closure`]: the
+    /// mock is `MockFn`, whose `call` is the closure.
+    pub(crate) fn of_closure(spec: &'a ItemTrait, args: &'a Args) -> Self {
+        let path = Some(syn::parse_quote!(__AutospecFn));
+        let mut model = Trait::from_syn(spec, path, args, false);
+        model.mock = format_ident!("MockFn");
+        model
+    }
+}
+
+/// Input: `impl Client { pub fn new(..) -> Self {..} fn private(&self) {..} }`.
+/// Output: `pub trait Client { fn new(..) -> Self; }`, and what the block
+/// adds beyond signatures. Private methods are left out: only the type's
+/// own code can call them, and the mock replaces that code.
+pub(crate) fn impl_block(item_impl: &ItemImpl, ident: &syn::Ident) -> (ItemTrait, Inherent) {
+    let public: Vec<&ImplItemFn> = item_impl
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Fn(function) if !matches!(function.vis, Visibility::Inherited) => {
+                Some(function)
+            }
+            _ => None,
+        })
+        .collect();
+    // The spec trait is as visible as the most visible method.
+    let vis = public
+        .iter()
+        .map(|function| &function.vis)
+        .find(|vis| matches!(vis, Visibility::Public(_)))
+        .or(public.first().map(|function| &function.vis))
+        .cloned()
+        .unwrap_or(Visibility::Inherited);
+    let signatures = public.iter().map(|function| {
+        let cfgs = function
+            .attrs
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"));
+        // The mock's copy answers from the runtime, so it cannot be `const`.
+        let mut sig = function.sig.clone();
+        sig.constness = None;
+        quote!(#(#cfgs)* #sig;)
+    });
+    let (generics, where_clause) = (&item_impl.generics.params, &item_impl.generics.where_clause);
+    let spec = syn::parse_quote!(#vis trait #ident <#generics> #where_clause { #(#signatures)* });
+    let inherent = Inherent {
+        visibilities: public.iter().map(|function| function.vis.clone()).collect(),
+        consts: public_consts(item_impl),
+    };
+    (spec, inherent)
+}
+
+/// The block's public associated consts, which the mock copies.
+fn public_consts(item_impl: &ItemImpl) -> Vec<syn::ImplItemConst> {
+    item_impl
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Const(constant) if !matches!(constant.vis, Visibility::Inherited) => {
+                Some(constant.clone())
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Input: `pub fn fetch(url: &str) -> String { .. }`.
+/// Output: `pub trait fetch { fn fetch(url: &str) -> String; }`.
+pub(crate) fn function(item_fn: &ItemFn) -> ItemTrait {
+    let (sig, vis) = (&item_fn.sig, &item_fn.vis);
+    let ident = &sig.ident;
+    syn::parse_quote!(#vis trait #ident { #sig; })
+}
+
+/// Input: `impl Account { pub fn add(&mut self, n: u64) {..} }`.
+/// Output: `pub trait Account { fn add(__autospec_self: &mut Account, n: u64); }`,
+/// one trait per hooked method ([`is_hooked`]), in order: the receiver
+/// becomes the answer closure's first parameter.
+pub(crate) fn hooked_methods(item_impl: &ItemImpl, type_ident: &syn::Ident) -> Vec<ItemTrait> {
+    item_impl
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            ImplItem::Fn(function) if is_hooked(function) => {
+                Some(hooked_method(type_ident, &item_impl.self_ty, function))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+fn hooked_method(type_ident: &syn::Ident, self_ty: &Type, function: &ImplItemFn) -> ItemTrait {
+    let sig = &function.sig;
+    let restated = sig.receiver().map(|receiver| {
+        let ty = if let syn::ReceiverKind::Reference(_, _, Some(_)) = &receiver.kind {
+            quote!(&mut #self_ty)
+        } else {
+            quote!(&#self_ty)
+        };
+        let name = format_ident!("{}", RESTATED_RECEIVER);
+        quote!(#name: #ty,)
+    });
+    let typed = sig
+        .inputs
+        .iter()
+        .filter(|arg| matches!(arg, FnArg::Typed(_)));
+    let (spec_generics, where_clause, output, asyncness, name) = (
+        &sig.generics,
+        &sig.generics.where_clause,
+        &sig.output,
+        &sig.asyncness,
+        &sig.ident,
+    );
+    let vis = &function.vis;
+    syn::parse_quote! {
+        #vis trait #type_ident {
+            #asyncness fn #name #spec_generics (#restated #(#typed),*) #output #where_clause;
+        }
+    }
+}
+
+/// Input: `|&str, u32| -> bool`.
+/// Output: `trait __AutospecFn { fn call(&self, arg0: &str, arg1: u32) -> bool; }`.
+pub(crate) fn closure(signature: &ClosureSignature) -> ItemTrait {
+    let params = signature.params.iter().enumerate().map(|(i, ty)| {
+        let name = format_ident!("arg{}", i);
+        quote!(#name: #ty)
+    });
+    let output = &signature.output;
+    syn::parse_quote! {
+        trait __AutospecFn {
+            fn call(&self, #(#params),*) #output;
+        }
+    }
+}

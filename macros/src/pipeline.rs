@@ -1,0 +1,203 @@
+//! Each macro's pipeline: parse its input (`attr`, `input`), build the
+//! model (`model`), check it (`validate`), emit the code (`expand`). Only
+//! here do errors become tokens: `compile_error!` beside the user's item,
+//! unchanged, so that the user sees the error and nothing else. (No stub
+//! mock beside the error: rustc suppresses the follow-on "cannot find
+//! `MockStore`" errors once a `compile_error!` is present, while a stub
+//! without the trait's fields and impls adds errors of its own; pinned by
+//! ui-tests/tests/ui/cascade.)
+
+use crate::attr::Args;
+use crate::expand;
+use crate::input::{self, ClosureSignature, Restated};
+use crate::model::{restate, Target, Trait};
+use crate::validate;
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::{Item, ItemFn, ItemImpl, ItemTrait};
+
+/// `#[autospec(args)] item`.
+pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
+    let args = match syn::parse2::<Args>(args) {
+        Ok(args) => args,
+        Err(error) => return with_error(error, item),
+    };
+    let parsed = match syn::parse2::<Item>(item.clone()) {
+        Ok(parsed) => parsed,
+        Err(error) => return with_error(error, item),
+    };
+    match validate::check_target(&parsed, &args) {
+        Ok(Target::Trait(item_trait)) => trait_mock(item_trait, &args),
+        Ok(Target::ImplBlock(item_impl)) => impl_mock(item_impl, &args),
+        Ok(Target::PatchableImpl(item_impl)) => patchable_impl(item_impl, &args),
+        Ok(Target::Function(item_fn)) => patchable_fn(item_fn, &args),
+        Err(error) => with_error(error, item),
+    }
+}
+
+fn trait_mock(item_trait: &ItemTrait, args: &Args) -> TokenStream {
+    let model = Trait::of_trait(item_trait, args);
+    match validate::check_trait(&model, args) {
+        Ok(()) => expand::trait_mock(&model, args),
+        Err(error) => with_error(error, expand::user_trait(item_trait)),
+    }
+}
+
+fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    let ident = match validate::check_impl_block(item_impl) {
+        Ok(ident) => ident,
+        Err(error) => return with_error(error, item_impl.to_token_stream()),
+    };
+    let (spec, inherent) = restate::impl_block(item_impl, ident);
+    let model = Trait::of_impl_block(&spec, inherent, args);
+    let checked = match &args.part {
+        Some(number) => validate::check_part(item_impl, &model, number, args).map(Some),
+        None => validate::check_trait(&model, args).map(|()| None),
+    };
+    match checked {
+        Ok(Some(part)) => expand::part(item_impl, &model, args, part),
+        Ok(None) => expand::impl_mock(item_impl, &model, args),
+        Err(error) => with_error(error, item_impl.to_token_stream()),
+    }
+}
+
+fn patchable_fn(item_fn: &ItemFn, args: &Args) -> TokenStream {
+    if let Err(error) = validate::check_function(item_fn, args) {
+        return with_error(error, item_fn.to_token_stream());
+    }
+    let spec = restate::function(item_fn);
+    let model = Trait::of_function(&spec, args);
+    match validate::check_trait(&model, args) {
+        Ok(()) => expand::patchable_fn(item_fn, &model, args),
+        Err(error) => with_error(error, item_fn.to_token_stream()),
+    }
+}
+
+fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    let ident = match validate::check_patchable_impl(item_impl, args) {
+        Ok(ident) => ident,
+        Err(error) => return with_error(error, item_impl.to_token_stream()),
+    };
+    let specs = restate::hooked_methods(item_impl, ident);
+    let models: Vec<Trait<'_>> = specs
+        .iter()
+        .map(|spec| Trait::of_hooked_method(spec, args))
+        .collect();
+    match validate::check_hooked_methods(&models, args) {
+        Ok(()) => expand::patchable_impl(item_impl, &models, args),
+        Err(error) => with_error(error, item_impl.to_token_stream()),
+    }
+}
+
+/// `patch!(path)`, or `patch_shared!(path)`.
+pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
+    match input::patch_path(input) {
+        Ok(path) => expand::patch_macro(&path, shared),
+        Err(error) => error.into_compile_error(),
+    }
+}
+
+/// `mock! { pub MockReader: std::io::Read { .. } }`.
+pub(crate) fn mock(input: TokenStream) -> TokenStream {
+    let restated = match syn::parse2::<Restated>(input) {
+        Ok(restated) => restated,
+        Err(error) => return error.into_compile_error(),
+    };
+    let args = restated.args();
+    let model = Trait::of_restated(&restated, &args);
+    match validate::check_trait(&model, &args) {
+        Ok(()) => expand::mock_macro(&model, &args),
+        Err(error) => error.into_compile_error(),
+    }
+}
+
+/// `mock_fn!(|&str, u32| -> bool)`.
+pub(crate) fn mock_fn(input: TokenStream) -> TokenStream {
+    let signature = match syn::parse2::<ClosureSignature>(input) {
+        Ok(signature) => signature,
+        Err(error) => return error.into_compile_error(),
+    };
+    let spec = restate::closure(&signature);
+    let args = Args::default();
+    let model = Trait::of_closure(&spec, &args);
+    match validate::check_trait(&model, &args) {
+        Ok(()) => expand::mock_fn(&model, &args),
+        Err(error) => error.into_compile_error(),
+    }
+}
+
+/// The item as it came, then the error.
+fn with_error(error: syn::Error, mut item: TokenStream) -> TokenStream {
+    item.extend(error.into_compile_error());
+    item
+}
+
+#[cfg(test)]
+mod tests {
+    use super::autospec;
+    use quote::quote;
+
+    fn expand(item: proc_macro2::TokenStream) -> syn::File {
+        let output = autospec(quote!(), item);
+        syn::parse2(output).expect("the expansion parses as items")
+    }
+
+    #[test]
+    fn expansion_parses_and_is_deterministic() {
+        let item = quote! {
+            pub trait Store {
+                fn get(&self, key: &str) -> Option<String>;
+                fn put(&mut self, key: String, value: Vec<u8>);
+                fn name(&self) -> &str;
+            }
+        };
+        let first = autospec(quote!(), item.clone()).to_string();
+        let second = autospec(quote!(), item.clone()).to_string();
+        assert_eq!(first, second);
+        let file = expand(item);
+        let names: Vec<String> = file
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                syn::Item::Struct(s) => Some(s.ident.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "MockStore",
+                "__autospec_MockStore_get",
+                "__autospec_MockStore_put",
+                "__autospec_MockStore_name"
+            ]
+        );
+        if let Ok(path) = std::env::var("AUTOSPEC_DUMP_EXPANSION") {
+            std::fs::write(path, first).expect("dump written");
+        }
+    }
+
+    #[test]
+    fn errors_keep_the_item_and_report_every_problem() {
+        let file = expand(quote! {
+            trait Bad {
+                fn make(&self) -> impl Clone;
+                fn borrow(&self) -> &mut u8;
+            }
+        });
+        let rendered = quote!(#file).to_string();
+        assert_eq!(rendered.matches("compile_error").count(), 2, "{rendered}");
+        assert!(rendered.contains("trait Bad"));
+        assert!(!rendered.contains("MockBad"), "no stub mock: {rendered}");
+    }
+
+    #[test]
+    fn unsupported_items_are_refused_with_the_item_kept() {
+        let file = expand(quote!(
+            struct Plain;
+        ));
+        let rendered = quote!(#file).to_string();
+        assert!(rendered.contains("it cannot mock a struct"), "{rendered}");
+        assert!(rendered.contains("struct Plain"));
+    }
+}

@@ -1,0 +1,222 @@
+//! Questions about the user's syntax that the model, validation and
+//! expansion all ask: which generics a type mentions, and what a type is
+//! once the invisible groups of `macro_rules!` are looked through.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::visit::{self, Visit};
+use syn::{
+    Generics, Ident, ImplItemFn, Lifetime, Type, TypeImplTrait, TypeParamBound, TypePath,
+    TypeReference, TypeTraitObject, Visibility,
+};
+
+/// Looks through the invisible groups that `macro_rules!` wraps types in.
+pub(crate) fn ungroup(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(group) => ungroup(&group.elem),
+        Type::Paren(paren) => ungroup(&paren.elem),
+        other => other,
+    }
+}
+
+/// Whether the type is `Self` itself.
+pub(crate) fn is_self(ty: &Type) -> bool {
+    matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"))
+}
+
+/// `Client` in `impl Client` or `impl<T> net::Client<T>`.
+pub(crate) fn self_type_ident(ty: &Type) -> Option<&Ident> {
+    match ungroup(ty) {
+        Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().map(|last| &last.ident)
+        }
+        _ => None,
+    }
+}
+
+/// Whether a method of a patchable impl block gets a patch hook: a public
+/// one that is not a `const fn`, which cannot consult a patch at run time
+/// and so stays as it is.
+pub(crate) fn is_hooked(function: &ImplItemFn) -> bool {
+    !matches!(function.vis, Visibility::Inherited) && function.sig.constness.is_none()
+}
+
+/// Every bound on a type parameter, inline and in the where clause.
+pub(crate) fn bounds_of<'g>(
+    ident: &'g Ident,
+    generics: &'g Generics,
+) -> impl Iterator<Item = &'g TypeParamBound> {
+    let inline = generics
+        .type_params()
+        .filter(move |param| param.ident == *ident);
+    let inline = inline.flat_map(|param| param.bounds.iter());
+    let predicates = generics
+        .where_clause
+        .iter()
+        .flat_map(|clause| &clause.predicates);
+    let clauses = predicates.filter_map(move |predicate| match predicate {
+        syn::WherePredicate::Type(typed) if is_ident(&typed.bounded_ty, ident) => {
+            Some(typed.bounds.iter())
+        }
+        _ => None,
+    });
+    inline.chain(clauses.flatten())
+}
+
+fn is_ident(ty: &Type, ident: &Ident) -> bool {
+    matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident(ident))
+}
+
+/// The method generics in scope while a signature is read.
+pub(crate) struct Scope<'s, 'a> {
+    pub(crate) keyed: Vec<&'a Ident>,
+    pub(crate) erased: &'s [&'a Ident],
+    /// The trait's own lifetimes: the mock carries them, so types that
+    /// borrow for them can be kept.
+    pub(crate) lifetimes: Vec<&'a Ident>,
+    /// Trait-level type parameters and associated types not known to be `Clone`.
+    pub(crate) unclonable: Vec<&'a Ident>,
+}
+
+/// What a type mentions that keeps autospec from storing or naming it
+/// outside the call.
+#[derive(Default)]
+pub(crate) struct Mentions<'a> {
+    /// Named lifetimes other than `'static`, and elided references.
+    pub(crate) lifetime: Option<TokenStream>,
+    pub(crate) impl_trait: Option<&'a TypeImplTrait>,
+    pub(crate) dyn_trait: Option<&'a TypeTraitObject>,
+    /// A `'static` (keyed) generic parameter of the method.
+    pub(crate) keyed: Option<&'a Ident>,
+    /// Another generic parameter of the method.
+    pub(crate) erased: Option<&'a Ident>,
+    scope_keyed: Vec<Ident>,
+    scope_erased: Vec<Ident>,
+    scope_lifetimes: Vec<Ident>,
+    scope_unclonable: Vec<Ident>,
+    /// Mentions a type parameter of the trait (or an associated type) that
+    /// is not known to be `Clone`.
+    pub(crate) unclonable: bool,
+    /// Inside `Fn(..)` sugar, `fn(..)` pointers or `for<..>`: lifetimes
+    /// there are bound by the type itself and keep nothing borrowed.
+    in_binder: usize,
+}
+
+impl<'a> Mentions<'a> {
+    pub(crate) fn of(ty: &'a Type, scope: &Scope<'_, '_>) -> Self {
+        let mut found = Mentions {
+            scope_keyed: scope.keyed.iter().map(|ident| (*ident).clone()).collect(),
+            scope_erased: scope.erased.iter().map(|ident| (*ident).clone()).collect(),
+            scope_lifetimes: scope
+                .lifetimes
+                .iter()
+                .map(|ident| (*ident).clone())
+                .collect(),
+            scope_unclonable: scope
+                .unclonable
+                .iter()
+                .map(|ident| (*ident).clone())
+                .collect(),
+            ..Mentions::default()
+        };
+        found.visit_type(ty);
+        found
+    }
+
+    /// Mentions a generic parameter of the method, or `impl Trait`.
+    pub(crate) fn generic(&self) -> bool {
+        self.keyed.is_some() || self.erased_generic()
+    }
+
+    /// Mentions a type the mock cannot name even per instantiation.
+    pub(crate) fn erased_generic(&self) -> bool {
+        self.erased.is_some() || self.impl_trait.is_some()
+    }
+
+    /// Cannot be kept in the journal: a borrow or a trait object.
+    pub(crate) fn unstorable(&self) -> bool {
+        self.lifetime.is_some() || self.dyn_trait.is_some()
+    }
+}
+
+impl<'a> Visit<'a> for Mentions<'a> {
+    fn visit_parenthesized_generic_arguments(
+        &mut self,
+        args: &'a syn::ParenthesizedGenericArguments,
+    ) {
+        self.in_binder += 1;
+        visit::visit_parenthesized_generic_arguments(self, args);
+        self.in_binder -= 1;
+    }
+
+    fn visit_type_fn_ptr(&mut self, function: &'a syn::TypeFnPtr) {
+        self.in_binder += 1;
+        visit::visit_type_fn_ptr(self, function);
+        self.in_binder -= 1;
+    }
+
+    fn visit_trait_bound(&mut self, bound: &'a syn::TraitBound) {
+        let binds = usize::from(bound.lifetimes.is_some());
+        self.in_binder += binds;
+        visit::visit_trait_bound(self, bound);
+        self.in_binder -= binds;
+    }
+
+    fn visit_lifetime(&mut self, lifetime: &'a Lifetime) {
+        let kept = lifetime.ident == "static" || self.scope_lifetimes.contains(&lifetime.ident);
+        if !kept && self.lifetime.is_none() && self.in_binder == 0 {
+            self.lifetime = Some(lifetime.to_token_stream());
+        }
+    }
+
+    fn visit_type_reference(&mut self, reference: &'a TypeReference) {
+        if reference.lifetime.is_none() && self.lifetime.is_none() && self.in_binder == 0 {
+            self.lifetime = Some(reference.to_token_stream());
+        }
+        visit::visit_type_reference(self, reference);
+    }
+
+    fn visit_type_impl_trait(&mut self, impl_trait: &'a TypeImplTrait) {
+        self.impl_trait.get_or_insert(impl_trait);
+    }
+
+    fn visit_type_trait_object(&mut self, dyn_trait: &'a TypeTraitObject) {
+        self.dyn_trait.get_or_insert(dyn_trait);
+        visit::visit_type_trait_object(self, dyn_trait);
+    }
+
+    fn visit_type_path(&mut self, path: &'a TypePath) {
+        let segments = &path.path.segments;
+        let named = match (segments.first(), segments.get(1)) {
+            (Some(first), Some(second)) if first.ident == "Self" => Some(&second.ident),
+            (Some(first), _) => Some(&first.ident),
+            _ => None,
+        };
+        if path.qself.is_none() && named.is_some_and(|ident| self.scope_unclonable.contains(ident))
+        {
+            self.unclonable = true;
+        }
+        if path.qself.is_none() {
+            if let Some(first) = path.path.segments.first() {
+                if self.scope_keyed.contains(&first.ident) {
+                    self.keyed.get_or_insert(&first.ident);
+                } else if self.scope_erased.contains(&first.ident) {
+                    self.erased.get_or_insert(&first.ident);
+                }
+            }
+        }
+        visit::visit_type_path(self, path);
+    }
+
+    fn visit_expr(&mut self, expr: &'a syn::Expr) {
+        // `[u8; N]` with a const parameter `N`.
+        if let syn::Expr::Path(path) = expr {
+            if let Some(ident) = path.path.get_ident() {
+                if self.scope_keyed.contains(ident) {
+                    self.keyed.get_or_insert(ident);
+                }
+            }
+        }
+        visit::visit_expr(self, expr);
+    }
+}
