@@ -167,9 +167,9 @@ mod tests {
             names,
             [
                 "MockStore",
-                "__autospec_MockStore_get",
-                "__autospec_MockStore_put",
-                "__autospec_MockStore_name"
+                "__autospec_MockStore_m_get",
+                "__autospec_MockStore_m_put",
+                "__autospec_MockStore_m_name"
             ]
         );
         if let Ok(path) = std::env::var("AUTOSPEC_DUMP_EXPANSION") {

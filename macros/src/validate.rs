@@ -209,9 +209,21 @@ pub(crate) fn check_trait(model: &Trait<'_>, args: &Args) -> Result<(), Error> {
     }
     check_class(model, &mut errors);
     for method in &model.methods {
+        check_reserved_name(method, &mut errors);
         check_method(model, method, &mut errors);
     }
     errors.finish()
+}
+
+/// Generated items are named `__autospec_…`; a method of that name would
+/// meet them. Every other name is the user's to choose.
+fn check_reserved_name(method: &Method<'_>, errors: &mut Errors) {
+    if method.name().starts_with("__autospec") {
+        errors.push(
+            &method.sig.ident,
+            "names that start with `__autospec` are reserved for the items #[autospec] generates; rename the method",
+        );
+    }
 }
 
 /// `type X = ..`/`const X = ..` in the attribute must name the trait's own items,

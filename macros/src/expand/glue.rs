@@ -149,6 +149,22 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!(#binder ::core::ops::Fn(#(#params),*) #output)
     }
 
+    /// [`closure_bound`](Self::closure_bound) as spelled inside the
+    /// method's own body, where its lifetimes are in scope: a binder
+    /// `for<'a>` there would shadow the method's `'a` (E0496), so every
+    /// lifetime of the method is renamed `'__autospec_a`. The type is the
+    /// same; only the names of the bound lifetimes differ.
+    pub(crate) fn closure_bound_in_body(&self) -> TokenStream {
+        let names: Vec<String> = self
+            .method
+            .sig
+            .generics
+            .lifetimes()
+            .map(|param| param.lifetime.ident.to_string())
+            .collect();
+        rename_lifetimes(self.closure_bound(), &names)
+    }
+
     /// The parameter types of a `returns_with` closure.
     pub(crate) fn closure_params(&self) -> Vec<TokenStream> {
         let rt = self.rt;
@@ -432,17 +448,23 @@ impl<'g, 'a> Glue<'g, 'a> {
         let lends = self.lends();
         let (rt, field) = (self.rt, &self.method.sig.ident);
         let invoke = self.invoke();
+        // Typed, since a kept `Ok(value)` alone leaves the error type open.
+        let answer_type = self.answer_type();
+        let leak = |value: TokenStream| quote!(#rt::leak::<#answer_type>(#value));
         let answer = if self.method.is_keyed() {
-            let (key, answer_ty, closure) =
-                (self.key_type(), self.answer_type(), self.closure_bound());
+            let (key, answer_ty, closure) = (
+                self.key_type(),
+                self.answer_type(),
+                self.closure_bound_in_body(),
+            );
             let (type_args, default) = (self.type_args(), self.default());
             let configured = self.deliver(
                 quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
-                |value| quote!(#rt::leak(#value)),
+                leak,
             );
             let unconfigured = self.deliver(
                 quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
-                |value| quote!(#rt::leak(#value)),
+                leak,
             );
             quote! {
                 match #owner.#field.0.__find::<#key, #answer_ty, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
@@ -477,7 +499,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         } else {
             self.deliver(
                 quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
-                |value| quote!(#rt::leak(#value)),
+                leak,
             )
         };
         self.wrap(answer)
@@ -673,4 +695,31 @@ pub(crate) fn generic_ident(param: &GenericParam) -> TokenStream {
         GenericParam::Const(constant) => constant.ident.to_token_stream(),
         GenericParam::Lifetime(lifetime) => lifetime.lifetime.to_token_stream(),
     }
+}
+
+/// `tokens` with each lifetime named in `names` renamed `'__autospec_<name>`.
+///
+/// Input: `for<'a> Fn(&'a str) -> &'a u8`, `["a"]`
+/// Output: `for<'__autospec_a> Fn(&'__autospec_a str) -> &'__autospec_a u8`
+fn rename_lifetimes(tokens: TokenStream, names: &[String]) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let mut out = Vec::new();
+    let mut after_quote = false;
+    for tree in tokens {
+        let renamed = match tree {
+            TokenTree::Ident(ident) if after_quote && names.contains(&ident.to_string()) => {
+                TokenTree::Ident(Ident::new(&format!("__autospec_{ident}"), ident.span()))
+            }
+            TokenTree::Group(group) => {
+                let mut inner =
+                    Group::new(group.delimiter(), rename_lifetimes(group.stream(), names));
+                inner.set_span(group.span());
+                TokenTree::Group(inner)
+            }
+            other => other,
+        };
+        after_quote = matches!(&renamed, TokenTree::Punct(punct) if punct.as_char() == '\'');
+        out.push(renamed);
+    }
+    out.into_iter().collect()
 }

@@ -22,9 +22,9 @@ pub(crate) struct MagicMock<'a> {
 }
 
 impl MagicMock<'_> {
-    /// `__autospec_MockStore_magic`.
+    /// `__autospec_MockStore_Magic`.
     fn ident(&self) -> Ident {
-        format_ident!("__autospec_{}_magic", self.mock)
+        format_ident!("__autospec_{}_Magic", self.mock)
     }
 
     /// The mock type, `MockStore<T>`.

@@ -55,7 +55,7 @@ impl<'a> Mock<'a> {
         let class = model
             .static_methods()
             .next()
-            .map(|_| format_ident!("__autospec_{}_class", mock));
+            .map(|_| format_ident!("__autospec_{}_Class", mock));
         Mock {
             model,
             rt: quote!(#krate::__private),
@@ -97,10 +97,16 @@ impl<'a> Mock<'a> {
         Glue::new(method, &self.rt, &self.map, false).under_async_trait(self.model.async_trait_attr)
     }
 
-    /// `__autospec_MockStore_get`: the child mock type of one method (of
+    /// `__autospec_MockStore_m_get`: the child mock type of one method (of
     /// one instantiation, for a generic method).
+    ///
+    /// Generated names cannot clash with each other whatever the user's
+    /// method names: per-method items take a lowercase kind and `_` before
+    /// the method's name (`m_`, `g_`, `p_`), per-mock items a capitalised
+    /// word with no `_` after it (`Class`, `Magic`, `Part2`, `Parts`,
+    /// `Defaults`).
     pub(super) fn child(&self, method: &Method<'_>) -> Ident {
-        format_ident!("__autospec_{}_{}", self.model.mock, method.name())
+        format_ident!("__autospec_{}_m_{}", self.model.mock, method.name())
     }
 
     /// The field's type: the child, or for a generic method the type
@@ -112,19 +118,19 @@ impl<'a> Mock<'a> {
     }
 
     /// The field's type without its generics: the child, or for a
-    /// generic method `__autospec_MockStore_get_generic`.
+    /// generic method `__autospec_MockStore_g_get`.
     pub(super) fn field_wrapper(&self, method: &Method<'_>) -> Ident {
         if method.is_keyed() {
-            format_ident!("__autospec_{}_{}_generic", self.model.mock, method.name())
+            format_ident!("__autospec_{}_g_{}", self.model.mock, method.name())
         } else {
             self.child(method)
         }
     }
 
-    /// `__autospec_MockClient_part2`: the type of the methods of a further
+    /// `__autospec_MockClient_Part2`: the type of the methods of a further
     /// impl block, `#[autospec(part = 2)]`.
     pub(super) fn part_ident(&self, number: u8) -> Ident {
-        format_ident!("__autospec_{}_part{}", self.model.mock, number)
+        format_ident!("__autospec_{}_Part{}", self.model.mock, number)
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) fn part(
 }
 
 /// The first block's end of the chain of parts. `MockClient` derefs to
-/// `__autospec_MockClient_part2`, and each part to the next one. A
+/// `__autospec_MockClient_Part2`, and each part to the next one. A
 /// part's block defines its type; where no block does, the name
 /// resolves to the runtime's empty `NoPart` through a glob import,
 /// which an item of the same name shadows. That is how the first block
@@ -38,7 +38,7 @@ pub(super) fn fallback(mock: &Mock<'_>) -> TokenStream {
         return TokenStream::new();
     }
     let (rt, mock_ident) = (&mock.rt, &mock.model.mock);
-    let module = format_ident!("__autospec_{}_parts", mock_ident);
+    let module = format_ident!("__autospec_{}_Parts", mock_ident);
     let names = (2..=MAX_PART).map(|number| mock.part_ident(number));
     let first = mock.part_ident(2);
     quote! {

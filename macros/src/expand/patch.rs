@@ -61,7 +61,7 @@ fn patchable_method(
     let Some(method) = model.methods.first() else {
         return (function.clone(), TokenStream::new());
     };
-    let patch = format_ident!("__autospec_{}_{}_patch", model.mock, method.name());
+    let patch = format_ident!("__autospec_{}_p_{}", model.mock, method.name());
     let mut items = patch_struct(&mock, &patch, method, &function.vis);
     items.extend(installs(&mock, self_ty, &function.vis, method, &patch));
     (hooked_method(&mock, function, method, &patch), items)
@@ -77,7 +77,7 @@ fn installs(
     patch: &Ident,
 ) -> TokenStream {
     let install = format_ident!("__autospec_patch_{}", method.name());
-    let install_shared = format_ident!("__autospec_patch_shared_{}", method.name());
+    let install_shared = format_ident!("__autospec_patchshared_{}", method.name());
     let krate = &mock.krate;
     quote! {
         impl #self_ty {
@@ -343,7 +343,7 @@ fn passes_through(glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
         let (key, answer, closure, type_args) = (
             glue.key_type(),
             glue.answer_type(),
-            glue.closure_bound(),
+            glue.closure_bound_in_body(),
             glue.type_args(),
         );
         quote! {

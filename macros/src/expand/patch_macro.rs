@@ -25,7 +25,7 @@ pub(crate) fn patch_macro(path: &Path, shared: bool) -> TokenStream {
             let name = last.ident.to_string();
             let name = name.trim_start_matches("r#");
             let install = if shared {
-                format_ident!("__autospec_patch_shared_{}", name)
+                format_ident!("__autospec_patchshared_{}", name)
             } else {
                 format_ident!("__autospec_patch_{}", name)
             };

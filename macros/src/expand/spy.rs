@@ -27,17 +27,17 @@ pub(super) fn runs_default(mock: &Mock<'_>, method: &Method<'_>) -> bool {
             .any(|param| matches!(param.kind, ParamKind::Into(_) | ParamKind::Collect(_)))
 }
 
-/// `__autospec_MockStore_defaults`: the helper trait holding the copies
+/// `__autospec_MockStore_Defaults`: the helper trait holding the copies
 /// of the default bodies.
 fn defaults_ident(mock: &Mock<'_>) -> syn::Ident {
-    format_ident!("__autospec_{}_defaults", mock.model.mock)
+    format_ident!("__autospec_{}_Defaults", mock.model.mock)
 }
 
 fn default_ident(method: &Method<'_>) -> syn::Ident {
     format_ident!("__autospec_default_{}", method.name())
 }
 
-/// `<Self as __autospec_MockStore_defaults<T>>::__autospec_default_greet`.
+/// `<Self as __autospec_MockStore_Defaults<T>>::__autospec_default_greet`.
 pub(super) fn default_helper(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
     let (_, trait_generics, _) = mock.model.item.generics.split_for_impl();
     let (helper, ident) = (defaults_ident(mock), default_ident(method));

@@ -1,0 +1,145 @@
+//! Trait shapes that random valid traits found breaking the macro (issue
+//! #15's property test, `ui-tests/random-traits`): each one mocks, and the
+//! mock works when configured, called and asserted on.
+#![allow(
+    missing_docs,
+    async_fn_in_trait,
+    clippy::missing_errors_doc,
+    clippy::needless_lifetimes // the point: named lifetimes beside type parameters
+)]
+
+use autospec::prelude::*;
+use std::error::Error;
+use std::fmt::Debug;
+
+mod support;
+use support::block_on;
+
+/// A method generic over a lifetime and a type: the mock spelled the
+/// answer closure's `for<'a>` inside the method, where `'a` already was.
+#[autospec]
+pub trait Finder {
+    fn find<'a, T: Clone + Debug + Send + Sync + 'static>(&self, s: &'a str, t: T) -> usize;
+    fn pick<'a, 'b, T: Clone + 'static>(&self, a: &'a str, b: &'b str, t: T) -> &'a str;
+}
+
+#[test]
+fn a_method_generic_over_a_lifetime_and_a_type_mocks() {
+    let finder = MockFinder::default();
+    finder
+        .find
+        .of::<u8>()
+        .returns_with(|s, t| s.len() + usize::from(t));
+    assert_eq!(finder.find("abc", 2u8), 5);
+    assert_eq!(finder.find("abc", "other"), 0);
+    finder
+        .find
+        .of::<u8>()
+        .assert_called_once_with(("abc", autospec::Opaque::new("2")));
+    finder.pick.of::<u32>().returns("picked".to_owned());
+    assert_eq!(finder.pick("a", "b", 1u32), "picked");
+}
+
+/// Answers that are not `Send` in a `Send` trait, and in generic methods.
+#[autospec]
+pub trait Loader: Send + Sync {
+    fn load(&self, path: &str) -> Result<Vec<u8>, Box<dyn Error>>;
+    fn parse<T: Clone + Send + 'static>(&self, raw: &[u8]) -> Result<T, Box<dyn Error>>;
+    fn cause(&self) -> Option<Box<dyn Error>>;
+}
+
+#[test]
+fn answers_that_are_not_send_keep_the_mock_send_and_sync() {
+    fn shared<T: Send + Sync + 'static>(value: T) -> T {
+        value
+    }
+    let loader = shared(MockLoader::default());
+    loader.load.returns_with(|_| Ok(vec![1]));
+    loader
+        .parse
+        .of::<u16>()
+        .returns_with(|raw| u16::try_from(raw.len()).map_err(Into::into));
+    loader.cause.returns_with(|| Some("broken".into()));
+    let handle = loader.clone();
+    let outcome = std::thread::spawn(move || {
+        (
+            handle.load("a").map_err(|e| e.to_string()),
+            handle.parse::<u16>(b"xyz").map_err(|e| e.to_string()),
+            handle.cause().map(|e| e.to_string()),
+        )
+    })
+    .join()
+    .unwrap();
+    assert_eq!(outcome, (Ok(vec![1]), Ok(3), Some("broken".to_owned())));
+    loader.parse.of::<u16>().assert_called_once_with((b"xyz",));
+}
+
+/// A generic method lending a `Result<&T, E>`, plain and async: the kept
+/// `Ok(value)` left its error type open (E0282).
+#[autospec]
+pub trait Registry {
+    fn get<T: Clone + 'static>(&self, key: &str) -> Result<&T, String>;
+    async fn fetch<T: Clone + 'static>(&self) -> Result<&T, String>;
+    fn scoped<'a, T: Clone + 'static>(&self, key: &'a str) -> Result<&'a T, String>;
+}
+
+#[test]
+fn a_generic_method_lending_a_result_mocks() {
+    let registry = MockRegistry::default();
+    registry.get.of::<u8>().returns(Ok(3));
+    registry
+        .fetch
+        .of::<u8>()
+        .returns_with(|| Err("gone".to_owned()));
+    registry.scoped.of::<String>().returns(Ok("s".to_owned()));
+    assert_eq!(registry.get::<u8>("k"), Ok(&3));
+    assert_eq!(block_on(registry.fetch::<u8>()), Err("gone".to_owned()));
+    assert_eq!(registry.scoped::<String>("k").map(String::as_str), Ok("s"));
+    registry.get.of::<u8>().assert_called_once_with(("k",));
+}
+
+/// Methods named like the mock's own API and generated items: `class`
+/// beside a method without `self` used to clash with the class type.
+#[autospec]
+pub trait Named {
+    fn class(&self) -> u32;
+    fn make() -> u32;
+    fn magic(&self) -> u8;
+    fn of(&self) -> u8;
+    fn when(&self, at: u64) -> bool;
+    fn returns(&self) -> u8;
+    fn call_count(&self) -> usize;
+    fn instance(&self) -> u8;
+    fn part2(&self) -> u8;
+    fn get(&self) -> u8;
+    fn get_generic(&self) -> u8;
+}
+
+#[test]
+fn methods_may_be_named_like_the_mock_s_api() {
+    let named = MockNamed::default();
+    named.class.returns(7);
+    named.magic.returns(1);
+    named.of.returns(2);
+    named.when.returns(true);
+    named.returns.returns(3);
+    named.call_count.returns(4);
+    named.get_generic.returns(5);
+    assert_eq!(
+        (
+            named.class(),
+            Named::magic(&named),
+            Named::of(&named),
+            named.when(9),
+            Named::returns(&named),
+            Named::call_count(&named),
+            named.get_generic()
+        ),
+        (7, 1, 2, true, 3, 4, 5)
+    );
+    named.when.assert_called_once_with((9,));
+    let class = MockNamed::class();
+    class.make.returns(11);
+    assert_eq!(MockNamed::make(), 11);
+    class.make.assert_called_once();
+}
