@@ -136,6 +136,10 @@ fn normalize_code(code: &str, names: &[(String, &'static str)]) -> String {
             at += 1;
         }
         let word: String = chars[start..at].iter().collect();
+        // `Iterator<Item = u32>`: a binding of a std trait's associated
+        // type, not the trait's own `Item`.
+        let rest: String = chars[at..].iter().collect();
+        let binding = rest.trim_start().starts_with('=') && !rest.trim_start().starts_with("==");
         let is_module = word.len() == 5
             && word.starts_with('t')
             && word[1..].bytes().all(|b| b.is_ascii_digit());
@@ -145,7 +149,11 @@ fn normalize_code(code: &str, names: &[(String, &'static str)]) -> String {
             out.push_str("tN");
         } else if word.bytes().all(|b| b.is_ascii_digit()) {
             out.push('N');
-        } else if let Some((_, placeholder)) = names.iter().find(|(name, _)| *name == word) {
+        } else if let Some((_, placeholder)) = names
+            .iter()
+            .find(|(name, _)| *name == word)
+            .filter(|_| !binding)
+        {
             out.push_str(placeholder);
         } else {
             out.push_str(&word);
@@ -303,6 +311,7 @@ mod tests {
             ("class".to_owned(), "method"),
             ("key".to_owned(), "param"),
             ("r#dyn".to_owned(), "param"),
+            ("Item".to_owned(), "Assoc"),
         ]
     }
 
@@ -581,6 +590,10 @@ mod tests {
         assert_eq!(
             normalize("`(dyn Error + 'static)` and `r#dyn`", &names),
             "`(dyn Error + 'static)` and `param`"
+        );
+        assert_eq!(
+            normalize("`Item` and `Box<dyn Iterator<Item = u32>>`", &names),
+            "`Assoc` and `Box<dyn Iterator<Item = u32>>`"
         );
         // Outside backticks, words that happen to be names stay.
         assert_eq!(normalize("class key", &names), "class key");

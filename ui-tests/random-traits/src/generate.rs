@@ -1318,3 +1318,56 @@ fn escape(text: &str) -> String {
         .replace('\n', "\\n")
         .replace('\t', "\\t")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::generate;
+    use crate::model::{module_name, render_file, TraitDecl};
+
+    #[test]
+    fn a_trait_is_the_same_whatever_is_generated_around_it() {
+        let alone = generate(11, 57, 5).render_trait(true);
+        let many: Vec<TraitDecl> = (0..60).map(|i| generate(11, i, 5)).collect();
+        assert_eq!(many[57].render_trait(true), alone);
+        assert_ne!(many[56].render_trait(true), alone);
+    }
+
+    /// The classifier finds a diagnostic's trait by line numbers, so the
+    /// recorded ranges must match the text, for every shape generated.
+    #[test]
+    fn recorded_line_ranges_match_the_rendered_file() {
+        let decls: Vec<TraitDecl> = (0..400).map(|i| generate(5, i, 50)).collect();
+        let refs: Vec<&TraitDecl> = decls.iter().collect();
+        for with_attribute in [false, true] {
+            let (text, layout) = render_file(&refs, with_attribute, "//! Header.\n#![allow(x)]");
+            let lines: Vec<&str> = text.lines().collect();
+            let at = |line: u32| lines[line as usize - 1];
+            for (case, decl) in layout.iter().zip(&decls) {
+                assert_eq!(at(case.module.0), format!("/// Case {}.", decl.index));
+                assert_eq!(
+                    at(case.module.0 + 1),
+                    format!("pub mod {} {{", module_name(decl.index))
+                );
+                assert_eq!(at(case.module.1), "}");
+                let own: Vec<String> = decl
+                    .render_trait(with_attribute)
+                    .iter()
+                    .map(|l| {
+                        if l.is_empty() {
+                            String::new()
+                        } else {
+                            format!("    {l}")
+                        }
+                    })
+                    .collect();
+                let span = &lines[case.trait_.0 as usize - 1..case.trait_.1 as usize];
+                assert_eq!(span, own.as_slice(), "trait #{}", decl.index);
+                for ((start, end), _) in &case.harness {
+                    assert!(at(*start).ends_with("const _: fn() = || {"));
+                    assert_eq!(at(*end), "    };");
+                    assert!(case.trait_.1 < *start && *end < case.module.1);
+                }
+            }
+        }
+    }
+}

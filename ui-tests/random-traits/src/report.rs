@@ -63,16 +63,10 @@ pub(crate) struct Summary<'a> {
     pub naming_generated: usize,
     pub families: Vec<Family<'a>>,
     pub unattributed: &'a [Diagnostic],
-    pub failures: &'a [String],
 }
 
 impl<'a> Summary<'a> {
-    pub(crate) fn new(
-        seed: u64,
-        records: &'a [Record],
-        unattributed: &'a [Diagnostic],
-        failures: &'a [String],
-    ) -> Self {
+    pub(crate) fn new(seed: u64, records: &'a [Record], unattributed: &'a [Diagnostic]) -> Self {
         let outcomes: Vec<&Outcome> = records.iter().filter_map(Record::outcome).collect();
         let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
         let mut by_family: BTreeMap<(Kind, String), Vec<&Record>> = BTreeMap::new();
@@ -131,7 +125,6 @@ impl<'a> Summary<'a> {
                 .count(),
             families,
             unattributed,
-            failures,
         }
     }
 
@@ -205,12 +198,6 @@ impl<'a> Summary<'a> {
             self.unattributed.len(),
             None,
             "diagnostics not attributable to a trait (count against their chunk)",
-        );
-        row(
-            &mut out,
-            self.failures.len(),
-            None,
-            "builds that failed without a diagnostic",
         );
         out
     }
@@ -315,9 +302,6 @@ impl<'a> Summary<'a> {
         let _ = writeln!(out, "\n## Unattributed diagnostics\n");
         for diag in self.unattributed {
             let _ = writeln!(out, "```text\n{}\n```\n", diag.rendered.trim_end());
-        }
-        for failure in self.failures {
-            let _ = writeln!(out, "```text\n{failure}\n```\n");
         }
         out
     }

@@ -22,8 +22,6 @@ pub(crate) struct Pass {
     pub per_trait: Vec<Attributed>,
     /// Errors and warnings that name no trait.
     pub unattributed: Vec<Diagnostic>,
-    /// Builds that failed without a diagnostic to show for it.
-    pub failures: Vec<String>,
     pub rounds: usize,
     pub seconds: f64,
     /// The file of the first round, with every trait.
@@ -49,7 +47,6 @@ pub(crate) fn run_pass(
     let mut pass = Pass {
         per_trait: traits.iter().map(|_| Attributed::default()).collect(),
         unattributed: Vec::new(),
-        failures: Vec::new(),
         rounds: 0,
         seconds: 0.0,
         first_source: String::new(),
@@ -87,15 +84,11 @@ pub(crate) fn run_pass(
         }
         let any_errors = found.iter().any(|f| !f.errors.is_empty());
         if !build.success && !any_errors && !stray_errors {
-            pass.failures.push(
-                build
-                    .stderr
-                    .lines()
-                    .rev()
-                    .take(20)
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            );
+            // Not the code's fault (a dependency that does not build, no
+            // disk space): nothing here can be classified.
+            let tail: Vec<&str> = build.stderr.lines().collect();
+            let tail = tail[tail.len().saturating_sub(30)..].join("\n");
+            return Err(format!("cargo failed without a diagnostic:\n{tail}"));
         }
         let mut next = Vec::new();
         for (slot, attributed) in pending.iter().zip(found) {
@@ -123,7 +116,6 @@ pub(crate) enum Status {
 pub(crate) struct Chunk {
     pub statuses: Vec<Status>,
     pub unattributed: Vec<Diagnostic>,
-    pub failures: Vec<String>,
     pub seconds: f64,
     pub plain_source: String,
     pub with_source: String,
@@ -178,8 +170,6 @@ pub(crate) fn run_chunk(
     }
     let mut unattributed = plain.unattributed;
     unattributed.extend(with.unattributed);
-    let mut failures = plain.failures;
-    failures.extend(with.failures);
     Ok(Chunk {
         statuses: statuses
             .into_iter()
@@ -190,7 +180,6 @@ pub(crate) fn run_chunk(
             })
             .collect(),
         unattributed,
-        failures,
         seconds: plain.seconds + with.seconds,
         plain_source: plain.first_source,
         with_source: with.first_source,
