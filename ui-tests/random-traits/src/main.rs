@@ -21,7 +21,7 @@ mod report;
 mod rng;
 mod run;
 
-use report::{Kind, Record, Summary};
+use report::{Record, Summary};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -358,7 +358,7 @@ fn verdicts(options: &Options, summary: &Summary<'_>) -> Vec<(bool, String)> {
 fn minimize_families(
     scratch: &compile::Scratch,
     summary: &Summary<'_>,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<report::Minimized>, String> {
     let mut targets: Vec<minimize::Target> = summary
         .families
         .iter()
@@ -369,6 +369,10 @@ fn minimize_families(
                 decl: record.decl.clone(),
                 edition: record.edition,
                 done: false,
+                excerpt: record
+                    .failure()
+                    .map(|f| f.excerpt.clone())
+                    .unwrap_or_default(),
             })
         })
         .collect();
@@ -383,16 +387,19 @@ fn minimize_families(
     let mut out = Vec::new();
     for target in &targets {
         let text = target.decl.render_trait(true).join("\n");
+        let errors: Vec<&str> = target.excerpt.lines().take(12).collect();
         println!(
-            "\n=== minimized (edition {}): {}\n{text}",
-            target.edition, target.family
+            "\n=== minimized (edition {}): {}\n{text}\n--- first error lines:\n{}",
+            target.edition,
+            target.family,
+            errors.join("\n")
         );
-        out.push((
-            format!("{} (edition {})", target.family, target.edition),
+        out.push(report::Minimized {
+            family: format!("{} (edition {})", target.family, target.edition),
             text,
-        ));
+            errors: target.excerpt.clone(),
+        });
     }
-    let _ = Kind::Bad;
     Ok(out)
 }
 

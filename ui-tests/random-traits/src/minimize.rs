@@ -2,7 +2,7 @@
 //! same family): greedy, one round of candidates per target at a time,
 //! all targets' candidates checked together.
 
-use crate::classify::Outcome;
+use crate::classify::{Failure, Outcome};
 use crate::compile::Scratch;
 use crate::model::{Cfg, Frag, Item, Method, Receiver, RecvKind, TraitDecl};
 use crate::run::{run_chunk, Status};
@@ -12,11 +12,13 @@ pub(crate) struct Target {
     pub decl: TraitDecl,
     pub edition: &'static str,
     pub done: bool,
+    /// The first lines of the errors of `decl`.
+    pub excerpt: String,
 }
 
-pub(crate) fn family(outcome: &Outcome) -> Option<&str> {
+fn failure(outcome: &Outcome) -> Option<&Failure> {
     match outcome {
-        Outcome::BadRefusal(f) | Outcome::Warns(f) | Outcome::Panic(f) => Some(&f.family),
+        Outcome::BadRefusal(f) | Outcome::Warns(f) | Outcome::Panic(f) => Some(f),
         Outcome::Mocked | Outcome::RefusedCleanly { .. } => None,
     }
 }
@@ -51,7 +53,7 @@ pub(crate) fn minimize(
         if batch.is_empty() {
             break;
         }
-        let mut best: Vec<Option<TraitDecl>> = vec![None; targets.len()];
+        let mut best: Vec<Option<(TraitDecl, String)>> = vec![None; targets.len()];
         for edition in ["2021", "2024"] {
             let of_edition: Vec<&(usize, TraitDecl)> = batch
                 .iter()
@@ -69,21 +71,27 @@ pub(crate) fn minimize(
                     let Status::Checked(outcome) = status else {
                         continue;
                     };
-                    if family(&outcome) != Some(targets[*owner].family.as_str()) {
+                    let Some(failure) = failure(&outcome) else {
+                        continue;
+                    };
+                    if failure.family != targets[*owner].family {
                         continue;
                     }
                     let current = best[*owner]
                         .as_ref()
-                        .map_or(size(&targets[*owner].decl), size);
+                        .map_or(size(&targets[*owner].decl), |(d, _)| size(d));
                     if size(decl) < current {
-                        best[*owner] = Some(decl.clone());
+                        best[*owner] = Some((decl.clone(), failure.excerpt.clone()));
                     }
                 }
             }
         }
         for (target, found) in targets.iter_mut().zip(best) {
             match found {
-                Some(decl) if !target.done => target.decl = decl,
+                Some((decl, excerpt)) if !target.done => {
+                    target.decl = decl;
+                    target.excerpt = excerpt;
+                }
                 _ => target.done = true,
             }
         }

@@ -8,6 +8,13 @@ use crate::run::Status;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// One family's example, shrunk.
+pub(crate) struct Minimized {
+    pub family: String,
+    pub text: String,
+    pub errors: String,
+}
+
 pub(crate) struct Record {
     pub decl: TraitDecl,
     pub edition: &'static str,
@@ -248,7 +255,7 @@ impl<'a> Summary<'a> {
     /// The report file: everything above, every member of every family,
     /// the clean refusals, the generator's invalid traits and anything
     /// that could not be attributed.
-    pub(crate) fn report(&self, header: &str, minimized: &[(String, String)]) -> String {
+    pub(crate) fn report(&self, header: &str, minimized: &[Minimized]) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -257,8 +264,12 @@ impl<'a> Summary<'a> {
         );
         if !minimized.is_empty() {
             let _ = writeln!(out, "\n## Minimized reproducers\n");
-            for (family, text) in minimized {
-                let _ = writeln!(out, "### {family}\n\n```rust\n{text}\n```\n");
+            for item in minimized {
+                let _ = writeln!(
+                    out,
+                    "### {}\n\n```rust\n{}\n```\n\n```text\n{}\n```\n",
+                    item.family, item.text, item.errors
+                );
             }
         }
         let _ = writeln!(out, "\n## Families\n\n```text{}```", self.examples(3, 40));
