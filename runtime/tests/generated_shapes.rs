@@ -143,3 +143,69 @@ fn methods_may_be_named_like_the_mock_s_api() {
     assert_eq!(MockNamed::make(), 11);
     class.make.assert_called_once();
 }
+
+/// Supertraits that demand `Send`, `Sync` or `'static` of the mock demand
+/// them of its own parameters (associated types, trait parameters) too.
+#[autospec]
+pub trait Resolver: Send {
+    type Item: Copy + PartialEq;
+    fn cancel(&self, order: String, item: Self::Item);
+}
+
+#[autospec]
+pub trait Service<T>: Send + Sync + 'static {
+    type Item: std::hash::Hash + Eq;
+    fn get(&self, key: Self::Item) -> T;
+    fn flush(&mut self) -> impl std::future::Future<Output = bool> + Send;
+}
+
+#[test]
+fn supertraits_bound_the_mock_s_own_parameters() {
+    let resolver = MockResolver::<u8>::default();
+    resolver.cancel("o".to_owned(), 3);
+    resolver.cancel.assert_called_once_with(("o", 3));
+    let mut service = MockService::<String, u32>::default();
+    service.get.returns("v".to_owned());
+    assert_eq!(service.get(1), "v");
+    assert!(!block_on(service.flush()));
+    let handle = service.clone();
+    let got = std::thread::spawn(move || handle.get(2)).join().unwrap();
+    assert_eq!(got, "v");
+    assert_eq!(service.get.call_count(), 2);
+}
+
+/// Names that are not snake case (the trait allowed them), an `unsafe`
+/// `call`, a `call` on a trait with a lifetime, and a default body
+/// returning `impl Iterator`.
+#[autospec(spy)]
+pub trait Odd<'a> {
+    #[allow(non_snake_case)]
+    fn URL(&self) -> &'static str;
+    /// # Safety
+    /// None; the point is that the mock's `as_fn` must not call it.
+    unsafe fn call(&self, n: u32) -> u32;
+    fn items(&self) -> impl Iterator<Item = u32> {
+        std::iter::empty()
+    }
+    fn text(&self, s: &'a str) -> String;
+}
+
+#[autospec]
+pub trait Gateway<'a> {
+    fn call(&mut self) -> Result<String, Box<dyn Error>>;
+}
+
+#[test]
+fn unusual_names_unsafe_calls_and_default_iterators_mock() {
+    let odd = MockOdd::default();
+    odd.URL.returns("u".to_owned());
+    odd.call.returns(4);
+    odd.items.returns(vec![1, 2]);
+    assert_eq!(odd.URL(), "u");
+    // SAFETY: the mock's `call` has no preconditions.
+    assert_eq!(unsafe { odd.call(1) }, 4);
+    assert_eq!(odd.items().collect::<Vec<_>>(), [1, 2]);
+    let mut gateway = MockGateway::default();
+    gateway.call.returns_with(|| Ok("up".to_owned()));
+    assert_eq!(gateway.call().unwrap(), "up");
+}

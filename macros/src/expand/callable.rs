@@ -62,11 +62,14 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
 
 /// Whether a closure can stand for `call`: one signature for every call
 /// (not generic, no `impl Trait` argument, no named lifetime), answered
-/// directly with an owned value.
+/// directly with an owned value, safe to call, on a mock without lifetime
+/// parameters (the closure's opaque type would have to name them).
 fn closable(mock: &Mock<'_>, method: &Method<'_>) -> bool {
     !method.is_keyed()
         && method.generics.erased.is_empty()
         && method.sig.generics.lifetimes().next().is_none()
+        && mock.generics.lifetimes().next().is_none()
+        && !matches!(method.sig.safety, syn::Safety::Unsafe(_))
         && method.wrap == Wrap::Direct
         && matches!(method.ret, Ret::Unit | Ret::Owned(_))
         && method.params.iter().all(|param| {

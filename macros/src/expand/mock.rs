@@ -171,16 +171,49 @@ fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
         }
     }
     // Class state and per-instantiation children are found by `TypeId`.
-    if model
+    let keyed = model
         .methods
         .iter()
-        .any(|method| method.is_static || method.is_keyed())
-    {
-        for param in generics.type_params_mut() {
+        .any(|method| method.is_static || method.is_keyed());
+    let (sends, lives) = supertrait_markers(model.item);
+    for param in generics.type_params_mut() {
+        // A mock is `Send` (and `Sync`) where its journaled types are
+        // `Send`, so a `Send` or `Sync` supertrait needs them `Send`.
+        if sends {
+            param.bounds.push(syn::parse_quote!(::core::marker::Send));
+        }
+        if keyed || lives {
+            param.bounds.push(syn::parse_quote!('static));
+        }
+    }
+    if lives {
+        for param in generics.lifetimes_mut() {
             param.bounds.push(syn::parse_quote!('static));
         }
     }
     (generics, assoc)
+}
+
+/// Whether the trait's supertraits include `Send` or `Sync`, and
+/// `'static`: what the mock's own parameters must then satisfy.
+fn supertrait_markers(item: &syn::ItemTrait) -> (bool, bool) {
+    let mut sends = false;
+    let mut lives = false;
+    for bound in &item.supertraits {
+        match bound {
+            syn::TypeParamBound::Trait(bound) => {
+                let last = bound
+                    .path
+                    .segments
+                    .last()
+                    .map(|last| last.ident.to_string());
+                sends |= matches!(last.as_deref(), Some("Send" | "Sync"));
+            }
+            syn::TypeParamBound::Lifetime(lifetime) => lives |= lifetime.ident == "static",
+            _ => {}
+        }
+    }
+    (sends, lives)
 }
 
 /// The supertrait that declares the associated types the trait uses but

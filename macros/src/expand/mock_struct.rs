@@ -57,9 +57,11 @@ pub(super) fn mock_struct(
         // A patch struct is named after its function.
         (*ident != mock.model.mock).then(|| quote!(#[allow(non_camel_case_types)]))
     };
+    let allow = fields_allow(methods.iter().copied());
     quote! {
         #[doc = #doc]
         #hidden
+        #allow
         #vis struct #ident #generics #where_clause {
             #(#fields)*
             #extra_fields
@@ -185,4 +187,15 @@ pub(super) fn fresh_field(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             #field: #wrapper(#rt::Method::__new(&__autospec_core, #name, #params, #render, #default, #shown) #marker),
         }
     }
+}
+
+/// `#[allow(non_snake_case)]` for a struct with a field named after a
+/// method whose name is not snake case (the trait allowed it on the
+/// method). On the struct: rustc checks field names at the struct.
+pub(super) fn fields_allow<'m, 'a: 'm>(
+    mut methods: impl Iterator<Item = &'m Method<'a>>,
+) -> Option<TokenStream> {
+    methods
+        .any(|method| method.name().chars().any(char::is_uppercase))
+        .then(|| quote!(#[allow(non_snake_case)]))
 }

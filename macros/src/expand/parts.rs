@@ -3,7 +3,7 @@
 //! to, and the first block's end of that chain.
 
 use super::mock::Mock;
-use super::mock_struct::fresh_field;
+use super::mock_struct::{fields_allow, fresh_field};
 use super::{callable, child, generic, trait_impl};
 use crate::attr::Args;
 use crate::model::{Trait, MAX_PART};
@@ -96,9 +96,11 @@ fn items(mock: &Mock<'_>, number: u8) -> TokenStream {
     for _ in 2..number {
         reach = quote!(#rt::RealPart::__next(#reach));
     }
+    let allow = fields_allow(methods.iter().copied());
     let mut tokens = quote! {
         #[doc(hidden)]
         #[allow(non_camel_case_types)]
+        #allow
         pub struct #part {
             #(#fields)*
             __autospec_next: #next,

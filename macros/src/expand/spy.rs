@@ -5,7 +5,7 @@
 //! to machine code unless a test calls it.
 
 use super::mock::Mock;
-use crate::model::{is_skip, Method, ParamKind, Wrap};
+use crate::model::{is_skip, Method, ParamKind, Ret, Wrap};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 use syn::{FnArg, GenericArgument, PathArguments};
@@ -13,13 +13,16 @@ use syn::{FnArg, GenericArgument, PathArguments};
 /// Whether `calls_default()` exists for the method: it has a default
 /// body, which a hidden helper trait can copy and the mock's method
 /// can call with its arguments as they came (not static, generic per
-/// instantiation, async, or converting an argument before journaling).
+/// instantiation, async, or converting an argument before journaling),
+/// and whose answer has one type whichever runs (not `impl Trait`: the
+/// body's opaque type is not the mock's answer).
 pub(super) fn runs_default(mock: &Mock<'_>, method: &Method<'_>) -> bool {
     mock.spies
         && method.default_body.is_some()
         && !method.is_static
         && !method.is_keyed()
         && method.wrap == Wrap::Direct
+        && !matches!(method.ret, Ret::Iter(_) | Ret::Callable(_) | Ret::Opaque(_))
         && !matches!(method.sig.safety, syn::Safety::Unsafe(_))
         && !method
             .params
