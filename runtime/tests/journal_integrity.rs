@@ -129,6 +129,7 @@ fn fastest(mut f: impl FnMut()) -> Duration {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "tens of thousands of calls: too slow under Miri")]
 fn a_journal_snapshot_grows_in_proportion_to_the_calls() {
     // Returned values are journaled (Clone + Debug): each call's value used
     // to be found by a scan, which made a snapshot quadratic.
@@ -156,6 +157,7 @@ fn a_journal_snapshot_grows_in_proportion_to_the_calls() {
 }
 
 #[test]
+#[cfg_attr(miri, ignore = "tens of thousands of calls: too slow under Miri")]
 fn a_failure_over_a_long_journal_lists_a_bounded_number_of_calls() {
     let store = MockStore::default();
     for i in 0..40_000 {
