@@ -87,43 +87,35 @@
 
 #![deny(missing_docs)]
 
-mod answer;
-mod answers;
-mod args;
-pub mod bounds;
-mod calls;
-mod class;
-pub mod dynamic;
-mod file;
-mod generic;
-mod holders;
-mod journal;
-pub mod magic;
-mod matchers;
-mod method;
-mod mock;
-mod opaque;
-mod order;
-mod part;
-mod report;
+// Three layers, imports pointing down (ARCHITECTURE.md): the core (the call
+// sequence, the journal, answers, `Method`), the features built on it, and
+// this facade: the public names, the exported macros, the prelude and
+// `__private`, what generated code names.
+mod core;
+mod features;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use answer::Answer;
-pub use args::{Args, ArgsMatch};
-pub use calls::Call;
-pub use class::{Class, ClassShared, SharedClass};
-pub use file::{FileOp, MockFile};
-pub use generic::Generic;
-pub use matchers::{
+pub use crate::core::answer::Answer;
+pub use crate::core::bounds;
+pub use crate::core::call::Call;
+pub use crate::core::method::Method;
+pub use crate::core::mock::Mock;
+pub use crate::core::mock_core::DEFAULT_WAIT_TIMEOUT;
+pub use crate::core::opaque::Opaque;
+pub use crate::features::class::{Class, ClassShared, SharedClass};
+pub use crate::features::dynamic;
+pub use crate::features::file::{FileOp, MockFile};
+pub use crate::features::generic::Generic;
+pub use crate::features::magic;
+pub use crate::features::matchers::args::{Args, ArgsMatch};
+pub use crate::features::matchers::matcher::{
     and, any, contains, ends_with, eq, ge, gt, le, lt, ne, not, or, pred, starts_with, Affix, Any,
     Both, Collection, Compare, Contains, Describe, Equals, Matcher, Not, Pred, Sequence, ANY,
 };
-pub use method::{Method, When};
-pub use mock::{Mock, DEFAULT_WAIT_TIMEOUT};
-pub use opaque::Opaque;
+pub use crate::features::matchers::when::When;
 
 /// Emits a typed mock of a trait.
 ///
@@ -454,6 +446,73 @@ macro_rules! merged_calls {
         $crate::__private::merged_calls(&[
             $((::core::stringify!($mock), &$mock as &dyn $crate::Mock)),+
         ])
+    };
+}
+
+/// Builds a [`Call`] for comparison with [`Mock::mock_calls`](crate::Mock::mock_calls).
+///
+/// The form is the call as written in code: `call!(method(arg, ..))`, or
+/// `call!(method::<Type>(arg, ..))` for one instantiation of a generic
+/// method, or a dotted path: `call!(store.get("k"))` for the calls of
+/// [`merged_calls!`](crate::merged_calls!), `call!(magic.display.fmt())`
+/// for a [magic trait](crate::magic), and `call!(db.get("k"))` for a
+/// [dynamic mock](crate::dynamic)'s children. Each
+/// argument is rendered with `Debug`, exactly as the journal renders the
+/// recorded arguments, so `"k"` matches a journaled `String::from("k")`.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Store {
+///     fn get(&self, key: &str) -> Option<String>;
+///     fn put(&self, key: String, value: Vec<u8>);
+/// }
+///
+/// let store = MockStore::default();
+/// store.get("a");
+/// store.put("a".into(), vec![1, 2]);
+/// assert_eq!(store.mock_calls(), [call!(get("a")), call!(put("a", [1, 2]))]);
+/// ```
+#[macro_export]
+macro_rules! call {
+    ($method:ident :: < $($ty:ty),+ $(,)? > ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::std::format!(
+                "{}::<{}>",
+                ::core::stringify!($method),
+                <[::std::string::String]>::join(&[$($crate::__private::type_name::<$ty>()),+], ", "),
+            ),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
+    ($first:ident $(. $rest:ident)+ ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::core::concat!(::core::stringify!($first) $(, ".", ::core::stringify!($rest))+),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
+    ($method:ident ( $($arg:expr),* $(,)? )) => {
+        $crate::Call::new(
+            ::core::stringify!($method),
+            ::std::vec![$($crate::__private::Render::new(&$arg).render()),*],
+        )
+    };
+}
+
+/// Builds the [`Args`](crate::dynamic::Args) of a dynamic mock's call: `dyn_args!["k", 3]`. Each
+/// value must be `Debug + Any + Send + Sync` (owned, or `&'static`).
+///
+/// ```
+/// use autospec::dyn_args;
+///
+/// let args = dyn_args!["k", 3, vec![1u8]];
+/// assert_eq!(args.get::<Vec<u8>>(2), Some(&vec![1]));
+/// ```
+#[macro_export]
+macro_rules! dyn_args {
+    ($($value:expr),* $(,)?) => {
+        $crate::dynamic::Args::new()$(.with($value))*
     };
 }
 

@@ -1,27 +1,37 @@
 //! Items that generated code names through `::autospec::__private`.
 //!
-//! Nothing here is part of the public API or covered by semver. The two
-//! `*Of` helpers pick a behaviour from a concrete type at the generated call
-//! site without trait imports: an inherent method whose impl block carries the
-//! bound wins when the bound holds, otherwise method lookup falls through
-//! `Deref` to an unbounded inherent method of the same name.
+//! Nothing here is part of the public API or covered by semver. The facade:
+//! it re-exports what generated code needs from the core and the features
+//! (and nothing below it names this module), and holds the helpers only
+//! generated code uses. The `*Of` helpers (`DefaultOf`, `OwnedOf` here,
+//! `ShownOf` from the core) pick a behaviour from a concrete type at the
+//! generated call site without trait imports: an inherent method whose impl
+//! block carries the bound wins when the bound holds, otherwise method
+//! lookup falls through `Deref` to an unbounded inherent method of the same
+//! name.
 
-use crate::holders::{SendFn, Sent};
+use crate::core::render::type_name_of;
+use std::borrow::ToOwned;
 use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-pub use crate::args::{Args, Check};
-pub use crate::bounds::SendArgument;
-pub use crate::class::{HasClass, Patch};
-pub use crate::generic::Generic;
-pub use crate::magic::Part as MagicPart;
-pub use crate::matchers::{Any, Describe, Pred, Probe};
-pub use crate::method::{send_answer, AnyMethod, Method};
-pub use crate::mock::MockCore;
-pub use crate::opaque::Opaque;
-pub use crate::order::{merged_calls, InOrder};
-pub use crate::part::{NoPart, Part, RealPart};
+pub use crate::core::bounds::SendArgument;
+pub use crate::core::journal::AnyMethod;
+pub use crate::core::method::call::{kept_ok, send_answer};
+pub use crate::core::method::Method;
+pub use crate::core::mock::fmt_mock;
+pub use crate::core::mock_core::MockCore;
+pub use crate::core::opaque::Opaque;
+pub use crate::core::render::{debug_text, debug_texts};
+pub use crate::core::shown::{KeptUnshown, NotShown, Shown, ShownAsText, ShownOf, TextOnly};
+pub use crate::features::class::{HasClass, Patch};
+pub use crate::features::generic::Generic;
+pub use crate::features::magic::Part as MagicPart;
+pub use crate::features::matchers::args::{Args, Check};
+pub use crate::features::matchers::matcher::{Any, Describe, Pred, Probe};
+pub use crate::features::order::{merged_calls, InOrder};
+pub use crate::features::part::{NoPart, Part, RealPart};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,
     __assert_in_order as assert_in_order_impl,
@@ -34,19 +44,19 @@ pub use std::sync::Arc;
 /// calls one small function before the body runs (see `patched`).
 #[inline]
 pub fn patching() -> bool {
-    crate::class::live()
+    crate::features::class::live()
 }
 
 /// The patch of a hooked function active on this thread (or for the whole
 /// process), if any. The hook asks `patching()` first.
 #[inline]
 pub fn patched<P: Clone + 'static>() -> Option<P> {
-    crate::class::installed()
+    crate::features::class::installed()
 }
 
 /// The class state answering on this thread (see [`crate::Class`]).
 pub fn class<C: Default + Clone + 'static>() -> C {
-    crate::class::current()
+    crate::features::class::current()
 }
 
 /// The bound of `wrapping` on a mock whose trait lacks `#[autospec(spy)]`:
@@ -71,14 +81,6 @@ pub fn call_pred<T: ?Sized>(arg: &T, test: impl FnOnce(&T) -> bool) -> bool {
 /// do not borrow from the mock (`&'static str`, or an argument's lifetime).
 pub fn leak<T: 'static>(value: T) -> &'static T {
     Box::leak(Box::new(value))
-}
-
-/// The `Ok` value of a kept `Result` that is known to be `Ok`.
-pub fn kept_ok<T, E>(kept: &Result<T, E>) -> &T {
-    match kept {
-        Ok(value) => value,
-        Err(_) => unreachable!("only `Ok` answers are kept"),
-    }
 }
 
 /// Journals an argument by cloning it; the bound names the fix when the
@@ -132,10 +134,6 @@ pub fn type_name<T: ?Sized>() -> String {
     type_name_of::<T>()
 }
 
-use crate::mock::Mock;
-use std::borrow::ToOwned;
-use std::fmt;
-
 /// Journals an `Option<&T>` (or `Option<&mut T>`) argument as `Option<T::Owned>`.
 pub fn own_option<P>(value: &Option<P>) -> Option<<P::Target as ToOwned>::Owned>
 where
@@ -143,13 +141,6 @@ where
     P::Target: ToOwned,
 {
     value.as_ref().map(|inner| (**inner).to_owned())
-}
-
-/// The `Debug` of every mock: its name and its calls.
-pub fn fmt_mock<M: Mock + ?Sized>(mock: &M, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.debug_struct(mock.mock_name())
-        .field("calls", &mock.mock_calls())
-        .finish()
 }
 
 /// Renders a value with `Debug` when it has it, else as its type name.
@@ -205,58 +196,15 @@ impl<T: ?Sized> ByName<T> {
 }
 
 impl<T: ?Sized> Debug for ByName<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&type_name_of::<T>())
     }
-}
-
-/// A value's `Debug` text, through `dyn` so that the formatting code is
-/// compiled once rather than once per argument type. A `Debug` that panics
-/// is caught and shown as such: journaling a call never changes what the
-/// code under test sees.
-pub fn debug_text(value: &dyn Debug) -> String {
-    let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| format!("{value:?}")));
-    text.unwrap_or_else(|panic| {
-        let message = crate::journal::panic_message(&*panic);
-        format!("<Debug panicked: {message}>")
-    })
-}
-
-/// Each value's `Debug` text; the one loop for every tuple arity and type.
-pub fn debug_texts(values: &[&dyn Debug]) -> Vec<String> {
-    values.iter().map(|value| debug_text(value)).collect()
-}
-
-/// `std::any::type_name` without module paths: `Option<String>`, not
-/// `core::option::Option<alloc::string::String>`.
-pub(crate) fn type_name_of<T: ?Sized>() -> String {
-    short_type_name(std::any::type_name::<T>())
-}
-
-/// The shortening of [`type_name_of`], compiled once rather than per type.
-pub(crate) fn short_type_name(full: &str) -> String {
-    let mut out = String::with_capacity(full.len());
-    let mut segment_start = 0;
-    for (i, ch) in full.char_indices() {
-        if ch.is_alphanumeric() || ch == '_' || ch == ':' {
-            continue;
-        }
-        push_last_segment(&mut out, &full[segment_start..i]);
-        out.push(ch);
-        segment_start = i + ch.len_utf8();
-    }
-    push_last_segment(&mut out, &full[segment_start..]);
-    out
-}
-
-fn push_last_segment(out: &mut String, path: &str) {
-    out.push_str(path.rsplit("::").next().unwrap_or(path));
 }
 
 /// Locks a spy's real implementation for one call (a panic in an earlier
 /// call does not poison it for later ones).
 pub fn lock<T: ?Sized>(real: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    crate::method::lock(real)
+    crate::core::lock::lock(real)
 }
 
 /// Picks `ToOwned::to_owned` to keep what a spy's real implementation
@@ -330,156 +278,6 @@ impl<R> NoDefault<R> {
     /// Always `None`: the return type has no `Default`.
     pub fn get(&self) -> fn() -> Option<R> {
         || None
-    }
-}
-
-/// Picks, for return type `R`, how the journal keeps returned values and
-/// whether the method may keep `R` values at all. The levels, tried in
-/// order: `Clone + Debug + Send` (a clone, shown when a snapshot is taken),
-/// `Debug + Send` and `Debug` (the text, made when the call returns),
-/// `Send` (nothing journaled), nothing. Values are only kept where `R` is
-/// `Send`, so that a mock that threads share holds nothing that is not.
-pub struct ShownOf<R>(ShownAsText<R>);
-
-/// Level two of [`ShownOf`]: `R: Debug + Send`.
-pub struct ShownAsText<R>(KeptUnshown<R>);
-
-/// Level three of [`ShownOf`]: `R: Send`.
-pub struct KeptUnshown<R>(TextOnly<R>);
-
-/// Level four of [`ShownOf`]: `R: Debug`, not `Send`.
-pub struct TextOnly<R>(NotShown<R>);
-
-/// The last level of [`ShownOf`]: neither `Debug` nor `Send`.
-pub struct NotShown<R>(PhantomData<fn() -> R>);
-
-/// How a method's journal keeps what its calls returned, and how it keeps
-/// values it lends out (see [`ShownOf`]).
-pub struct Shown<R> {
-    journal: Journaled<R>,
-    send: Option<SendFn<R>>,
-}
-
-enum Journaled<R> {
-    /// A clone, shown by `Debug` when asked for.
-    Clone(fn(&R) -> Sent<R>, fn(&R) -> String),
-    /// The `Debug` text, made when the call returns.
-    Text(fn(&R) -> String),
-    Nothing,
-}
-
-/// A returned value as the journal keeps it.
-pub(crate) enum Returned<R> {
-    Value(Sent<R>),
-    Text(String),
-}
-
-impl<R> Shown<R> {
-    /// What the journal keeps of `value`, if anything.
-    pub(crate) fn keep(&self, value: &R) -> Option<Returned<R>> {
-        match &self.journal {
-            Journaled::Clone(clone, _) => Some(Returned::Value(clone(value))),
-            Journaled::Text(show) => Some(Returned::Text(show(value))),
-            Journaled::Nothing => None,
-        }
-    }
-
-    /// The text of a kept value.
-    pub(crate) fn show(&self, kept: &Returned<R>) -> String {
-        match (kept, &self.journal) {
-            (Returned::Value(value), Journaled::Clone(_, show)) => show(value.get()),
-            (Returned::Text(text), _) => text.clone(),
-            (Returned::Value(_), _) => String::new(),
-        }
-    }
-
-    /// How to keep an `R` in a mock that threads share; `None` when `R` is
-    /// not `Send`.
-    pub(crate) fn send(&self) -> Option<SendFn<R>> {
-        self.send
-    }
-}
-
-impl<R> ShownOf<R> {
-    /// The selector for return type `R`.
-    #[allow(clippy::new_without_default)]
-    pub fn new() -> Self {
-        ShownOf(ShownAsText(KeptUnshown(TextOnly(NotShown(PhantomData)))))
-    }
-}
-
-impl<R: Clone + Debug + Send> ShownOf<R> {
-    /// A clone, shown by `Debug`; kept values are `Send`.
-    pub fn get(&self) -> Option<Shown<R>> {
-        Some(Shown {
-            journal: Journaled::Clone(|value| Sent::new(value.clone()), |value| debug_text(value)),
-            send: Some(Sent::new),
-        })
-    }
-}
-
-impl<R: Debug + Send> ShownAsText<R> {
-    /// The `Debug` text; kept values are `Send`.
-    pub fn get(&self) -> Option<Shown<R>> {
-        Some(Shown {
-            journal: Journaled::Text(|value| debug_text(value)),
-            send: Some(Sent::new),
-        })
-    }
-}
-
-impl<R: Send> KeptUnshown<R> {
-    /// Nothing journaled; kept values are `Send`.
-    pub fn get(&self) -> Option<Shown<R>> {
-        Some(Shown {
-            journal: Journaled::Nothing,
-            send: Some(Sent::new),
-        })
-    }
-}
-
-impl<R: Debug> TextOnly<R> {
-    /// The `Debug` text; values are not kept.
-    pub fn get(&self) -> Option<Shown<R>> {
-        Some(Shown {
-            journal: Journaled::Text(|value| debug_text(value)),
-            send: None,
-        })
-    }
-}
-
-impl<R> NotShown<R> {
-    /// Nothing: `R` is neither `Debug` nor `Send`.
-    pub fn get(&self) -> Option<Shown<R>> {
-        None
-    }
-}
-
-impl<R> Deref for ShownOf<R> {
-    type Target = ShownAsText<R>;
-    fn deref(&self) -> &ShownAsText<R> {
-        &self.0
-    }
-}
-
-impl<R> Deref for ShownAsText<R> {
-    type Target = KeptUnshown<R>;
-    fn deref(&self) -> &KeptUnshown<R> {
-        &self.0
-    }
-}
-
-impl<R> Deref for KeptUnshown<R> {
-    type Target = TextOnly<R>;
-    fn deref(&self) -> &TextOnly<R> {
-        &self.0
-    }
-}
-
-impl<R> Deref for TextOnly<R> {
-    type Target = NotShown<R>;
-    fn deref(&self) -> &NotShown<R> {
-        &self.0
     }
 }
 

@@ -1,6 +1,6 @@
 //! The shape of the shipped crates (ARCHITECTURE.md): their modules import
-//! one another without a cycle, and no source file is longer than a reader
-//! can hold.
+//! one another without a cycle, the runtime's layers import downwards only,
+//! and no source file is longer than a reader can hold.
 //!
 //! A module is a file or a folder directly below `src/` (`expand` covers
 //! `expand/mod.rs` and everything below it; `lib.rs`, the crate root, is
@@ -11,8 +11,10 @@
 //! grouped `use crate::{a, b::c}` trees included, and inline paths such as
 //! `crate::journal::foo(..)`; `super::x` and `self::x`; and a relative
 //! path that starts with the name of a submodule (`kinds::Ret` in
-//! `model/mod.rs`). A name re-exported by `lib.rs` (`crate::Method`) counts
-//! as the module it comes from. Comments and string literals are not code.
+//! `model/mod.rs`). For the cycles, a name re-exported by `lib.rs`
+//! (`crate::Method`, `crate::bounds`) counts as the module it comes from;
+//! for the runtime's layers it is the facade's. Comments and string
+//! literals are not code.
 //!
 //! The check reads the text, not the compiler's name resolution: a method
 //! called on a type from elsewhere is no edge, which is why the macro
@@ -39,13 +41,13 @@ fn macro_crate_modules_import_without_cycles() {
     );
 }
 
-// The runtime's layering lands separately (issue #20): it has cycles
-// today. Run with `cargo test -p autospec-ui-tests --test imports -- --ignored`.
 #[test]
-#[ignore = "the runtime's layering lands separately"]
 fn runtime_modules_import_without_cycles() {
     let tree = read_tree(&repository().join("runtime/src"));
     let report = check(&tree);
+    if std::env::var_os("AUTOSPEC_PRINT_IMPORTS").is_some() {
+        eprintln!("{}", report.graphs);
+    }
     assert!(
         report.cycles.is_empty(),
         "runtime/src:\n{}",
@@ -63,8 +65,23 @@ fn macro_crate_files_are_short() {
     );
 }
 
+/// The runtime's layers, lowest first, each the folder below `src/` that
+/// holds it; the facade (`lib.rs`, the prelude, `__private`, and every name
+/// `lib.rs` declares or re-exports) is above them all.
+const RUNTIME_LAYERS: &[&str] = &["core", "features"];
+
 #[test]
-#[ignore = "the runtime's layering lands separately"]
+fn runtime_layers_import_downwards() {
+    let tree = read_tree(&repository().join("runtime/src"));
+    let wrong = layering(&tree, RUNTIME_LAYERS);
+    assert!(
+        wrong.is_empty(),
+        "runtime/src: imports against the layers (core < features < facade):\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
 fn runtime_files_are_short() {
     let long = too_long(&read_tree(&repository().join("runtime/src")));
     assert!(
@@ -568,8 +585,8 @@ struct Report {
 /// inside each folder module, each checked for cycles.
 fn check(tree: &BTreeMap<String, String>) -> Report {
     let (references, children) = references(tree);
-    let reexports = reexports(tree.get("lib.rs").map_or("", String::as_str));
     let top = children.get(&Vec::new()).cloned().unwrap_or_default();
+    let reexports = reexports(tree.get("lib.rs").map_or("", String::as_str), &children);
     let mut report = Report {
         cycles: Vec::new(),
         graphs: String::new(),
@@ -616,18 +633,18 @@ fn check(tree: &BTreeMap<String, String>) -> Report {
     report
 }
 
-/// `crate::Method` where `lib.rs` has `pub use method::Method`: the module
-/// the name comes from.
+/// `crate::Method` where `lib.rs` has `pub use method::Method`: the path
+/// of what the name comes from, `method::Method`.
 fn resolve(
     path: &ModPath,
     top: &BTreeSet<String>,
-    reexports: &BTreeMap<String, String>,
+    reexports: &BTreeMap<String, ModPath>,
 ) -> ModPath {
     match path.first() {
         Some(first) if !top.contains(first) => reexports.get(first).map_or_else(
             || path.clone(),
-            |module| {
-                let mut resolved = vec![module.clone()];
+            |source| {
+                let mut resolved = source.clone();
                 resolved.extend(path.iter().skip(1).cloned());
                 resolved
             },
@@ -636,38 +653,75 @@ fn resolve(
     }
 }
 
-/// The names `lib.rs` re-exports with `pub use module::Name`, and the
-/// modules they come from.
-fn reexports(lib: &str) -> BTreeMap<String, String> {
-    let tokens: Vec<Tok> = lex(lib).into_iter().map(|(tok, _)| tok).collect();
+/// The names `lib.rs` re-exports from the crate's own modules (`pub use
+/// method::{Method, When};`, `pub use crate::core::bounds;`), each with the
+/// path of what it names.
+fn reexports(
+    lib: &str,
+    children: &BTreeMap<ModPath, BTreeSet<String>>,
+) -> BTreeMap<String, ModPath> {
+    let top = children.get(&Vec::new()).cloned().unwrap_or_default();
+    let reader = Reader {
+        tokens: lex(lib),
+        children,
+        file: "lib.rs",
+        module: Vec::new(),
+    };
     let mut names = BTreeMap::new();
-    for i in 0..tokens.len() {
-        let (Some(Tok::Ident(pub_)), Some(Tok::Ident(use_)), Some(Tok::Ident(module))) =
-            (tokens.get(i), tokens.get(i + 1), tokens.get(i + 2))
-        else {
-            continue;
-        };
-        let from_module = !matches!(module.as_str(), "crate" | "self" | "super");
-        if pub_ != "pub"
-            || use_ != "use"
-            || !from_module
-            || tokens.get(i + 3) != Some(&Tok::Punct("::"))
-        {
+    for i in 0..reader.tokens.len() {
+        if reader.ident(i) != Some("pub") || reader.ident(i + 1) != Some("use") {
             continue;
         }
-        let mut at = i + 4;
-        while let Some(tok) = tokens.get(at).filter(|tok| **tok != Tok::Punct(";")) {
-            if let Tok::Ident(name) = tok {
-                if name.starts_with(char::is_uppercase)
-                    || name.chars().all(|c| c.is_uppercase() || c == '_')
-                {
-                    names.insert(name.clone(), module.clone());
-                }
+        let mut at = i + 2;
+        if reader.ident(at) == Some("crate") && reader.is(at + 1, "::") {
+            at += 2;
+        }
+        let mut paths = Vec::new();
+        reader.tree(at, Vec::new(), &mut paths);
+        for path in paths {
+            let from_module = path.first().is_some_and(|first| top.contains(first));
+            if let (true, Some(name)) = (from_module, path.last()) {
+                names.insert(name.clone(), path.clone());
             }
-            at += 1;
         }
     }
     names
+}
+
+/// The layer of a module path: its index in `layers` (the folders below
+/// `src/`, lowest first), or `layers.len()` for the facade.
+fn layer_of(path: &ModPath, layers: &[&str]) -> usize {
+    path.first()
+        .and_then(|first| layers.iter().position(|layer| first == layer))
+        .unwrap_or(layers.len())
+}
+
+/// Every path written against the layers: a module that names a module of
+/// a higher layer, or names the facade (including what `lib.rs`
+/// re-exports, `crate::Method`) from below it. One line per path, with
+/// the file and line that write it.
+fn layering(tree: &BTreeMap<String, String>, layers: &[&str]) -> Vec<String> {
+    let name = |layer: usize| layers.get(layer).copied().unwrap_or("the facade");
+    let (references, _) = references(tree);
+    let mut wrong = Vec::new();
+    for reference in references {
+        let (from, to) = (
+            layer_of(&reference.from, layers),
+            layer_of(&reference.to, layers),
+        );
+        if to > from {
+            wrong.push(format!(
+                "{}:{}: `{}` ({}) names `{}` ({})",
+                reference.file,
+                reference.line,
+                reference.from.join("::"),
+                name(from),
+                reference.to.join("::"),
+                name(to)
+            ));
+        }
+    }
+    wrong
 }
 
 /// The node of `folder`'s graph a module path falls in: the child it is
@@ -822,6 +876,85 @@ fn a_module_renamed_with_path_is_the_module_its_file_declares() {
     assert_eq!(report.cycles.len(), 1, "{:?}", report.cycles);
     assert!(
         report.cycles[0].contains("__private -> core"),
+        "{}",
+        report.cycles[0]
+    );
+}
+
+/// A crate laid out as the runtime is: a core, features, and a facade.
+fn layered_crate(core_x: &str, features_f: &str) -> BTreeMap<String, String> {
+    fake(&[
+        (
+            "lib.rs",
+            "mod core;\nmod features;\n#[path = \"private.rs\"]\npub mod __private;\npub use crate::core::x::Thing;\npub use crate::features::f;",
+        ),
+        ("private.rs", "pub use crate::core::x::Thing;\npub use crate::features::f::F;"),
+        ("core/mod.rs", "pub(crate) mod x;\npub(crate) mod y;"),
+        ("core/x.rs", core_x),
+        ("core/y.rs", "pub struct Y;"),
+        ("features/mod.rs", "pub mod f;"),
+        ("features/f.rs", features_f),
+    ])
+}
+
+#[test]
+fn layers_that_import_downwards_pass() {
+    let tree = layered_crate(
+        "use super::y::Y;\npub struct Thing(Y);",
+        "use crate::core::x::Thing;\npub struct F(Thing);",
+    );
+    assert_eq!(layering(&tree, &["core", "features"]), Vec::<String>::new());
+}
+
+#[test]
+fn a_core_module_that_names_a_feature_or_the_facade_is_reported_with_its_line() {
+    let tree = layered_crate(
+        "use super::y::Y;\nuse crate::features::f::F;\nfn g() { super::super::features::f::h(); }\nfn k() -> crate::Thing { todo!() }\nfn p() { crate::__private::q(); }",
+        "pub struct F;",
+    );
+    assert_eq!(
+        layering(&tree, &["core", "features"]),
+        [
+            "core/x.rs:2: `core::x` (core) names `features::f::F` (features)",
+            "core/x.rs:3: `core::x` (core) names `features::f::h` (features)",
+            "core/x.rs:4: `core::x` (core) names `Thing` (the facade)",
+            "core/x.rs:5: `core::x` (core) names `__private::q` (the facade)",
+        ]
+    );
+}
+
+#[test]
+fn a_feature_that_names_the_facade_is_reported() {
+    let tree = layered_crate(
+        "pub struct Thing;",
+        "pub struct F;\n#[cfg(test)]\nmod tests {\n    fn t() { let _ = crate::f::F; }\n}",
+    );
+    assert_eq!(
+        layering(&tree, &["core", "features"]),
+        ["features/f.rs:4: `features::f::tests` (features) names `f::F` (the facade)"]
+    );
+}
+
+#[test]
+fn a_name_lib_rs_reexports_resolves_to_its_source_for_the_cycles() {
+    let tree = layered_crate(
+        "pub struct Thing;",
+        "fn g() -> crate::Thing { todo!() }\npub struct F;",
+    );
+    let report = check(&tree);
+    assert!(
+        report.graphs.contains("  features -> core\n"),
+        "{}",
+        report.graphs
+    );
+    let tree = layered_crate(
+        "pub struct Thing;\nfn g() { let _ = crate::f::F; }",
+        "fn g() -> crate::Thing { todo!() }\npub struct F;",
+    );
+    let report = check(&tree);
+    assert_eq!(report.cycles.len(), 1, "{}", report.graphs);
+    assert!(
+        report.cycles[0].starts_with("src/: core -> features -> core"),
         "{}",
         report.cycles[0]
     );

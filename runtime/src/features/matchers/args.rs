@@ -2,7 +2,7 @@
 //! element with `==`; `args!(..)` and `assert_called!` may put matchers in
 //! any position.
 
-use crate::matchers::{Describe, Matcher};
+use crate::features::matchers::matcher::{Describe, Matcher};
 use std::fmt;
 
 /// What the assertions and `when` accept as the expected arguments of a
@@ -79,7 +79,7 @@ pub struct Expected {
 
 impl Expected {
     /// Expected values, without a guard.
-    fn values(args: Vec<String>) -> Self {
+    pub(crate) fn values(args: Vec<String>) -> Self {
         Expected { args, guard: None }
     }
 }
@@ -249,7 +249,7 @@ pub trait Elems<A> {
     fn __texts(&self) -> Vec<String>;
 }
 
-/// One arity table for plain tuples and matcher tuples, so they cannot disagree.
+/// `ArgsMatch` for plain tuples and `Elems` for matcher tuples, of one arity each.
 macro_rules! tuple_impls {
     ($( ( $($a:ident $e:ident $i:tt),* ) )*) => {$(
         impl<$($a: PartialEq<$e>, $e: fmt::Debug,)*> ArgsMatch<($($a,)*)> for ($($e,)*) {
@@ -262,7 +262,7 @@ macro_rules! tuple_impls {
             fn __check(&self, args: &($($a,)*), check: &mut Check) -> bool {
                 $(
                     let ok = args.$i == self.$i;
-                    if !check.__test(Some($i), ok, &|| $crate::__private::debug_text(&self.$i))
+                    if !check.__test(Some($i), ok, &|| $crate::core::render::debug_text(&self.$i))
                         && !check.__go_on()
                     {
                         return false;
@@ -272,29 +272,7 @@ macro_rules! tuple_impls {
             }
 
             fn __describe(&self) -> Expected {
-                Expected::values($crate::__private::debug_texts(&[$(&self.$i),*]))
-            }
-        }
-
-        /// A dynamic mock's call: compared by each element's `Debug` text.
-        impl<$($e: fmt::Debug,)*> ArgsMatch<crate::dynamic::Args> for ($($e,)*) {
-            #[allow(unused_variables)]
-            fn __check(&self, args: &crate::dynamic::Args, check: &mut Check) -> bool {
-                let expected = $crate::__private::debug_texts(&[$(&self.$i),*]);
-                let texts = args.texts();
-                if texts.len() != expected.len() {
-                    return check.__test(None, false, &|| format!("{} arguments", expected.len()));
-                }
-                for (i, (text, want)) in texts.iter().zip(&expected).enumerate() {
-                    if !check.__test(Some(i), text == want, &|| want.clone()) && !check.__go_on() {
-                        return false;
-                    }
-                }
-                check.__passed()
-            }
-
-            fn __describe(&self) -> Expected {
-                Expected::values($crate::__private::debug_texts(&[$(&self.$i),*]))
+                Expected::values($crate::core::render::debug_texts(&[$(&self.$i),*]))
             }
         }
 
@@ -316,22 +294,34 @@ macro_rules! tuple_impls {
     )*};
 }
 
-tuple_impls! {
-    ()
-    (A0 E0 0)
-    (A0 E0 0, A1 E1 1)
-    (A0 E0 0, A1 E1 1, A2 E2 2)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13, A14 E14 14)
-    (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13, A14 E14 14, A15 E15 15)
+/// Gives `$impls` every arity the tuple impls cover, 0 to 16 elements, as
+/// lists `(A0 E0 0, A1 E1 1, ..)` (journaled type, expected type, index):
+/// one table for plain tuples, matcher tuples and a dynamic mock's expected
+/// arguments (`features/dynamic/value.rs`), so that they cannot disagree.
+macro_rules! for_each_arity {
+    ($impls:ident) => {
+        $impls! {
+            ()
+            (A0 E0 0)
+            (A0 E0 0, A1 E1 1)
+            (A0 E0 0, A1 E1 1, A2 E2 2)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13, A14 E14 14)
+            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13, A14 E14 14, A15 E15 15)
+        }
+    };
 }
+
+pub(crate) use for_each_arity;
+
+for_each_arity!(tuple_impls);

@@ -2,11 +2,12 @@
 //! `attach_mock` manager). Every journaled call of every mock carries one
 //! number of a process-wide sequence, so calls of different mocks compare.
 
-use crate::args::ArgsMatch;
-use crate::calls::Call;
-use crate::journal;
-use crate::method::Method;
-use crate::mock::Mock;
+use crate::core::call::Call;
+use crate::core::journal;
+use crate::core::method::Method;
+use crate::core::mock::Mock;
+use crate::features::matchers::args::ArgsMatch;
+use crate::features::matchers::messages::expected_text_of;
 use std::fmt::Write;
 
 /// The steps of an `assert_in_order!`, checked together.
@@ -42,7 +43,7 @@ impl InOrder {
             expected: format!(
                 "{}{}",
                 head.split_once('.').map_or("", |(mock, _)| mock),
-                journal::expected_text_of(method, &expected.__describe())
+                expected_text_of(method, &expected.__describe())
             ),
             seqs: method.__matching_seqs(expected),
         });

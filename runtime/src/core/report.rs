@@ -1,6 +1,6 @@
 //! The text of failure messages, in one place so every assertion reads alike.
 
-use crate::calls::Call;
+use crate::core::call::Call;
 use std::fmt::Write;
 
 /// How many calls a message shows from each end of a longer list.

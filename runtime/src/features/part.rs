@@ -1,8 +1,8 @@
 //! Further impl blocks of a mocked type, `#[autospec(part = 2)]`: each
 //! block's child mocks live in a part that the mock derefs to.
 
-use crate::method::AnyMethod;
-use crate::mock::MockCore;
+use crate::core::journal::AnyMethod;
+use crate::core::mock_core::MockCore;
 use std::sync::Arc;
 
 /// A link of the chain of parts that a mock of an impl block derefs to.

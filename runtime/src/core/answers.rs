@@ -7,10 +7,13 @@
 //! `returns_with` closure is kept beside the answers, in the method's state,
 //! since its type is the method's own.
 
-use crate::__private::{Returned, Shown};
-use crate::holders::{Pinned, Sent};
-use crate::journal::{self, Head, Journal};
-use crate::method::Erased;
+use crate::core::answer::Pending;
+use crate::core::fail::{answer_panics, no_answer};
+use crate::core::head::Head;
+use crate::core::holders::{Pinned, Sent};
+use crate::core::journal::Journal;
+use crate::core::shared::Erased;
+use crate::core::shown::{Returned, Shown};
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -18,7 +21,7 @@ use std::sync::Arc;
 ///
 /// Every `R` it keeps is held in a [`Sent`], made where `R: Send` is known,
 /// so that `Answers<R>` is `Send` whatever `R` is: a mock's thread-safety
-/// depends on its argument types alone (see `holders.rs`).
+/// depends on its argument types alone (see `core/holders.rs`).
 pub(crate) struct Answers<R> {
     once: VecDeque<Sent<R>>,
     /// How many one-shot answers the latest batch queued (counting restarts
@@ -41,7 +44,7 @@ pub(crate) struct Answers<R> {
     /// `when(..)` rules, oldest first (the newest that matches answers).
     rules: Vec<Rule<R>>,
     /// How returned values are journaled, when `R` is `Clone + Debug`.
-    shown: Option<crate::__private::Shown<R>>,
+    shown: Option<Shown<R>>,
     /// Each journaled call's returned value, by sequence number (ascending,
     /// so that a snapshot finds each one by binary search).
     returned: Vec<(u64, Returned<R>)>,
@@ -52,14 +55,14 @@ pub(crate) struct Answers<R> {
 }
 
 /// Makes the future of a `returns_async` answer.
-pub(crate) type ErasedPending<R> =
-    Arc<dyn Fn(*const ()) -> crate::answer::Pending<R> + Send + Sync>;
+pub(crate) type ErasedPending<R> = Arc<dyn Fn(*const ()) -> Pending<R> + Send + Sync>;
 
 /// Tests a call's journaled arguments, given as a pointer to the method's
 /// argument tuple `A` (erased, so that answers stay generic over `R` only).
 ///
-/// Only `Method::when` makes one, for its own `A`, and only
-/// `Method::__call_numbered` calls it, with a pointer to an `A` of the same
+/// Only `Method::when` (`features/matchers/when.rs`) makes one, for its
+/// own `A`, and only the call path (`Method::__call_numbered`, and a spy's
+/// `Method::__default_body`) calls it, with a pointer to an `A` of the same
 /// method that lives for the duration of the call.
 pub(crate) type ErasedTest = Box<dyn Fn(*const ()) -> bool + Send + Sync>;
 
@@ -108,10 +111,7 @@ enum Standing<R> {
 }
 
 impl<R> Answers<R> {
-    pub(crate) fn new(
-        default: fn() -> Option<R>,
-        shown: Option<crate::__private::Shown<R>>,
-    ) -> Self {
+    pub(crate) fn new(default: fn() -> Option<R>, shown: Option<Shown<R>>) -> Self {
         Answers {
             once: VecDeque::new(),
             queued: 0,
@@ -248,7 +248,7 @@ impl<R> Answers<R> {
     pub(crate) fn settle(&mut self, ruled: Option<Ruled<R>>, seq: Option<u64>) -> Picked<R> {
         let value = match ruled {
             Some(Ruled::Value(value)) => Some(value),
-            Some(Ruled::Panic(message)) => journal::answer_panics(&message),
+            Some(Ruled::Panic(message)) => answer_panics(&message),
             None => self.pick(),
         };
         match value {
@@ -271,7 +271,7 @@ impl<R> Answers<R> {
         }
         match &self.standing {
             Standing::Value(value, clone) => Some(clone(value.get())),
-            Standing::Panic(message) => journal::answer_panics(message),
+            Standing::Panic(message) => answer_panics(message),
             Standing::None => None,
         }
     }
@@ -284,7 +284,7 @@ impl<R> Answers<R> {
                 return value;
             }
         }
-        journal::no_answer(head, self.queued, calls, std::any::type_name::<R>())
+        no_answer(head, self.queued, calls, std::any::type_name::<R>())
     }
 
     pub(crate) fn set_value(&mut self, value: R)
@@ -397,7 +397,7 @@ impl<R> Answers<R> {
     /// answers the call first.
     ///
     /// # Safety
-    /// As for [`pick_ruled`](Self::pick_ruled).
+    /// As for [`rule_for`](Self::rule_for).
     pub(crate) unsafe fn runs_default(&self, args: *const ()) -> bool {
         self.default_body
             && self.once.is_empty()

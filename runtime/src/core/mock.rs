@@ -1,112 +1,11 @@
-//! What every generated mock shares: its name, its seal, and the mock-level API.
+//! The `Mock` trait: the mock-level API that every generated mock (and
+//! `MockFile`) implements, over its child mocks' journals.
 
-use crate::calls::Call;
-use crate::journal;
-use crate::method::AnyMethod;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::time::Duration;
-
-/// How long `wait_until_*` waits when given no timeout, until
-/// [`Mock::set_wait_timeout`] says otherwise.
-///
-/// ```
-/// assert_eq!(autospec::DEFAULT_WAIT_TIMEOUT, std::time::Duration::from_secs(5));
-/// ```
-pub const DEFAULT_WAIT_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// Numbers mocks as they are made, so that a mock has an identity that
-/// outlives it (`magic::MockRef`), unlike its address.
-static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-
-/// State shared by all child mocks of one mock: its name and whether it is sealed.
-#[doc(hidden)]
-#[derive(Debug)]
-pub struct MockCore {
-    name: &'static str,
-    /// Unique among the mocks of this process; clones share it.
-    id: u64,
-    sealed: AtomicBool,
-    /// A patch's `calls_original()`: unconfigured calls run the original.
-    passes_through: AtomicBool,
-    /// Made by `wrapping(real)`: a spy.
-    spy: AtomicBool,
-    /// `Mock::journal_calls`: keep calls (else only count them).
-    journaling: AtomicBool,
-    /// `Mock::set_wait_timeout`, in nanoseconds.
-    wait_timeout: AtomicU64,
-}
-
-impl MockCore {
-    /// A core for the mock named `name` (such as `MockStore`).
-    pub fn new(name: &'static str) -> std::sync::Arc<Self> {
-        std::sync::Arc::new(MockCore {
-            name,
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            sealed: AtomicBool::new(false),
-            passes_through: AtomicBool::new(false),
-            spy: AtomicBool::new(false),
-            journaling: AtomicBool::new(true),
-            wait_timeout: AtomicU64::new(nanos(DEFAULT_WAIT_TIMEOUT)),
-        })
-    }
-
-    pub(crate) fn wait_timeout(&self) -> Duration {
-        Duration::from_nanos(self.wait_timeout.load(Ordering::Relaxed))
-    }
-
-    pub(crate) fn name(&self) -> &'static str {
-        self.name
-    }
-
-    pub(crate) fn id(&self) -> u64 {
-        self.id
-    }
-
-    pub(crate) fn is_sealed(&self) -> bool {
-        self.sealed.load(Ordering::Acquire)
-    }
-
-    pub(crate) fn seal(&self) {
-        self.sealed.store(true, Ordering::Release);
-    }
-
-    #[inline]
-    pub(crate) fn is_journaling(&self) -> bool {
-        self.journaling.load(Ordering::Relaxed)
-    }
-
-    pub(crate) fn set_journaling(&self, on: bool) {
-        self.journaling.store(on, Ordering::Relaxed);
-    }
-
-    pub(crate) fn set_wait_timeout(&self, timeout: Duration) {
-        self.wait_timeout.store(nanos(timeout), Ordering::Relaxed);
-    }
-
-    /// Makes unconfigured calls of a patched function run the original.
-    pub fn __pass_through(&self) {
-        self.passes_through.store(true, Ordering::Release);
-    }
-
-    /// Marks the mock as made by `wrapping(real)`, for `calls_real`'s message.
-    pub fn __spy(&self) {
-        self.spy.store(true, Ordering::Relaxed);
-    }
-
-    pub(crate) fn is_spy(&self) -> bool {
-        self.spy.load(Ordering::Relaxed)
-    }
-
-    /// Whether unconfigured calls run the original.
-    pub fn __passes_through(&self) -> bool {
-        self.passes_through.load(Ordering::Acquire)
-    }
-}
-
-/// A duration in nanoseconds, saturating (some 584 years at most).
-fn nanos(duration: Duration) -> u64 {
-    u64::try_from(duration.as_nanos()).unwrap_or(u64::MAX)
-}
+use crate::core::call::Call;
+use crate::core::fail;
+use crate::core::journal::{self, AnyMethod};
+use crate::core::mock_core::MockCore;
+use std::fmt;
 
 /// The mock-level API that every `#[autospec]` mock implements.
 ///
@@ -189,7 +88,7 @@ pub trait Mock {
     /// ```
     fn reset_mock(&self) {
         for method in self.__autospec_methods() {
-            crate::journal::reset_any(method);
+            journal::reset_any(method);
         }
     }
 
@@ -230,9 +129,9 @@ pub trait Mock {
         let unused: Vec<(String, usize)> = self
             .__autospec_methods()
             .iter()
-            .flat_map(|method| crate::journal::unused_any(*method))
+            .flat_map(|method| journal::unused_any(*method))
             .collect();
-        crate::journal::verify(self.mock_name(), &unused);
+        fail::verify(self.mock_name(), &unused);
     }
 
     /// Makes every call without a configured answer panic instead of
@@ -267,7 +166,7 @@ pub trait Mock {
     /// Sets how long `wait_until_called`, `wait_until_called_times` and
     /// `wait_until_any_call_with` wait on this mock's methods when they are
     /// given `None` instead of a timeout (Python's `ThreadingMock(timeout=..)`).
-    /// The default is [`DEFAULT_WAIT_TIMEOUT`], five seconds: there is no
+    /// The default is [`DEFAULT_WAIT_TIMEOUT`](crate::DEFAULT_WAIT_TIMEOUT), five seconds: there is no
     /// wait without a limit.
     ///
     /// ```
@@ -315,4 +214,14 @@ pub trait Mock {
         mock.seal();
         mock
     }
+}
+
+/// The `Debug` of every mock: its name and its calls.
+///
+/// # Errors
+/// Those of the formatter.
+pub fn fmt_mock<M: Mock + ?Sized>(mock: &M, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.debug_struct(mock.mock_name())
+        .field("calls", &mock.mock_calls())
+        .finish()
 }

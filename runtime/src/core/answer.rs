@@ -1,6 +1,6 @@
 //! `Answer`: the future an async method of a mock returns.
 
-use crate::method::AwaitTicket;
+use crate::core::shared::AwaitTicket;
 use std::fmt;
 use std::future::Future;
 use std::marker::PhantomData;
@@ -70,8 +70,8 @@ impl<R, O> Answer<R, O> {
 impl<R, O> Answer<R, O> {
     /// The same future under the marker `P`. Only for a caller that proved
     /// that the typed state the ticket shares has `P`'s auto traits (see
-    /// `crate::method::send_answer`), since `O` is what keeps the future
-    /// from crossing threads that state may not cross.
+    /// `send_answer` in `core/method/call.rs`), since `O` is what keeps the
+    /// future from crossing threads that state may not cross.
     pub(crate) fn remark<P>(self) -> Answer<R, P> {
         Answer {
             value: self.value,

@@ -1,11 +1,14 @@
 //! `MockFile`: a ready mock of an open file (Python's `mock_open`).
 
-// Arguments are taken by value to be journaled, as in `method.rs`.
+// Arguments are taken by value to be journaled, as in `core/method/`.
 #![allow(clippy::needless_pass_by_value)]
 
-use crate::magic::{render_none, render_one};
-use crate::method::{lock, AnyMethod, Method};
-use crate::mock::{Mock, MockCore};
+use crate::core::journal::AnyMethod;
+use crate::core::lock::lock;
+use crate::core::method::Method;
+use crate::core::mock::{fmt_mock, Mock};
+use crate::core::mock_core::MockCore;
+use crate::core::render::{render_none, render_one};
 use std::fmt;
 use std::io::{self, BufRead, Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, Mutex};
@@ -291,7 +294,7 @@ impl Clone for MockFile {
 /// Shows the name and the calls, as every mock does.
 impl fmt::Debug for MockFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::__private::fmt_mock(self, f)
+        fmt_mock(self, f)
     }
 }
 

@@ -4,9 +4,12 @@
 //! Kept apart from the call path: the only cost to a call that configures
 //! neither is one branch in `Answers::with`.
 
-use super::{Method, State};
-use crate::journal;
+use crate::core::fail::fail;
+use crate::core::head::Head;
+use crate::core::method::state::State;
+use crate::core::method::Method;
 
+/// Spies.
 impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Passes this method's calls to the real implementation again, after
     /// it was configured: forgets its standing answer (`returns`,
@@ -44,7 +47,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[track_caller]
     pub fn calls_real(&self) {
         if !self.state().answers.calls_real() {
-            journal::no_real(&self.shared.head);
+            no_real(&self.shared.head);
         }
     }
 
@@ -80,4 +83,22 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.shared.head.notify();
         None
     }
+}
+
+/// `calls_real()` on a method that has no real implementation to call.
+#[track_caller]
+fn no_real(head: &Head) -> ! {
+    let (mock, field) = (head.mock().name(), head.field());
+    if head.mock().is_spy() {
+        fail(&format!(
+            "{mock}.{field}.calls_real(): `{mock}::wrapping(real)` cannot forward `{field}` \
+             (a generic, static, async or unsafe method, or one whose arguments or answer \
+             the mock cannot hand over), so there is no real implementation to call; \
+             configure an answer instead."
+        ))
+    }
+    fail(&format!(
+        "{mock}.{field}.calls_real(): {mock} has no real implementation to call; \
+         make the mock with `{mock}::wrapping(real)` (the trait needs `#[autospec(spy)]`)."
+    ))
 }

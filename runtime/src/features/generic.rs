@@ -1,9 +1,11 @@
 //! `Generic`: the child mock of a generic method, one [`Method`] per instantiation.
 
-use crate::calls::Call;
-use crate::journal;
-use crate::method::{lock, next_seq, AnyMethod, Journals, Method};
-use crate::mock::MockCore;
+use crate::core::call::Call;
+use crate::core::journal::{self, AnyMethod, Journals, ManyJournals};
+use crate::core::lock::lock;
+use crate::core::method::Method;
+use crate::core::mock_core::MockCore;
+use crate::core::sequence::next_seq;
 use std::any::{Any, TypeId};
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -231,16 +233,6 @@ impl<A: 'static> AnyMethod for Generic<A> {
 }
 
 /// The mock-level operations of a generic method, over its instantiations.
-#[doc(hidden)]
-pub trait ManyJournals {
-    /// Every call, of every instantiation, with its sequence number.
-    fn sequenced_calls(&self) -> Vec<(u64, Call)>;
-    /// Each instantiation with one-shot answers never used.
-    fn unused_answers(&self) -> Vec<(String, usize)>;
-    /// Forgets every call.
-    fn reset(&self);
-}
-
 impl<A: 'static> ManyJournals for Generic<A> {
     fn sequenced_calls(&self) -> Vec<(u64, Call)> {
         let state = lock(&self.inner.state);

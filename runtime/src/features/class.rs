@@ -1,5 +1,17 @@
-//! Class state: the child mocks of a mock's methods without `self`.
+//! Class state: the child mocks of a mock's methods without `self`, on
+//! this thread (`Class`) or on every thread (`SharedClass`); and patches,
+//! which are the class state of a function's hook (`patch!`,
+//! `patch_shared!`), with the count of the calls other threads made to a
+//! function patched on this one.
+//!
+//! These are the documented global slots of the runtime: the class states
+//! installed on each thread, the shared ones, and the thread-local patches
+//! alive. The facade's `patching`, `patched` and `class` read them for
+//! generated code.
 
+use crate::core::fail;
+use crate::core::render::type_name_of;
+use crate::core::report;
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
 use std::fmt::Write as _;
@@ -98,6 +110,7 @@ impl<C: Patch + Default + Clone + 'static> Class<C> {
             foreign: Arc::clone(&foreign),
         });
         PATCHES.fetch_add(1, Ordering::Relaxed);
+        fail::add_note(foreign_note);
         class.foreign = Some(foreign);
         class
     }
@@ -233,8 +246,9 @@ fn count_foreign<C: 'static>() {
 }
 
 /// `\nNote: ..` for a failure message on a thread whose patches saw calls
-/// from other threads, else nothing.
-pub(crate) fn foreign_note() -> String {
+/// from other threads, else nothing; added to every failure message once
+/// a thread-local patch was installed (`fail::add_note`).
+fn foreign_note() -> String {
     if PATCHES.load(Ordering::Relaxed) == 0 {
         return String::new();
     }
@@ -246,7 +260,7 @@ pub(crate) fn foreign_note() -> String {
             let _ = write!(
                 note,
                 "\nNote: other threads made {} to `{}` while this thread's `patch!` guard lived; it does not answer them, so they ran the original (`patch_shared!` patches it for every thread).",
-                crate::report::calls(count),
+                report::calls(count),
                 entry.function,
             );
         }
@@ -401,7 +415,7 @@ impl<C: Default + Clone + Send + Sync + 'static> SharedClass<C> {
             assert!(
                 entry.holder != me,
                 "this thread already holds the shared class of `{}`; drop that guard before asking again",
-                crate::__private::type_name::<C>()
+                type_name_of::<C>()
             );
             entries = RELEASED
                 .wait(entries)

@@ -147,7 +147,7 @@ type Handle<T> = std::sync::Arc<std::sync::Mutex<T>>;
 // values, `R` values only inside `Sent` (proven `Send` when stored), and
 // `Box<F>` closures. Such a handle may cross threads, and be shared, where
 // that state may be sent, which is where `A: Send` and `F: Send + Sync`.
-// A compile-time check beside `Method` (method.rs) proves
+// A compile-time check beside `State` (`core/method/state.rs`) proves
 // `Arc<Mutex<State<A, R, F>>>: Send + Sync` under exactly these bounds.
 unsafe impl<A: Send, R, F: ?Sized + Send + Sync> Send for SharedJournal<A, R, F> {}
 // SAFETY: as for `Send`.

@@ -1,0 +1,87 @@
+//! How `Method` fails: the panics of assertions, of calls without an
+//! answer, and of `Mock::verify`, each with a message that says what was
+//! expected and what happened. Not generic (see `core/journal.rs`).
+//!
+//! A feature's own assertions build their messages in the feature and fail
+//! through [`fail`] here, so that every failure ends alike.
+
+use crate::core::head::Head;
+use crate::core::journal::{one, rendered, AnyMethod, Journal};
+use crate::core::render::short_type_name;
+use crate::core::report;
+use std::sync::OnceLock;
+
+/// A note that a feature adds to the end of every failure message, set
+/// once, when the feature is first used: the patch feature's count of the
+/// calls other threads made to a function this thread patched
+/// (`features/class.rs`). Held as a function pointer so that the core
+/// names no feature; it holds no test state.
+static NOTE: OnceLock<fn() -> String> = OnceLock::new();
+
+/// Adds `note`'s text to every later failure message (the first note set
+/// stays; there is one).
+pub(crate) fn add_note(note: fn() -> String) {
+    let _ = NOTE.set(note);
+}
+
+/// Fails an assertion: panics with `message`, and the note a feature
+/// asked to add to every failure, if any.
+#[track_caller]
+pub(crate) fn fail(message: &str) -> ! {
+    let note = NOTE.get().map_or_else(String::new, |note| note());
+    panic!("{message}{note}")
+}
+
+#[track_caller]
+pub(crate) fn fail_count(method: &dyn AnyMethod, expected: &str) -> ! {
+    let head = one(method).0.text();
+    fail(&report::wrong_count(&head, expected, &rendered(method)))
+}
+
+/// Fails `Mock::verify` when answers were queued and never used.
+#[track_caller]
+pub(crate) fn verify(mock: &str, unused: &[(String, usize)]) {
+    if unused.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = unused
+        .iter()
+        .map(|(method, n)| format!("  {method}: {} never used", report::one_shot(*n)))
+        .collect();
+    fail(&format!(
+        "{mock}: configured answers were never used (returns_once/returns_each):\n{}",
+        lines.join("\n")
+    ));
+}
+
+/// A `panics(..)` answer.
+pub(crate) fn answer_panics(message: &str) -> ! {
+    panic!("{message}")
+}
+
+/// Panics for a call that has no answer, saying why and how to configure one.
+pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_name: &str) -> ! {
+    let why = if used_up > 0 {
+        format!(
+            "its {} (returns_once/returns_each) {} used up and there is no standing answer",
+            report::one_shot(used_up),
+            if used_up == 1 { "is" } else { "are" }
+        )
+    } else if head.is_sealed() {
+        "the mock is sealed and this method has no answer".to_owned()
+    } else {
+        format!(
+            "no answer is configured and `{}` has no Default",
+            short_type_name(type_name)
+        )
+    };
+    let call = match calls.log().seqs.len() {
+        0 => String::new(),
+        n => head.call(calls.render(n - 1)).to_string(),
+    };
+    let field = head.field();
+    panic!(
+        "{}.{call}: {why}.\nConfigure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..).",
+        head.mock().name()
+    );
+}

@@ -1,0 +1,243 @@
+//! The call path: what generated code calls to journal a call and answer
+//! it. Only the journal push and the answer pick are generic over the
+//! argument tuple (see the note on code size in `mod.rs`).
+
+use super::Method;
+use crate::core::answer::Answer;
+use crate::core::answers::Picked;
+use crate::core::bounds::SharedJournal as Owner;
+use crate::core::shared::AwaitTicket;
+use std::sync::Arc;
+
+/// The future of an async method whose signature demands a `Send` future:
+/// `proof` proves each journaled argument type `Send` and the bound proves
+/// the closures `Send + Sync` (answers are `Send` by construction, see
+/// `core/holders.rs`), so the method's typed state is `Send + Sync` and the
+/// future no longer needs its marker. Generated code proves each argument
+/// with `<T as SendArgument>::PROOF`, spanned on its parameter, so that an
+/// argument type that is not `Send` gets one error that names it and the
+/// fix (the bound of a function would name the function).
+#[doc(hidden)]
+// The proof is taken by value: generated code passes the proofs of the
+// arguments, and only their type matters.
+#[allow(clippy::needless_pass_by_value)]
+pub fn send_answer<R, A, F>(
+    answer: Answer<R, Owner<A, R, F>>,
+    proof: <A as Proofs>::Proof,
+) -> Answer<R>
+where
+    A: Proofs,
+    F: ?Sized + Send + Sync,
+{
+    let _ = proof;
+    answer.remark()
+}
+
+/// The proofs that a journal tuple's element types are `Send`.
+#[doc(hidden)]
+pub trait Proofs {
+    /// A tuple of `SendProof`s, one per element.
+    type Proof;
+}
+
+macro_rules! proofs {
+    ($($name:ident),*) => {
+        impl<$($name),*> Proofs for ($($name,)*) {
+            type Proof = ($(crate::core::bounds::SendProof<$name>,)*);
+        }
+    };
+}
+
+proofs!();
+proofs!(T0);
+proofs!(T0, T1);
+proofs!(T0, T1, T2);
+proofs!(T0, T1, T2, T3);
+proofs!(T0, T1, T2, T3, T4);
+proofs!(T0, T1, T2, T3, T4, T5);
+proofs!(T0, T1, T2, T3, T4, T5, T6);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14);
+proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15);
+
+/// The call path.
+#[doc(hidden)]
+impl<A, R, F: ?Sized> Method<A, R, F> {
+    /// Journals a call and answers it; `invoke` runs a `returns_with` closure
+    /// with the method's original arguments.
+    #[doc(hidden)]
+    pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
+        self.__call_numbered(args, invoke).0
+    }
+
+    /// [`__call`](Self::__call) for an async method: the answer comes back
+    /// as a future that journals the await when it completes.
+    #[doc(hidden)]
+    pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> Answer<R, Owner<A, R, F>> {
+        let pending = self.state().answers.pending();
+        if let Some(make) = pending {
+            // Made unlocked, so that the closure may use the mock.
+            let future = make(std::ptr::from_ref(&args).cast());
+            let seq = self.state().record(args, self.shared.head.is_journaling());
+            self.shared.head.notify();
+            return Answer::pending(future, self.ticket(seq));
+        }
+        let (value, seq) = self.__call_numbered(args, invoke);
+        Answer::new(value, self.ticket(seq))
+    }
+
+    /// The ticket that journals the await of call `seq`.
+    fn ticket(&self, seq: Option<u64>) -> Option<AwaitTicket> {
+        seq.map(|seq| AwaitTicket {
+            shared: Arc::clone(&self.shared),
+            seq,
+        })
+    }
+
+    /// The answer, and the call's sequence number if it was journaled.
+    /// Generated code calls this one (and takes `.0`), so that a mocked
+    /// method instantiates a single call path (code size: see the note on
+    /// `Method`).
+    #[doc(hidden)]
+    pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
+        let mut guard = self.state();
+        let state = &mut *guard;
+        // SAFETY: the rules were made by `when` of this method, for this
+        // `A`, and `args` lives until the end of this call.
+        let rule = unsafe { state.answers.rule_for(std::ptr::from_ref(&args).cast()) };
+        // `record`, written out: one generic function less per method.
+        let seq = state.log.number(self.shared.head.is_journaling());
+        // The call is journaled before any answer runs, so that an answer
+        // that panics leaves it journaled like any other.
+        let unjournaled;
+        let journaled: *const A = if seq.is_some() {
+            state.args.push(args);
+            unjournaled = None;
+            state
+                .args
+                .last()
+                .map_or(std::ptr::null(), std::ptr::from_ref)
+        } else {
+            unjournaled = Some(args);
+            unjournaled
+                .as_ref()
+                .map_or(std::ptr::null(), std::ptr::from_ref)
+        };
+        self.shared.head.notify();
+        // SAFETY: `journaled` points to this call's `A` (this method's
+        // type), in the journal or in `unjournaled`; neither moves nor is
+        // dropped while the rule answers: the lock is held, and a call of
+        // this method from the rule's answer panics rather than pushing.
+        let ruled = rule.map(|rule| unsafe { state.answers.answer_rule(rule, journaled.cast()) });
+        drop(unjournaled);
+        let answer = match state.answers.settle(ruled, seq) {
+            Picked::Value(value) => return (value, seq),
+            Picked::With(answer) => answer,
+            Picked::Unconfigured => {
+                let value = state.answers.unconfigured(&self.shared.head, &*state);
+                state.answers.keep_return(seq, &value);
+                return (value, seq);
+            }
+        };
+        // Unlocked while the closure runs, so that it may use the mock.
+        drop(guard);
+        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+        // `__returns_with` of this method, whose `F` is this `F`.
+        let value = invoke(unsafe { answer.get::<Box<F>>() });
+        if seq.is_some() {
+            self.state().answers.keep_return(seq, &value);
+        }
+        (value, seq)
+    }
+
+    /// [`__call`](Self::__call) for a method that returns a reference: the
+    /// answer is kept by the mock and lent out for as long as the mock lives.
+    #[doc(hidden)]
+    pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &R {
+        self.__keep(self.__call(args, invoke))
+    }
+
+    /// Keeps `value` for as long as the mock lives and lends it out; for
+    /// answers that are only partly lent (`Option<&T>`, `Result<&T, E>`).
+    #[doc(hidden)]
+    pub fn __keep(&self, value: R) -> &R {
+        // SAFETY: the answers live as long as the method's state, which
+        // outlives the returned borrow of `self`: `self` holds a handle to
+        // it and cannot release it while borrowed. Exercised by
+        // `lent_references_survive_reconfiguration` and tests/soundness.rs.
+        unsafe { self.state().answers.lend(value) }
+    }
+
+    /// [`__call`](Self::__call) for a method that returns a reference which
+    /// does not borrow from `self` (`&'static str`, or a lifetime of an
+    /// argument): the answer is leaked, which is what makes it live long
+    /// enough for any lifetime. Tests are short-lived; the leak is bounded
+    /// by the number of such calls.
+    #[doc(hidden)]
+    pub fn __call_leak(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &'static R
+    where
+        R: 'static,
+    {
+        Box::leak(Box::new(self.__call(args, invoke)))
+    }
+
+    /// [`__call`](Self::__call) for a method whose unconfigured answer is
+    /// not a default but `fallback` (a constructor's shared instance).
+    #[doc(hidden)]
+    pub fn __call_or(
+        &self,
+        args: A,
+        invoke: impl FnOnce(&F) -> R,
+        fallback: impl FnOnce() -> R,
+    ) -> R {
+        let mut guard = self.state();
+        if guard.answers.is_unconfigured() {
+            guard.record(args, self.shared.head.is_journaling());
+            drop(guard);
+            self.shared.head.notify();
+            return fallback();
+        }
+        drop(guard);
+        self.__call_numbered(args, invoke).0
+    }
+
+    /// Whether a call now would be answered by something configured (a
+    /// one-shot answer left, or a standing answer).
+    #[doc(hidden)]
+    pub fn __has_answer(&self) -> bool {
+        self.state().answers.has_answer()
+    }
+
+    /// Journals a call without answering it (the original function answers).
+    #[doc(hidden)]
+    pub fn __record(&self, args: A) {
+        let journaling = self.shared.head.is_journaling();
+        self.state().record(args, journaling);
+        self.shared.head.notify();
+    }
+
+    /// Journals a call that was made before this instantiation of a generic
+    /// method had its own child mock, in sequence order.
+    #[doc(hidden)]
+    pub fn __adopt(&self, seq: u64, args: A) {
+        let mut guard = self.state();
+        let state = &mut *guard;
+        let at = state.log.seqs.partition_point(|&recorded| recorded < seq);
+        state.log.seqs.insert(at, seq);
+        state.args.insert(at, args);
+    }
+}
+
+/// The `Ok` value of a kept `Result` that is known to be `Ok`.
+pub fn kept_ok<T, E>(kept: &Result<T, E>) -> &T {
+    match kept {
+        Ok(value) => value,
+        Err(_) => unreachable!("only `Ok` answers are kept"),
+    }
+}

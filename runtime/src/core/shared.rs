@@ -1,0 +1,96 @@
+//! What the handles of one method share, without its types: the `Head`
+//! and the typed part behind an `Erased`, so that `Arc<Shared>` is one type
+//! for all methods; and the `AwaitTicket` through which an async call's
+//! future shares it.
+
+use crate::core::head::Head;
+use std::ptr::NonNull;
+use std::sync::Arc;
+
+/// What clones of a `Method` share: the untyped part, and the typed part
+/// behind an `Erased`, so that `Arc<Shared>` is one type for all methods.
+pub(crate) struct Shared {
+    pub(crate) head: Head,
+    /// A `Typed<A, R, F>` of the `Method<A, R, F>` that made it.
+    pub(crate) typed: Erased,
+}
+
+/// An owned `Box<T>` whose `T` only its owner knows; frees it on drop.
+///
+/// Non-generic, so that the code that owns, shares and frees it (`Arc`'s
+/// is large in a debug build) is compiled once, not once per `T`.
+pub(crate) struct Erased {
+    ptr: NonNull<()>,
+    /// `drop_boxed::<T>` for the `T` that `ptr` points to.
+    drop: unsafe fn(NonNull<()>),
+}
+
+// SAFETY: an `Erased` is only made and read by `Method` (`core/method/`),
+// for two things: a method's typed state (`Shared::typed`) and its
+// `returns_with` closure (`Answers::with`/`fallback`, an `Arc<Erased>` of a
+// `Box<F>`). Whoever holds one (directly, or through an `Arc<Shared>`) also
+// holds the marker of the erased type, so that the holder is `Send` or
+// `Sync` only where the erased value may be sent or shared: `Method`
+// (`PhantomData<Owner<A, R, F>>`, the marker of `Arc<Typed<A, R, F>>`),
+// `State` for the closures in its `Answers` (`PhantomData<Arc<F>>`), and
+// the `Answer<R, Owner<A, R, F>>` that holds an `AwaitTicket`. The one
+// exception is an `Answer` whose marker `send_answer`
+// (`core/method/call.rs`) replaced after its bounds proved the typed state
+// `Send + Sync`. A call running a `returns_with` closure holds a clone of
+// its `Arc<Erased>` on its own thread only. An `Erased` has no other state.
+unsafe impl Send for Erased {}
+// SAFETY: as for `Send`.
+unsafe impl Sync for Erased {}
+
+impl Erased {
+    pub(crate) fn new<T>(value: Box<T>) -> Self {
+        Erased {
+            ptr: NonNull::from(Box::leak(value)).cast(),
+            drop: drop_boxed::<T>,
+        }
+    }
+
+    /// The erased value.
+    ///
+    /// # Safety
+    /// `T` must be the type that `self` was made with.
+    pub(crate) unsafe fn get<T>(&self) -> &T {
+        // SAFETY: `ptr` came from a `Box<T>` (the caller's contract) that
+        // lives until `self` drops, and is only ever read through `&self`.
+        unsafe { self.ptr.cast::<T>().as_ref() }
+    }
+}
+
+impl Drop for Erased {
+    fn drop(&mut self) {
+        // SAFETY: `ptr` and `drop` were made together by `Erased::new` from
+        // one leaked `Box`, and this is the only place that frees it, once.
+        unsafe { (self.drop)(self.ptr) }
+    }
+}
+
+/// Frees the `Box<T>` behind `ptr`.
+///
+/// # Safety
+/// `ptr` must come from a leaked `Box<T>` that was not freed since.
+unsafe fn drop_boxed<T>(ptr: NonNull<()>) {
+    // SAFETY: the caller's contract.
+    drop(unsafe { Box::from_raw(ptr.cast::<T>().as_ptr()) });
+}
+
+/// Marks one call of an async method as awaited when its future completes.
+///
+/// It shares ownership of the method's typed state (through `shared`)
+/// without its marker: it is only ever held by an `Answer<R, O>`, whose
+/// marker `O` is that state's (see `Method::__call_async`), so that the
+/// future may cross threads only where the journaled arguments may.
+pub(crate) struct AwaitTicket {
+    pub(crate) shared: Arc<Shared>,
+    pub(crate) seq: u64,
+}
+
+impl AwaitTicket {
+    pub(crate) fn awaited(&self) {
+        self.shared.head.awaited(self.seq);
+    }
+}
