@@ -24,7 +24,9 @@ pub use crate::core::mock::fmt_mock;
 pub use crate::core::mock_core::MockCore;
 pub use crate::core::opaque::Opaque;
 pub use crate::core::render::{debug_text, debug_texts};
-pub use crate::core::shown::{KeptUnshown, NotShown, Shown, ShownAsText, ShownOf, TextOnly};
+pub use crate::core::shown::{
+    KeptUnshown, NotShown, Shown, ShownAsText, ShownClone, ShownOf, TextOnly,
+};
 pub use crate::features::class::{HasClass, Patch};
 pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;

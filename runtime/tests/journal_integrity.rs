@@ -65,8 +65,8 @@ fn panics_in_time(f: impl FnOnce() + Send + 'static) -> String {
 const REENTERED: &str = "MockStore.get was called while MockStore.get was busy answering or \
     checking a call on this thread: a `when` rule, its answer, a matcher, or the `Debug`, \
     `Clone` or `Drop` of an argument or answer calls `get` of the same mock, which would wait \
-    for itself forever. Work out the value beforehand, or answer with `.get.returns_with(..)`, \
-    whose closure runs unlocked and may call the mock.";
+    for itself forever. Work out the value beforehand; a `.get.returns_with(..)` closure runs \
+    unlocked and may call the mock's other methods.";
 
 #[test]
 fn a_rule_answer_that_calls_its_own_method_panics_instead_of_hanging() {
@@ -97,9 +97,12 @@ fn a_matcher_that_calls_its_own_method_panics_instead_of_hanging() {
 }
 
 #[test]
-fn a_standing_closure_may_call_its_own_method() {
+fn a_standing_closure_that_calls_its_own_method_panics_instead_of_hanging() {
+    // The closure is `FnMut`: calls run it one at a time, so a call from
+    // inside it would wait for itself.
     let store = MockStore::default();
     let inner = store.clone();
+    let outer = store.clone();
     store.get.returns_with(move |key| {
         if key == "outer" {
             inner.get("inner").map(|v| format!("outer+{v}"))
@@ -107,8 +110,26 @@ fn a_standing_closure_may_call_its_own_method() {
             Some("leaf".to_owned())
         }
     });
-    assert_eq!(store.get("outer"), Some("outer+leaf".to_owned()));
+    let message = panics_in_time(move || drop(outer.get("outer")));
+    assert!(
+        message.starts_with("MockStore.get was called from its own `returns_with` closure"),
+        "{message}"
+    );
     assert_eq!(store.get.call_count(), 2);
+    // The closure went back in its place: the next call runs it.
+    assert_eq!(store.get("leaf"), Some("leaf".to_owned()));
+}
+
+#[test]
+fn a_standing_closure_may_call_the_other_methods_of_its_mock() {
+    let store = MockStore::default();
+    let inner = store.clone();
+    store.get.returns_with(move |key| {
+        inner.put(key, 1);
+        Some(key.to_owned())
+    });
+    assert_eq!(store.get("k"), Some("k".to_owned()));
+    store.put.assert_called_once_with(("k", 1));
 }
 
 #[autospec]

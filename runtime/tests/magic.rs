@@ -380,7 +380,7 @@ fn reset_mock_and_verify_see_the_magic_children() {
     let message = panic_message(|| mock.verify());
     assert_eq!(
         message,
-        "MockResource: configured answers were never used (returns_once/returns_each):\n  MockResource.magic.iterator.next: 1 one-shot answer never used"
+        "MockResource: configured answers were never used (returns_once, returns_each, sequence):\n  MockResource.magic.iterator.next: 1 one-shot answer never used"
     );
 }
 

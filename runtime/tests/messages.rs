@@ -165,8 +165,8 @@ fn exhausted_one_shot_answers_panic_instead_of_defaulting() {
         panic_message(|| {
             store.get("c");
         }),
-        "MockStore.get(\"c\"): its 2 one-shot answers (returns_once/returns_each) are used up and there is no standing answer.\n\
-         Configure one with .get.returns(..), .get.returns_with(..) or .get.returns_once(..)."
+        "MockStore.get(\"c\"): its 2 one-shot answers (returns_once, returns_each, sequence) are used up and no standing answer follows them.\n\
+         Queue more, or say what follows them: .get.returns(..) or .get.returns_with(..), or .then_default() at the end of a sequence to get the default."
     );
 }
 
@@ -236,8 +236,8 @@ fn a_single_used_up_one_shot_answer_is_reported_in_the_singular() {
         support::panic_message(|| {
             dice.roll().ok();
         }),
-        "MockDice.roll(): its 1 one-shot answer (returns_once/returns_each) is used up and there is no standing answer.\n\
-         Configure one with .roll.returns(..), .roll.returns_with(..) or .roll.returns_once(..)."
+        "MockDice.roll(): its 1 one-shot answer (returns_once, returns_each, sequence) is used up and no standing answer follows it.\n\
+         Queue more, or say what follows it: .roll.returns(..) or .roll.returns_with(..), or .then_default() at the end of a sequence to get the default."
     );
 }
 
@@ -259,7 +259,7 @@ fn verify_names_every_method_with_unused_one_shot_answers() {
     store.put("y");
     assert_eq!(
         support::panic_message(|| store.verify()),
-        "MockStore: configured answers were never used (returns_once/returns_each):\n  \
+        "MockStore: configured answers were never used (returns_once, returns_each, sequence):\n  \
          MockStore.get: 2 one-shot answers never used\n  \
          MockStore.count::<u8>: 1 one-shot answer never used"
     );

@@ -38,7 +38,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             /// closure receives the call's arguments.
             #vis fn returns_with<__AutospecAnswer>(&self, answer: __AutospecAnswer)
             where
-                __AutospecAnswer: #closure + ::core::marker::Send + ::core::marker::Sync + 'static,
+                __AutospecAnswer: #closure + ::core::marker::Send + 'static,
             {
                 self.0.__returns_with(#rt::Box::new(answer));
             }

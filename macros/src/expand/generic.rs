@@ -32,7 +32,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
         glue.method_type(),
         glue.key_type(),
         glue.answer_type(),
-        glue.closure_bound(),
+        glue.closure_type(),
     );
     let (type_args, render, default) = (glue.type_args(), glue.render(), glue.default());
     let (params, shown) = (glue.param_names(), glue.shown());
@@ -63,7 +63,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
                 #(#keyed_where,)*
             {
                 #child(
-                    self.0.__of::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>(
+                    self.0.__of::<#key, #answer, #closure>(
                         #type_args,
                         |__autospec_core, __autospec_name| #rt::Method::__new(__autospec_core, __autospec_name, #params, #render, #default, #shown),
                     )

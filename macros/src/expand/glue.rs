@@ -131,7 +131,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         }
     }
 
-    /// `for<'a> Fn(&'a str, u32) -> R`: the signature of a `returns_with` closure.
+    /// `for<'a> FnMut(&'a str, u32) -> R`: the signature of a `returns_with` closure.
     pub(crate) fn closure_bound(&self) -> TokenStream {
         let lifetimes: Vec<_> = self
             .method
@@ -146,7 +146,22 @@ impl<'g, 'a> Glue<'g, 'a> {
             let answer = self.answer_type();
             quote!(-> #answer)
         });
-        quote!(#binder ::core::ops::Fn(#(#params),*) #output)
+        quote!(#binder ::core::ops::FnMut(#(#params),*) #output)
+    }
+
+    /// `dyn for<'a> FnMut(&'a str) -> R + Send`: the closure type `F` of
+    /// the method's `Method<A, R, F>`. Calls run it one at a time, so it
+    /// need not be `Sync`.
+    pub(crate) fn closure_type(&self) -> TokenStream {
+        let closure = self.closure_bound();
+        quote!(dyn #closure + ::core::marker::Send)
+    }
+
+    /// [`closure_type`](Self::closure_type) as spelled inside the method's
+    /// own body (see [`closure_bound_in_body`](Self::closure_bound_in_body)).
+    pub(crate) fn closure_type_in_body(&self) -> TokenStream {
+        let closure = self.closure_bound_in_body();
+        quote!(dyn #closure + ::core::marker::Send)
     }
 
     /// [`closure_bound`](Self::closure_bound) as spelled inside the
@@ -191,11 +206,11 @@ impl<'g, 'a> Glue<'g, 'a> {
             .collect()
     }
 
-    /// `Method<(journal), R, dyn for<'a> Fn(..) -> R + Send + Sync>`.
+    /// `Method<(journal), R, dyn for<'a> FnMut(..) -> R + Send>`.
     pub(crate) fn method_type(&self) -> TokenStream {
         let (rt, journal, answer) = (self.rt, self.journal_type(), self.answer_type());
-        let closure = self.closure_bound();
-        quote!(#rt::Method<#journal, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>)
+        let closure = self.closure_type();
+        quote!(#rt::Method<#journal, #answer, #closure>)
     }
 
     /// `"key,value"`: the journaled parameters' names as the signature
@@ -455,7 +470,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             let (key, answer_ty, closure) = (
                 self.key_type(),
                 self.answer_type(),
-                self.closure_bound_in_body(),
+                self.closure_type_in_body(),
             );
             let (type_args, default) = (self.type_args(), self.default());
             let configured = self.deliver(
@@ -467,7 +482,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 leak,
             );
             quote! {
-                match #owner.#field.0.__find::<#key, #answer_ty, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
+                match #owner.#field.0.__find::<#key, #answer_ty, #closure>() {
                     ::core::option::Option::Some(__autospec_method) => #configured,
                     ::core::option::Option::None => #unconfigured,
                 }

@@ -343,11 +343,11 @@ fn passes_through(glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
         let (key, answer, closure, type_args) = (
             glue.key_type(),
             glue.answer_type(),
-            glue.closure_bound_in_body(),
+            glue.closure_type_in_body(),
             glue.type_args(),
         );
         quote! {
-            match __autospec_patch.#field.0.__find::<#key, #answer, dyn #closure + ::core::marker::Send + ::core::marker::Sync>() {
+            match __autospec_patch.#field.0.__find::<#key, #answer, #closure>() {
                 ::core::option::Option::Some(__autospec_method) if __autospec_method.__has_answer() => false,
                 ::core::option::Option::Some(__autospec_method) => {
                     __autospec_method.__record(#journal);

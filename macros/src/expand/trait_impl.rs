@@ -106,5 +106,10 @@ fn trait_method(mock: &Mock<'_>, method: &Method<'_>, vis: Option<&Visibility>) 
         _ if runs_default(mock, method) => glue.body_with_default(&default_helper(mock, method)),
         _ => glue.body(mock.owner.as_ref().unwrap_or(&quote!(self)), None),
     };
-    quote!(#(#cfgs)* #vis #sig #body)
+    // A panic of the call (no answer, `panics(..)`, arguments `accepts`
+    // refused) points at the code that made it. Not on an `async fn`
+    // (`#[async_trait]` keeps them), where the attribute does nothing, nor
+    // on another ABI, which cannot have it.
+    let track = (sig.asyncness.is_none() && sig.abi.is_none()).then(|| quote!(#[track_caller]));
+    quote!(#(#cfgs)* #track #vis #sig #body)
 }

@@ -1,19 +1,22 @@
-//! What a method answers: one-shot answers and the standing answer.
+//! What a method answers: `when` rules, one-shot answers and the standing
+//! answer.
 //!
 //! Generic over the return type `R` only, never over the argument tuple or
 //! the `returns_with` closure type, so that every mocked method returning the
 //! same type shares one copy of this code: a crate with 500 mocked methods
 //! compiles it once per distinct return type, not 500 times. A
-//! `returns_with` closure is kept beside the answers, in the method's state,
-//! since its type is the method's own.
+//! `returns_with` closure is kept beside the answers, erased, since its type
+//! is the method's own; closures of the journaled arguments (rules,
+//! one-shot closures, `returns_async`) take them by pointer.
 
 use crate::core::answer::Pending;
+use crate::core::closure::Closure;
 use crate::core::fail::{answer_panics, no_answer};
 use crate::core::head::Head;
 use crate::core::holders::{Pinned, Sent};
-use crate::core::journal::Journal;
-use crate::core::shared::Erased;
+use crate::core::journal::{Journal, ResetMock};
 use crate::core::shown::{Returned, Shown};
+use std::any::Any;
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -23,17 +26,20 @@ use std::sync::Arc;
 /// so that `Answers<R>` is `Send` whatever `R` is: a mock's thread-safety
 /// depends on its argument types alone (see `core/holders.rs`).
 pub(crate) struct Answers<R> {
-    once: VecDeque<Sent<R>>,
+    once: VecDeque<Once<R>>,
     /// How many one-shot answers the latest batch queued (counting restarts
     /// when answers are queued onto an empty queue), for the exhaustion message.
     queued: usize,
+    /// `sequence().then_default()`: once the one-shot answers are used up,
+    /// an unconfigured call gets the default rather than a panic.
+    default_after_once: bool,
     standing: Standing<R>,
     /// The `returns_with` closure (an erased `Box<F>`), while it is the
     /// standing answer; shared so that a call can run it unlocked.
-    with: Option<Arc<Erased>>,
+    with: Option<Arc<Closure>>,
     /// A spy's call to the real implementation (an erased `Box<F>`, as
     /// `with`), consulted after every configured answer, before the default.
-    fallback: Option<Arc<Erased>>,
+    fallback: Option<Arc<Closure>>,
     /// `calls_default()`: the mock runs the trait's default body (the
     /// generated method checks this, since only it can run the body).
     default_body: bool,
@@ -43,6 +49,9 @@ pub(crate) struct Answers<R> {
     lent: Vec<Pinned<Sent<R>>>,
     /// `when(..)` rules, oldest first (the newest that matches answers).
     rules: Vec<Rule<R>>,
+    /// `accepts(..)`: the argument forms a call may have, each with its
+    /// text; empty when every call is accepted.
+    accepted: Vec<(ErasedTest, String)>,
     /// How returned values are journaled, when `R` is `Clone + Debug`.
     shown: Option<Shown<R>>,
     /// Each journaled call's returned value, by sequence number (ascending,
@@ -60,15 +69,16 @@ pub(crate) type ErasedPending<R> = Arc<dyn Fn(*const ()) -> Pending<R> + Send + 
 /// Tests a call's journaled arguments, given as a pointer to the method's
 /// argument tuple `A` (erased, so that answers stay generic over `R` only).
 ///
-/// Only `Method::when` (`features/matchers/when.rs`) makes one, for its
-/// own `A`, and only the call path (`Method::__call_numbered`, and a spy's
-/// `Method::__default_body`) calls it, with a pointer to an `A` of the same
-/// method that lives for the duration of the call.
+/// Only `Method::when` and `Method::accepts` (`features/matchers`) make
+/// one, for their own `A`, and only the call path (`Method::__call_numbered`,
+/// and a spy's `Method::__default_body`) calls it, with a pointer to an `A`
+/// of the same method that lives for the duration of the call.
 pub(crate) type ErasedTest = Box<dyn Fn(*const ()) -> bool + Send + Sync>;
 
 /// Computes an answer from a call's journaled arguments (erased as for
-/// [`ErasedTest`]).
-pub(crate) type ErasedAnswer<R> = Arc<dyn Fn(*const ()) -> R + Send + Sync>;
+/// [`ErasedTest`]); made by `when(..).returns_with` and
+/// `sequence().returns_with`, for their own method's `A`.
+pub(crate) type ErasedAnswer<R> = Box<dyn FnMut(*const ()) -> R + Send>;
 
 /// One `when(..)` rule: which calls it answers, and how.
 struct Rule<R> {
@@ -88,17 +98,22 @@ pub(crate) enum RuleAnswer<R> {
     Panic(String),
 }
 
-/// The answer a rule gave to one call.
-pub(crate) enum Ruled<R> {
-    Value(R),
+/// One one-shot answer: a value, a panic or a closure of the journaled
+/// arguments, used by exactly one call.
+pub(crate) enum Once<R> {
+    Value(Sent<R>),
     Panic(String),
+    With(ErasedAnswer<R>),
 }
 
 /// How a call is answered, as [`Answers::settle`] finds it.
 pub(crate) enum Picked<R> {
     Value(R),
     /// Run the `returns_with` closure (an erased `Box<F>`).
-    With(Arc<Erased>),
+    With(Arc<Closure>),
+    /// A `&'static` answer (`returns(&CONFIG)`), which only the call path
+    /// of a method returning `&'static T` asks for (`__call_static`).
+    Static,
     /// Nothing configured: the default, or a panic that says so.
     Unconfigured,
 }
@@ -108,6 +123,8 @@ enum Standing<R> {
     None,
     Value(Sent<R>, fn(&R) -> R),
     Panic(String),
+    /// A `&'static T` (boxed as `Box<&'static T>`), for a method returning one.
+    Static(Box<dyn Any + Send + Sync>),
 }
 
 impl<R> Answers<R> {
@@ -115,6 +132,7 @@ impl<R> Answers<R> {
         Answers {
             once: VecDeque::new(),
             queued: 0,
+            default_after_once: false,
             standing: Standing::None,
             with: None,
             fallback: None,
@@ -122,6 +140,7 @@ impl<R> Answers<R> {
             default,
             lent: Vec::new(),
             rules: Vec::new(),
+            accepted: Vec::new(),
             shown,
             returned: Vec::new(),
             pending: None,
@@ -139,8 +158,7 @@ impl<R> Answers<R> {
     }
 
     pub(crate) fn set_pending(&mut self, answer: ErasedPending<R>) {
-        self.with = None;
-        self.standing = Standing::None;
+        self.replace_standing(Standing::None);
         self.pending = Some(answer);
     }
 
@@ -227,29 +245,66 @@ impl<R> Answers<R> {
     ///
     /// # Safety
     /// As for `rule_for`.
-    pub(crate) unsafe fn answer_rule(&mut self, index: usize, args: *const ()) -> Ruled<R> {
+    #[track_caller]
+    unsafe fn answer_rule(&mut self, index: usize, args: *const ()) -> Option<R> {
         match &mut self.rules[index].answer {
-            RuleAnswer::Value(value, clone) => Ruled::Value(clone(value.get())),
-            RuleAnswer::Queue(queue) => match queue.pop_front() {
-                Some(value) => Ruled::Value(value.into_inner()),
-                None => unreachable!("`rule_for` skips spent queues"),
-            },
+            RuleAnswer::Value(value, clone) => Some(clone(value.get())),
+            RuleAnswer::Queue(queue) => queue.pop_front().map(Sent::into_inner),
             // Run here, with the method locked: code size matters more on
             // every mocked method's call path than calling back into the
             // same method from a rule's closure (which panics, naming it).
-            RuleAnswer::With(answer) => Ruled::Value(answer(args)),
-            RuleAnswer::Panic(message) => Ruled::Panic(message.clone()),
+            RuleAnswer::With(answer) => Some(answer(args)),
+            RuleAnswer::Panic(message) => answer_panics(message),
         }
     }
 
-    /// What answers call `seq`: a matching rule, a one-shot answer or the
-    /// standing value (journaled as returned), else the `returns_with`
-    /// closure to run, else nothing configured.
-    pub(crate) fn settle(&mut self, ruled: Option<Ruled<R>>, seq: Option<u64>) -> Picked<R> {
-        let value = match ruled {
-            Some(Ruled::Value(value)) => Some(value),
-            Some(Ruled::Panic(message)) => answer_panics(&message),
-            None => self.pick(),
+    /// Whether `accepts(..)` declared the forms a call may have and the
+    /// call has none of them.
+    ///
+    /// # Safety
+    /// As for `rule_for` (the forms' tests are made as a rule's are).
+    #[inline]
+    pub(crate) unsafe fn refuses(&self, args: *const ()) -> bool {
+        !self.accepted.is_empty() && !self.accepted.iter().any(|(test, _)| test(args))
+    }
+
+    /// The texts of the accepted forms, for the message of a refused call.
+    pub(crate) fn accepted_forms(&self) -> Vec<String> {
+        self.accepted.iter().map(|(_, text)| text.clone()).collect()
+    }
+
+    pub(crate) fn accept(&mut self, test: ErasedTest, form: String) {
+        self.accepted.push((test, form));
+    }
+
+    /// What answers call `seq`, whose journaled arguments `args` points to:
+    /// rule `rule`, a one-shot answer or the standing value (journaled as
+    /// returned), else the `returns_with` closure to run, else nothing
+    /// configured. Rule and one-shot closures run here, locked.
+    ///
+    /// # Safety
+    /// As for `rule_for`; `rule` came from `rule_for` for the same call.
+    #[track_caller]
+    pub(crate) unsafe fn settle(
+        &mut self,
+        rule: Option<usize>,
+        args: *const (),
+        seq: Option<u64>,
+    ) -> Picked<R> {
+        let value = match rule {
+            // SAFETY: the caller's contract.
+            Some(rule) => unsafe { self.answer_rule(rule, args) },
+            None => match self.once.pop_front() {
+                Some(Once::Value(value)) => Some(value.into_inner()),
+                Some(Once::Panic(message)) => answer_panics(&message),
+                Some(Once::With(mut answer)) => Some(answer(args)),
+                None => match &self.standing {
+                    Standing::Value(value, clone) => Some(clone(value.get())),
+                    Standing::Panic(message) => answer_panics(message),
+                    Standing::Static(_) => return Picked::Static,
+                    Standing::None => None,
+                },
+            },
         };
         match value {
             Some(value) => {
@@ -263,23 +318,21 @@ impl<R> Answers<R> {
         }
     }
 
-    /// A one-shot answer, else the standing value (or its panic); `None`
-    /// when neither is configured.
-    pub(crate) fn pick(&mut self) -> Option<R> {
-        if let Some(value) = self.once.pop_front() {
-            return Some(value.into_inner());
-        }
+    /// The `&'static T` that `returns(&CONFIG)` set, when it answers the
+    /// next call: it is the standing answer, no one-shot answer is queued
+    /// and no rule matches (`rule`, from `rule_for`).
+    pub(crate) fn static_answer(&self, rule: Option<usize>) -> Option<&(dyn Any + Send + Sync)> {
         match &self.standing {
-            Standing::Value(value, clone) => Some(clone(value.get())),
-            Standing::Panic(message) => answer_panics(message),
-            Standing::None => None,
+            Standing::Static(answer) if rule.is_none() && self.once.is_empty() => Some(&**answer),
+            _ => None,
         }
     }
 
     /// The answer of a call with nothing configured: the default, or a
     /// panic that says why there is none and how to configure one.
+    #[track_caller]
     pub(crate) fn unconfigured(&self, head: &Head, calls: &dyn Journal) -> R {
-        if self.queued == 0 && !head.is_sealed() {
+        if (self.queued == 0 || self.default_after_once) && !head.is_sealed() {
             if let Some(value) = (self.default)() {
                 return value;
             }
@@ -287,28 +340,34 @@ impl<R> Answers<R> {
         no_answer(head, self.queued, calls, std::any::type_name::<R>())
     }
 
+    /// Replaces the standing answer (and forgets `calls_default` and a
+    /// `returns_async` closure, which are standing answers too).
+    fn replace_standing(&mut self, standing: Standing<R>) {
+        self.pending = None;
+        self.default_body = false;
+        self.with = None;
+        self.standing = standing;
+    }
+
     pub(crate) fn set_value(&mut self, value: R)
     where
         R: Clone + Send,
     {
-        self.pending = None;
-        self.default_body = false;
-        self.with = None;
-        self.standing = Standing::Value(Sent::new(value), R::clone);
+        self.replace_standing(Standing::Value(Sent::new(value), R::clone));
     }
 
     pub(crate) fn set_panic(&mut self, message: String) {
-        self.pending = None;
-        self.default_body = false;
-        self.with = None;
-        self.standing = Standing::Panic(message);
+        self.replace_standing(Standing::Panic(message));
     }
 
-    pub(crate) fn set_with(&mut self, answer: Arc<Erased>) {
-        self.pending = None;
-        self.default_body = false;
+    /// `returns(&CONFIG)`: `answer` is a `Box<&'static T>`.
+    pub(crate) fn set_static(&mut self, answer: Box<dyn Any + Send + Sync>) {
+        self.replace_standing(Standing::Static(answer));
+    }
+
+    pub(crate) fn set_with(&mut self, answer: Arc<Closure>) {
+        self.replace_standing(Standing::None);
         self.with = Some(answer);
-        self.standing = Standing::None;
     }
 
     /// Whether nothing was ever configured (a fallback may answer).
@@ -345,20 +404,74 @@ impl<R> Answers<R> {
 
     /// The `returns_with` closure, if it is the standing answer, else a
     /// spy's call to the real implementation.
-    pub(crate) fn with(&self) -> Option<Arc<Erased>> {
+    pub(crate) fn with(&self) -> Option<Arc<Closure>> {
         self.with.as_ref().or(self.fallback.as_ref()).cloned()
     }
 
-    pub(crate) fn queue(&mut self, values: impl IntoIterator<Item = R>)
-    where
-        R: Send,
-    {
+    /// Queues one-shot answers, used first in, first out.
+    pub(crate) fn queue(&mut self, answers: impl IntoIterator<Item = Once<R>>) {
         if self.once.is_empty() {
             self.queued = 0;
+            self.default_after_once = false;
         }
         let before = self.once.len();
-        self.once.extend(values.into_iter().map(Sent::new));
+        self.once.extend(answers);
         self.queued += self.once.len() - before;
+    }
+
+    /// `sequence().then_default()`: once the one-shot answers are used up,
+    /// an unconfigured call gets the default again.
+    pub(crate) fn default_after_once(&mut self) {
+        self.default_after_once = true;
+    }
+}
+
+/// Resetting: `reset_answers()`, and the mocks kept as answers, which
+/// `reset_mock()` resets too.
+impl<R> Answers<R> {
+    /// Forgets every configured answer, as if none was ever set: rules,
+    /// one-shot answers, the standing answer (and `calls_default`), and
+    /// the accepted forms. A spy's real implementation stays, and so do
+    /// values already lent out by reference, which the code may still hold.
+    pub(crate) fn clear(&mut self) {
+        self.once.clear();
+        self.queued = 0;
+        self.default_after_once = false;
+        self.replace_standing(Standing::None);
+        self.rules.clear();
+        self.accepted.clear();
+    }
+
+    /// The mocks this method keeps as answers (its return type is a mock
+    /// type): a reset of each, for `reset_mock()` to run after the method's
+    /// lock is released.
+    pub(crate) fn mocks(&self) -> Vec<ResetMock> {
+        let Some(handle) = self.shown.as_ref().and_then(Shown::mock) else {
+            return Vec::new();
+        };
+        let once = self.once.iter().filter_map(|answer| match answer {
+            Once::Value(value) => Some(value.get()),
+            _ => None,
+        });
+        let standing = match &self.standing {
+            Standing::Value(value, _) => Some(value.get()),
+            _ => None,
+        };
+        let rules = self.rules.iter().flat_map(|rule| match &rule.answer {
+            RuleAnswer::Value(value, _) => vec![value.get()],
+            RuleAnswer::Queue(queue) => queue.iter().map(Sent::get).collect(),
+            _ => Vec::new(),
+        });
+        let lent = self.lent.iter().map(|kept| {
+            // SAFETY: the borrow ends with this function, while `self`,
+            // which owns the pinned value, lives.
+            unsafe { kept.lend() }.get()
+        });
+        once.chain(standing)
+            .chain(rules)
+            .chain(lent)
+            .map(handle)
+            .collect()
     }
 }
 
@@ -379,16 +492,13 @@ impl<R> Answers<R> {
         }
         self.once.clear();
         self.queued = 0;
-        self.standing = Standing::None;
-        self.with = None;
-        self.default_body = false;
+        self.replace_standing(Standing::None);
         true
     }
 
     /// Makes the trait's default body the standing answer.
     pub(crate) fn calls_default(&mut self) {
-        self.with = None;
-        self.standing = Standing::None;
+        self.replace_standing(Standing::None);
         self.default_body = true;
     }
 

@@ -49,23 +49,37 @@ pub(crate) fn verify(mock: &str, unused: &[(String, usize)]) {
         .map(|(method, n)| format!("  {method}: {} never used", report::one_shot(*n)))
         .collect();
     fail(&format!(
-        "{mock}: configured answers were never used (returns_once/returns_each):\n{}",
+        "{mock}: configured answers were never used (returns_once, returns_each, sequence):\n{}",
         lines.join("\n")
     ));
 }
 
 /// A `panics(..)` answer.
+#[track_caller]
 pub(crate) fn answer_panics(message: &str) -> ! {
     panic!("{message}")
 }
 
 /// Panics for a call that has no answer, saying why and how to configure one.
+#[track_caller]
 pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_name: &str) -> ! {
+    let field = head.field();
+    let mut fix = format!(
+        "Configure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..)."
+    );
     let why = if used_up > 0 {
+        let (is, them) = if used_up == 1 {
+            ("is", "it")
+        } else {
+            ("are", "them")
+        };
+        fix = format!(
+            "Queue more, or say what follows {them}: .{field}.returns(..) or .{field}.returns_with(..), \
+             or .then_default() at the end of a sequence to get the default."
+        );
         format!(
-            "its {} (returns_once/returns_each) {} used up and there is no standing answer",
+            "its {} (returns_once, returns_each, sequence) {is} used up and no standing answer follows {them}",
             report::one_shot(used_up),
-            if used_up == 1 { "is" } else { "are" }
         )
     } else if head.is_sealed() {
         "the mock is sealed and this method has no answer".to_owned()
@@ -79,9 +93,22 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
         0 => String::new(),
         n => head.call(calls.render(n - 1)).to_string(),
     };
-    let field = head.field();
-    panic!(
-        "{}.{call}: {why}.\nConfigure one with .{field}.returns(..), .{field}.returns_with(..) or .{field}.returns_once(..).",
-        head.mock().name()
-    );
+    panic!("{}.{call}: {why}.\n{fix}", head.mock().name());
+}
+
+/// Panics for a call whose arguments have none of the forms given to
+/// `accepts(..)` (each `forms` entry a call as messages show it), at the
+/// call: the location is the caller's, through the `#[track_caller]` call
+/// path.
+#[track_caller]
+#[cold]
+pub(crate) fn refused(head: &Head, args: Vec<String>, forms: &[String]) -> ! {
+    fail(&format!(
+        "{}.{}: arguments not accepted (the call is journaled).\nAccepted: {}\n\
+         .{}.accepts(..) declared these forms; a call with any other arguments panics where it is made.",
+        head.mock().name(),
+        head.call(args),
+        forms.join(", "),
+        head.field()
+    ))
 }

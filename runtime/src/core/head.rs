@@ -35,7 +35,7 @@ thread_local! {
 
 /// This thread's identity, for [`Head::lock`]: the address of a
 /// thread-local, unique among live threads and never 0.
-fn this_thread() -> usize {
+pub(crate) fn this_thread() -> usize {
     HERE.with(|here| std::ptr::from_ref(here) as usize)
 }
 
@@ -199,7 +199,7 @@ fn reentered(head: &Head) -> ! {
         "{mock}.{field} was called while {mock}.{field} was busy answering or checking a \
          call on this thread: a `when` rule, its answer, a matcher, or the `Debug`, `Clone` \
          or `Drop` of an argument or answer calls `{field}` of the same mock, which would wait \
-         for itself forever. Work out the value beforehand, or answer with \
-         `.{field}.returns_with(..)`, whose closure runs unlocked and may call the mock."
+         for itself forever. Work out the value beforehand; a `.{field}.returns_with(..)` \
+         closure runs unlocked and may call the mock's other methods."
     )
 }

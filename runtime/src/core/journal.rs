@@ -20,8 +20,11 @@ pub trait Journal {
     fn log(&self) -> &CallLog;
     /// The arguments of call `index`, rendered.
     fn render(&self, index: usize) -> Vec<String>;
-    /// Forgets every call.
-    fn clear(&mut self);
+    /// Forgets every call; gives back a reset of each mock the method
+    /// keeps as an answer, to run once the journal is unlocked.
+    fn clear(&mut self) -> Vec<ResetMock>;
+    /// Forgets every configured answer (`reset_answers`).
+    fn clear_answers(&mut self);
     /// The `Debug` text of what call `seq` returned, if it was journaled.
     fn returned(&self, seq: u64) -> Option<String>;
     /// The journaled argument tuple of call `index`, erased.
@@ -29,6 +32,10 @@ pub trait Journal {
     /// One-shot answers never used.
     fn unused_answers(&self) -> usize;
 }
+
+/// Resets the journal of a mock that a method keeps as an answer
+/// (`Mock::reset_mock`); made while that method is locked, run after.
+pub(crate) type ResetMock = Box<dyn FnOnce()>;
 
 /// A type-erased view of a [`Method`](crate::Method) (or a generic
 /// method's [`Generic`](crate::Generic)), for mock-level operations. One
@@ -60,6 +67,8 @@ pub trait ManyJournals {
     fn unused_answers(&self) -> Vec<(String, usize)>;
     /// Forgets every call.
     fn reset(&self);
+    /// Forgets every configured answer.
+    fn reset_answers(&self);
 }
 
 /// The head and journal of a plain method (what every function here that
@@ -126,6 +135,14 @@ pub(crate) fn reset_any(method: &dyn AnyMethod) {
     }
 }
 
+/// Forgets the answers of a plain or generic method.
+pub(crate) fn reset_answers_any(method: &dyn AnyMethod) {
+    match method.journals() {
+        Journals::One(head, journal) => head.lock(journal).clear_answers(),
+        Journals::Many(methods) => methods.reset_answers(),
+    }
+}
+
 /// The unused one-shot answers of a plain or generic method.
 pub(crate) fn unused_any(method: &dyn AnyMethod) -> Vec<(String, usize)> {
     match method.journals() {
@@ -145,11 +162,16 @@ pub(crate) fn unused_answers(method: &dyn AnyMethod) -> Vec<(String, usize)> {
     }
 }
 
-/// Forgets the calls of a plain method, and its awaits.
+/// Forgets the calls of a plain method, and its awaits; and those of
+/// the mocks it keeps as answers (Python's `reset_mock()` reaches a
+/// `return_value` that is a mock).
 pub(crate) fn reset(method: &dyn AnyMethod) {
     let (head, journal) = one(method);
-    head.lock(journal).clear();
+    let mocks = head.lock(journal).clear();
     head.clear_awaits();
+    for reset in mocks {
+        reset();
+    }
 }
 
 /// Every call to any of these methods, in the order they happened.

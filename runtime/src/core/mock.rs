@@ -73,7 +73,10 @@ pub trait Mock {
     }
 
     /// Forgets every recorded call of every method; configured answers stay
-    /// (as Python's `reset_mock()`).
+    /// (as Python's `reset_mock()`). Mocks that this mock keeps as answers
+    /// (`db.conn.returns(conn.clone())`, where the method returns a mock
+    /// type) are reset too, as Python resets a `return_value` that is a
+    /// mock; each mock once, so mocks that answer with each other are fine.
     ///
     /// ```
     /// # use autospec::prelude::*;
@@ -87,8 +90,39 @@ pub trait Mock {
     /// assert_eq!(counter.next(), 7);
     /// ```
     fn reset_mock(&self) {
+        let Some(_visiting) = Visiting::enter(self.__autospec_core()) else {
+            return;
+        };
         for method in self.__autospec_methods() {
             journal::reset_any(method);
+        }
+    }
+
+    /// Forgets every answer configured on every method, as if none was ever
+    /// set: calls answer the default again. The journal stays. Python's
+    /// `reset_mock(return_value=True, side_effect=True)` is `reset_mock()`
+    /// and `reset_answers()`; mockall's `checkpoint()` is
+    /// [`verify`](Mock::verify) and `reset_answers()`. See
+    /// [`Method::reset_answers`](crate::Method::reset_answers) for one method.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Store {
+    ///     fn get(&self, key: &str) -> Option<String>;
+    ///     fn size(&self) -> usize;
+    /// }
+    /// let store = MockStore::default();
+    /// store.get.returns(Some("v".into()));
+    /// store.size.returns(3);
+    /// store.get("k");
+    /// store.reset_answers();
+    /// assert_eq!((store.get("k"), store.size()), (None, 0));
+    /// assert_eq!(store.get.call_count(), 2);
+    /// ```
+    fn reset_answers(&self) {
+        for method in self.__autospec_methods() {
+            journal::reset_answers_any(method);
         }
     }
 
@@ -213,6 +247,36 @@ pub trait Mock {
         let mock = Self::default();
         mock.seal();
         mock
+    }
+}
+
+/// Marks a mock as being reset on this thread, so that a reset reaching it
+/// again through the mocks it keeps as answers stops there. A recursion
+/// guard, not test state: it is empty whenever no reset runs.
+struct Visiting(u64);
+
+thread_local! {
+    static VISITING: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Visiting {
+    /// `None` when the mock is already being reset on this thread.
+    fn enter(core: &MockCore) -> Option<Visiting> {
+        let id = core.id();
+        VISITING.with(|visiting| {
+            let mut visiting = visiting.borrow_mut();
+            if visiting.contains(&id) {
+                return None;
+            }
+            visiting.push(id);
+            Some(Visiting(id))
+        })
+    }
+}
+
+impl Drop for Visiting {
+    fn drop(&mut self) {
+        VISITING.with(|visiting| visiting.borrow_mut().retain(|id| *id != self.0));
     }
 }
 

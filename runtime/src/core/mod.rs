@@ -18,6 +18,7 @@ pub(crate) mod answer;
 pub(crate) mod answers;
 pub mod bounds;
 pub(crate) mod call;
+pub(crate) mod closure;
 pub(crate) mod fail;
 pub(crate) mod head;
 pub(crate) mod holders;

@@ -27,17 +27,19 @@ pub(crate) struct Erased {
 
 // SAFETY: an `Erased` is only made and read by `Method` (`core/method/`),
 // for two things: a method's typed state (`Shared::typed`) and its
-// `returns_with` closure (`Answers::with`/`fallback`, an `Arc<Erased>` of a
-// `Box<F>`). Whoever holds one (directly, or through an `Arc<Shared>`) also
-// holds the marker of the erased type, so that the holder is `Send` or
-// `Sync` only where the erased value may be sent or shared: `Method`
-// (`PhantomData<Owner<A, R, F>>`, the marker of `Arc<Typed<A, R, F>>`),
-// `State` for the closures in its `Answers` (`PhantomData<Arc<F>>`), and
-// the `Answer<R, Owner<A, R, F>>` that holds an `AwaitTicket`. The one
-// exception is an `Answer` whose marker `send_answer`
-// (`core/method/call.rs`) replaced after its bounds proved the typed state
-// `Send + Sync`. A call running a `returns_with` closure holds a clone of
-// its `Arc<Erased>` on its own thread only. An `Erased` has no other state.
+// `returns_with` closure (a `Box<F>` in the `Closure` of `Answers::with` or
+// `fallback`, `core/closure.rs`). Whoever holds one (directly, or through
+// an `Arc<Shared>`) also holds the marker of the erased type, so that the
+// holder is `Send` or `Sync` only where the erased value may be sent or
+// shared: `Method` (`PhantomData<Owner<A, R, F>>`, the marker of
+// `Arc<Typed<A, R, F>>`), `State` for the closures in its `Answers`
+// (`PhantomData<Box<F>>`), and the `Answer<R, Owner<A, R, F>>` that holds an
+// `AwaitTicket`. The one exception is an `Answer` whose marker
+// `send_answer` (`core/method/call.rs`) replaced after its bounds proved
+// the typed state `Send + Sync`. A closure is never shared between
+// threads, only sent: a call takes it out of its `Closure` and runs it
+// through `&mut` on its own thread, one call at a time, which is why `F`
+// needs `Send` and not `Sync`. An `Erased` has no other state.
 unsafe impl Send for Erased {}
 // SAFETY: as for `Send`.
 unsafe impl Sync for Erased {}
@@ -58,6 +60,16 @@ impl Erased {
         // SAFETY: `ptr` came from a `Box<T>` (the caller's contract) that
         // lives until `self` drops, and is only ever read through `&self`.
         unsafe { self.ptr.cast::<T>().as_ref() }
+    }
+
+    /// The erased value, mutably.
+    ///
+    /// # Safety
+    /// `T` must be the type that `self` was made with.
+    pub(crate) unsafe fn get_mut<T>(&mut self) -> &mut T {
+        // SAFETY: as for `get`; `&mut self` is the only access to the
+        // value, which no `&T` from `get` outlives.
+        unsafe { self.ptr.cast::<T>().as_mut() }
     }
 }
 

@@ -7,6 +7,8 @@
 //! chosen [`Shown`].
 
 use crate::core::holders::{SendFn, Sent};
+use crate::core::journal::ResetMock;
+use crate::core::mock::Mock;
 use crate::core::render::debug_text;
 use std::fmt::Debug;
 use std::marker::PhantomData;
@@ -14,19 +16,24 @@ use std::ops::Deref;
 
 /// Picks, for return type `R`, how the journal keeps returned values and
 /// whether the method may keep `R` values at all. The levels, tried in
-/// order: `Clone + Debug + Send` (a clone, shown when a snapshot is taken),
-/// `Debug + Send` and `Debug` (the text, made when the call returns),
-/// `Send` (nothing journaled), nothing. Values are only kept where `R` is
-/// `Send`, so that a mock that threads share holds nothing that is not.
-pub struct ShownOf<R>(ShownAsText<R>);
+/// order: a mock type (as the next level, and `reset_mock()` of the mock
+/// that keeps it as an answer resets it too), `Clone + Debug + Send` (a
+/// clone, shown when a snapshot is taken), `Debug + Send` and `Debug` (the
+/// text, made when the call returns), `Send` (nothing journaled), nothing.
+/// Values are only kept where `R` is `Send`, so that a mock that threads
+/// share holds nothing that is not.
+pub struct ShownOf<R>(ShownClone<R>);
 
-/// Level two of [`ShownOf`]: `R: Debug + Send`.
+/// Level two of [`ShownOf`]: `R: Clone + Debug + Send`.
+pub struct ShownClone<R>(ShownAsText<R>);
+
+/// Level three of [`ShownOf`]: `R: Debug + Send`.
 pub struct ShownAsText<R>(KeptUnshown<R>);
 
-/// Level three of [`ShownOf`]: `R: Send`.
+/// Level four of [`ShownOf`]: `R: Send`.
 pub struct KeptUnshown<R>(TextOnly<R>);
 
-/// Level four of [`ShownOf`]: `R: Debug`, not `Send`.
+/// Level five of [`ShownOf`]: `R: Debug`, not `Send`.
 pub struct TextOnly<R>(NotShown<R>);
 
 /// The last level of [`ShownOf`]: neither `Debug` nor `Send`.
@@ -37,6 +44,8 @@ pub struct NotShown<R>(PhantomData<fn() -> R>);
 pub struct Shown<R> {
     journal: Journaled<R>,
     send: Option<SendFn<R>>,
+    /// Where `R` is a mock type: a reset of a kept value's mock.
+    mock: Option<fn(&R) -> ResetMock>,
 }
 
 enum Journaled<R> {
@@ -77,22 +86,45 @@ impl<R> Shown<R> {
     pub(crate) fn send(&self) -> Option<SendFn<R>> {
         self.send
     }
+
+    /// How to reset a kept value, where `R` is a mock type.
+    pub(crate) fn mock(&self) -> Option<fn(&R) -> ResetMock> {
+        self.mock
+    }
 }
 
 impl<R> ShownOf<R> {
     /// The selector for return type `R`.
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
-        ShownOf(ShownAsText(KeptUnshown(TextOnly(NotShown(PhantomData)))))
+        ShownOf(ShownClone(ShownAsText(KeptUnshown(TextOnly(NotShown(
+            PhantomData,
+        ))))))
     }
 }
 
-impl<R: Clone + Debug + Send> ShownOf<R> {
+impl<R: Mock + Clone + Debug + Send + 'static> ShownOf<R> {
+    /// As [`ShownClone`], and kept mocks are reset with the mock that
+    /// keeps them.
+    pub fn get(&self) -> Option<Shown<R>> {
+        let mut shown = self.0.get();
+        if let Some(shown) = &mut shown {
+            shown.mock = Some(|value| {
+                let mock = value.clone();
+                Box::new(move || mock.reset_mock())
+            });
+        }
+        shown
+    }
+}
+
+impl<R: Clone + Debug + Send> ShownClone<R> {
     /// A clone, shown by `Debug`; kept values are `Send`.
     pub fn get(&self) -> Option<Shown<R>> {
         Some(Shown {
             journal: Journaled::Clone(|value| Sent::new(value.clone()), |value| debug_text(value)),
             send: Some(Sent::new),
+            mock: None,
         })
     }
 }
@@ -103,6 +135,7 @@ impl<R: Debug + Send> ShownAsText<R> {
         Some(Shown {
             journal: Journaled::Text(|value| debug_text(value)),
             send: Some(Sent::new),
+            mock: None,
         })
     }
 }
@@ -113,6 +146,7 @@ impl<R: Send> KeptUnshown<R> {
         Some(Shown {
             journal: Journaled::Nothing,
             send: Some(Sent::new),
+            mock: None,
         })
     }
 }
@@ -123,6 +157,7 @@ impl<R: Debug> TextOnly<R> {
         Some(Shown {
             journal: Journaled::Text(|value| debug_text(value)),
             send: None,
+            mock: None,
         })
     }
 }
@@ -135,6 +170,13 @@ impl<R> NotShown<R> {
 }
 
 impl<R> Deref for ShownOf<R> {
+    type Target = ShownClone<R>;
+    fn deref(&self) -> &ShownClone<R> {
+        &self.0
+    }
+}
+
+impl<R> Deref for ShownClone<R> {
     type Target = ShownAsText<R>;
     fn deref(&self) -> &ShownAsText<R> {
         &self.0

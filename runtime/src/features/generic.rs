@@ -263,8 +263,18 @@ impl<A: 'static> ManyJournals for Generic<A> {
     fn reset(&self) {
         let mut state = lock(&self.inner.state);
         state.pending.clear();
+        // Mocks an instantiation keeps as answers are reset too; one that
+        // keeps this mock stops at it (`Mock::reset_mock` visits each
+        // mock once), so this lock is not taken twice.
         for (_, instance) in &state.instances {
             journal::reset_any(&**instance);
+        }
+    }
+
+    fn reset_answers(&self) {
+        let state = lock(&self.inner.state);
+        for (_, instance) in &state.instances {
+            journal::reset_answers_any(&**instance);
         }
     }
 }

@@ -6,12 +6,13 @@ use super::Method;
 use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::bounds::SharedJournal as Owner;
+use crate::core::fail::refused;
 use crate::core::shared::AwaitTicket;
 use std::sync::Arc;
 
 /// The future of an async method whose signature demands a `Send` future:
 /// `proof` proves each journaled argument type `Send` and the bound proves
-/// the closures `Send + Sync` (answers are `Send` by construction, see
+/// the closures `Send` (answers are `Send` by construction, see
 /// `core/holders.rs`), so the method's typed state is `Send + Sync` and the
 /// future no longer needs its marker. Generated code proves each argument
 /// with `<T as SendArgument>::PROOF`, spanned on its parameter, so that an
@@ -27,7 +28,7 @@ pub fn send_answer<R, A, F>(
 ) -> Answer<R>
 where
     A: Proofs,
-    F: ?Sized + Send + Sync,
+    F: ?Sized + Send,
 {
     let _ = proof;
     answer.remark()
@@ -72,14 +73,19 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
     /// with the method's original arguments.
     #[doc(hidden)]
-    pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
+    #[track_caller]
+    pub fn __call(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> R {
         self.__call_numbered(args, invoke).0
     }
 
     /// [`__call`](Self::__call) for an async method: the answer comes back
     /// as a future that journals the await when it completes.
     #[doc(hidden)]
-    pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> Answer<R, Owner<A, R, F>> {
+    pub fn __call_async(
+        &self,
+        args: A,
+        invoke: impl FnOnce(&mut F) -> R,
+    ) -> Answer<R, Owner<A, R, F>> {
         let pending = self.state().answers.pending();
         if let Some(make) = pending {
             // Made unlocked, so that the closure may use the mock.
@@ -105,7 +111,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// method instantiates a single call path (code size: see the note on
     /// `Method`).
     #[doc(hidden)]
-    pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
+    #[track_caller]
+    pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> (R, Option<u64>) {
         let mut guard = self.state();
         let state = &mut *guard;
         // SAFETY: the rules were made by `when` of this method, for this
@@ -132,14 +139,25 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.shared.head.notify();
         // SAFETY: `journaled` points to this call's `A` (this method's
         // type), in the journal or in `unjournaled`; neither moves nor is
-        // dropped while the rule answers: the lock is held, and a call of
-        // this method from the rule's answer panics rather than pushing.
-        let ruled = rule.map(|rule| unsafe { state.answers.answer_rule(rule, journaled.cast()) });
+        // dropped while the forms, the rule or a one-shot closure use it:
+        // the lock is held, and a call of this method from a closure
+        // panics rather than pushing.
+        if unsafe { state.answers.refuses(journaled.cast()) } {
+            let call = (state.render)(unsafe { &*journaled });
+            let forms = state.answers.accepted_forms();
+            drop(guard);
+            refused(&self.shared.head, call, &forms);
+        }
+        // SAFETY: as above, and `rule` came from `rule_for` for this call.
+        let picked = unsafe { state.answers.settle(rule, journaled.cast(), seq) };
         drop(unjournaled);
-        let answer = match state.answers.settle(ruled, seq) {
+        let answer = match picked {
             Picked::Value(value) => return (value, seq),
             Picked::With(answer) => answer,
-            Picked::Unconfigured => {
+            // A `&'static` answer is taken by `__call_static` before it
+            // gets here; only a call racing with another that used up the
+            // one-shot answers in between finds it, and gets the default.
+            Picked::Static | Picked::Unconfigured => {
                 let value = state.answers.unconfigured(&self.shared.head, &*state);
                 state.answers.keep_return(seq, &value);
                 return (value, seq);
@@ -147,19 +165,60 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         };
         // Unlocked while the closure runs, so that it may use the mock.
         drop(guard);
-        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+        let mut running = answer.take(&self.shared.head);
+        // SAFETY: `with` only ever holds a `Closure` of a `Box<F>`, made by
         // `__returns_with` of this method, whose `F` is this `F`.
-        let value = invoke(unsafe { answer.get::<Box<F>>() });
+        let value = invoke(unsafe { running.get::<Box<F>>() });
+        drop(running);
         if seq.is_some() {
             self.state().answers.keep_return(seq, &value);
         }
         (value, seq)
     }
 
+    /// [`__call`](Self::__call) for a method that returns `&'static T`:
+    /// the `&'static T` given to `returns(&CONFIG)` when it answers, else
+    /// the answer, leaked (see [`__call_leak`](Self::__call_leak)).
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_static<T>(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &'static T
+    where
+        T: ?Sized + 'static,
+        R: std::borrow::Borrow<T> + 'static,
+    {
+        let mut guard = self.state();
+        // SAFETY: as in `__call_numbered`.
+        let rule = unsafe { guard.answers.rule_for(std::ptr::from_ref(&args).cast()) };
+        let answer = guard.answers.static_answer(rule).map(|answer| {
+            match answer.downcast_ref::<&'static T>() {
+                Some(answer) => *answer,
+                None => unreachable!("`returns(&T)` of this method keeps a `&'static T`"),
+            }
+        });
+        let Some(answer) = answer else {
+            drop(guard);
+            return std::borrow::Borrow::borrow(Box::leak(Box::new(self.__call(args, invoke))));
+        };
+        // SAFETY: as in `__call_numbered`.
+        if unsafe { guard.answers.refuses(std::ptr::from_ref(&args).cast()) } {
+            let call = (guard.render)(&args);
+            let forms = guard.answers.accepted_forms();
+            guard.record(args, self.shared.head.is_journaling());
+            drop(guard);
+            self.shared.head.notify();
+            refused(&self.shared.head, call, &forms);
+        }
+        guard.record(args, self.shared.head.is_journaling());
+        drop(guard);
+        self.shared.head.notify();
+        answer
+    }
+
     /// [`__call`](Self::__call) for a method that returns a reference: the
     /// answer is kept by the mock and lent out for as long as the mock lives.
     #[doc(hidden)]
-    pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &R {
+    #[track_caller]
+    pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &R {
         self.__keep(self.__call(args, invoke))
     }
 
@@ -180,7 +239,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// enough for any lifetime. Tests are short-lived; the leak is bounded
     /// by the number of such calls.
     #[doc(hidden)]
-    pub fn __call_leak(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &'static R
+    #[track_caller]
+    pub fn __call_leak(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &'static R
     where
         R: 'static,
     {
@@ -190,10 +250,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// [`__call`](Self::__call) for a method whose unconfigured answer is
     /// not a default but `fallback` (a constructor's shared instance).
     #[doc(hidden)]
+    #[track_caller]
     pub fn __call_or(
         &self,
         args: A,
-        invoke: impl FnOnce(&F) -> R,
+        invoke: impl FnOnce(&mut F) -> R,
         fallback: impl FnOnce() -> R,
     ) -> R {
         let mut guard = self.state();

@@ -20,9 +20,11 @@
 //! (`StoredAnswer`) are the ones tests most often break.
 
 use crate::core::answer::Pending;
-use crate::core::answers::ErasedPending;
+use crate::core::answers::{ErasedPending, Once};
 use crate::core::bounds::SharedJournal as Owner;
 use crate::core::bounds::StoredAnswer;
+use crate::core::closure::Closure;
+use crate::core::holders::Sent;
 use crate::core::journal::{self, AnyMethod, Journals};
 use crate::core::shared::{Erased, Shared};
 use std::fmt;
@@ -31,6 +33,7 @@ use std::sync::Arc;
 
 pub(crate) mod call;
 mod read;
+pub(crate) mod sequence;
 pub(crate) mod state;
 
 /// The child mock of one mocked method: what was called, and what to answer.
@@ -183,7 +186,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         R: StoredAnswer,
     {
-        self.state().answers.queue([value]);
+        self.state().answers.queue([Once::Value(Sent::new(value))]);
     }
 
     /// Answers the next calls with these values, one each, in order
@@ -201,6 +204,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         R: StoredAnswer,
     {
+        let values = values
+            .into_iter()
+            .map(|value| Once::Value(Sent::new(value)));
         self.state().answers.queue(values);
     }
 
@@ -222,11 +228,40 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.state().answers.set_panic(message);
     }
 
+    /// Forgets every answer configured for this method, as if none was
+    /// ever set (Python's `reset_mock(return_value=True, side_effect=True)`
+    /// for one method): `when` rules, one-shot answers, the standing answer
+    /// and the forms given to `accepts`. Calls answer the default again
+    /// (or, on a spy, call the real implementation). The journal stays;
+    /// [`reset`](Method::reset) forgets it.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Dice { fn roll(&self) -> u8; }
+    /// let dice = MockDice::default();
+    /// dice.roll.returns(6);
+    /// dice.roll.returns_once(1);
+    /// dice.roll.reset_answers();
+    /// assert_eq!(dice.roll(), 0); // u8's default: nothing is configured
+    /// dice.roll.assert_called_once();
+    /// ```
+    pub fn reset_answers(&self) {
+        self.state().answers.clear();
+    }
+
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
     pub fn __returns_with(&self, answer: Box<F>) {
-        let answer = Arc::new(Erased::new(Box::new(answer)));
+        let answer = Arc::new(Closure::new(Erased::new(Box::new(answer))));
         self.state().answers.set_with(answer);
+    }
+
+    /// Sets the standing answer of a method returning `&'static T` to a
+    /// reference the test has (`returns(&CONFIG)` of the field).
+    #[doc(hidden)]
+    pub fn __returns_static<T: ?Sized + Sync + 'static>(&self, answer: &'static T) {
+        self.state().answers.set_static(Box::new(answer));
     }
 }
 

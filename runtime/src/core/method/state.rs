@@ -5,7 +5,7 @@
 use super::Method;
 use crate::core::answers::Answers;
 use crate::core::head::{Head, Held};
-use crate::core::journal::Journal;
+use crate::core::journal::{Journal, ResetMock};
 use crate::core::mock_core::MockCore;
 use crate::core::sequence::CallLog;
 use crate::core::shared::{Erased, Shared};
@@ -22,7 +22,7 @@ type Typed<A, R, F> = Mutex<State<A, R, F>>;
 // type. This checks that the typed part has them under the same bounds: a
 // field added to `State` that breaks them fails to compile here.
 #[allow(dead_code)]
-fn typed_part_is_shared<A: Send, R, F: ?Sized + Send + Sync>() {
+fn typed_part_is_shared<A: Send, R, F: ?Sized + Send>() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Arc<Typed<A, R, F>>>();
 }
@@ -33,10 +33,11 @@ pub(crate) struct State<A, R, F: ?Sized> {
     pub(crate) log: CallLog,
     /// The arguments of each journaled call, beside `log.seqs`.
     pub(crate) args: Vec<A>,
-    render: fn(&A) -> Vec<String>,
+    pub(crate) render: fn(&A) -> Vec<String>,
     pub(crate) answers: Answers<R>,
-    /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`.
-    closure: PhantomData<Arc<F>>,
+    /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`
+    /// that calls take out to run, one at a time (`core/closure.rs`).
+    closure: PhantomData<Box<F>>,
 }
 
 impl<A, R, F: ?Sized> State<A, R, F> {
@@ -59,11 +60,16 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
         (self.render)(&self.args[index])
     }
 
-    fn clear(&mut self) {
+    fn clear(&mut self) -> Vec<ResetMock> {
         self.log.seqs.clear();
         self.log.unrecorded = 0;
         self.args.clear();
         self.answers.clear_returned();
+        self.answers.mocks()
+    }
+
+    fn clear_answers(&mut self) {
+        self.answers.clear();
     }
 
     fn returned(&self, seq: u64) -> Option<String> {

@@ -10,11 +10,13 @@
 //!   `assert_has_calls`, `calls_matching` and the other assertions that
 //!   compare arguments;
 //! - `when.rs`: `when(..)` rules and `When`;
+//! - `accepts.rs`: `accepts(..)`, the forms a call may have;
 //! - `messages.rs`: their failure messages, not generic.
 //!
 //! May use: the core. Other features build on this one (waits, awaits,
 //! ordering, dynamic mocks); it uses none of them.
 
+pub(crate) mod accepts;
 pub(crate) mod args;
 pub(crate) mod assert;
 pub(crate) mod matcher;

@@ -11,7 +11,6 @@ use crate::core::bounds::StoredAnswer;
 use crate::core::holders::Sent;
 use crate::core::method::Method;
 use crate::features::matchers::args::ArgsMatch;
-use std::sync::Arc;
 
 /// Answers for the calls that match.
 impl<A, R, F: ?Sized> Method<A, R, F> {
@@ -144,8 +143,8 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// prices.price.when(args!(_, gt(10))).returns_with(|(_, qty)| u64::from(*qty) * 9);
     /// assert_eq!(prices.price("pen", 20), 180);
     /// ```
-    pub fn returns_with(self, answer: impl Fn(&A) -> R + Send + Sync + 'static) {
-        self.answer(RuleAnswer::With(Arc::new(move |args: *const ()| {
+    pub fn returns_with(self, mut answer: impl FnMut(&A) -> R + Send + 'static) {
+        self.answer(RuleAnswer::With(Box::new(move |args: *const ()| {
             // SAFETY: as for the rule's test: a pointer to a live `A`.
             answer(unsafe { &*args.cast::<A>() })
         })));

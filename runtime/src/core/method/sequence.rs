@@ -1,0 +1,157 @@
+//! `Sequence`: one-shot answers of every kind (values, panics, closures)
+//! queued in one chain, Python's `side_effect = [3, KeyError, 6]`.
+
+use super::Method;
+use crate::core::answers::Once;
+use crate::core::bounds::StoredAnswer;
+use crate::core::holders::Sent;
+
+/// One-shot answers being queued, each for one call, first in, first out:
+/// values, panics and closures in any mix (Python's `side_effect = [3,
+/// KeyError("k"), 6]`). Made by [`Method::sequence`]; each step queues its
+/// answer at once, so the chain needs no closing call.
+///
+/// **When the sequence is used up**, the next call gets the standing answer
+/// ([`returns`](Method::returns), `returns_with`, [`panics`](Method::panics)),
+/// which [`then_returns`](Sequence::then_returns) sets; with no standing
+/// answer it panics and says that the sequence is used up, rather than
+/// quietly returning the default: a sequence states how many calls the test
+/// expects. [`then_default`](Sequence::then_default) lets the calls after
+/// it get the default instead.
+///
+/// ```
+/// # use autospec::prelude::*;
+/// #[autospec]
+/// trait Dice { fn roll(&self, sides: u8) -> u8; }
+/// let dice = MockDice::default();
+/// dice.roll
+///     .sequence()
+///     .returns(3)
+///     .panics("the die fell off the table")
+///     .returns_with(|(sides,)| *sides)
+///     .then_returns(1);
+/// assert_eq!(dice.roll(6), 3);
+/// assert!(std::panic::catch_unwind(|| dice.roll(6)).is_err());
+/// assert_eq!(dice.roll(20), 20);
+/// assert_eq!((dice.roll(6), dice.roll(6)), (1, 1)); // used up: the standing answer
+/// assert_eq!(dice.roll.call_count(), 5);
+/// ```
+pub struct Sequence<'m, A, R, F: ?Sized> {
+    method: &'m Method<A, R, F>,
+}
+
+impl<A, R, F: ?Sized> Method<A, R, F> {
+    /// Starts a sequence of one-shot answers of any kind: see [`Sequence`].
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Store { fn get(&self, key: &str) -> Option<String>; }
+    /// let store = MockStore::default();
+    /// store.get.sequence().panics("KeyError").returns(Some("v".into()));
+    /// assert!(std::panic::catch_unwind(|| store.get("k")).is_err());
+    /// assert_eq!(store.get("k"), Some("v".into()));
+    /// ```
+    #[must_use = "a sequence queues nothing until it is given answers"]
+    pub fn sequence(&self) -> Sequence<'_, A, R, F> {
+        Sequence { method: self }
+    }
+}
+
+impl<A, R, F: ?Sized> Sequence<'_, A, R, F> {
+    fn queue(self, answer: Once<R>) -> Self {
+        self.method.state().answers.queue([answer]);
+        self
+    }
+
+    /// Answers the next call in the sequence with `value`.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Dice { fn roll(&self) -> u8; }
+    /// let dice = MockDice::default();
+    /// dice.roll.sequence().returns(6).returns(2);
+    /// assert_eq!((dice.roll(), dice.roll()), (6, 2));
+    /// ```
+    pub fn returns(self, value: R) -> Self
+    where
+        R: StoredAnswer,
+    {
+        self.queue(Once::Value(Sent::new(value)))
+    }
+
+    /// Makes the next call in the sequence panic with `message` (Python's
+    /// exception in a `side_effect` list), after journaling it.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Dice { fn roll(&self) -> u8; }
+    /// let dice = MockDice::default();
+    /// dice.roll.sequence().panics("ValueError").returns(6);
+    /// assert!(std::panic::catch_unwind(|| dice.roll()).is_err());
+    /// assert_eq!(dice.roll(), 6);
+    /// ```
+    pub fn panics(self, message: impl Into<String>) -> Self {
+        self.queue(Once::Panic(message.into()))
+    }
+
+    /// Answers the next call in the sequence with the closure's result; it
+    /// receives the journaled arguments (owned: `&(String, u32)` for
+    /// `(&str, u32)` parameters). It runs while the method is locked: it may
+    /// call the mock's other methods, not this one.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Prices { fn price(&self, item: &str) -> usize; }
+    /// let prices = MockPrices::default();
+    /// prices.price.sequence().returns_with(|(item,)| item.len()).returns(0);
+    /// assert_eq!((prices.price("pen"), prices.price("pen")), (3, 0));
+    /// ```
+    pub fn returns_with(self, answer: impl FnOnce(&A) -> R + Send + 'static) -> Self {
+        let mut answer = Some(answer);
+        self.queue(Once::With(Box::new(move |args: *const ()| {
+            let answer = answer.take().expect("a one-shot answer runs once");
+            // SAFETY: only the call path of this method runs a one-shot
+            // answer, with a pointer to a live `A` of this method (see
+            // `ErasedTest` in `core/answers.rs`).
+            answer(unsafe { &*args.cast::<A>() })
+        })))
+    }
+
+    /// Ends the sequence with a standing answer: once it is used up, every
+    /// call gets a clone of `value` ([`Method::returns`]).
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Dice { fn roll(&self) -> u8; }
+    /// let dice = MockDice::default();
+    /// dice.roll.sequence().returns(6).then_returns(1);
+    /// assert_eq!([dice.roll(), dice.roll(), dice.roll()], [6, 1, 1]);
+    /// ```
+    pub fn then_returns(self, value: R)
+    where
+        R: Clone + StoredAnswer,
+    {
+        self.method.returns(value);
+    }
+
+    /// Ends the sequence without a panic: once it is used up, a call with
+    /// no standing answer gets the default (`Default::default()`), as if no
+    /// sequence had been queued.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Dice { fn roll(&self) -> u8; }
+    /// let dice = MockDice::default();
+    /// dice.roll.sequence().returns(6).then_default();
+    /// assert_eq!([dice.roll(), dice.roll()], [6, 0]);
+    /// ```
+    pub fn then_default(self) {
+        self.method.state().answers.default_after_once();
+    }
+}
