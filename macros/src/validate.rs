@@ -389,9 +389,14 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
             .params
             .iter()
             .find(|param| matches!(param, GenericParam::Type(ty) if ty.ident == *ident));
+        let message = if crate::model::is_callback_param(ident, &method.sig.generics) {
+            format!("#[autospec] cannot return the callback type `{ident}`: a test cannot name a closure's type to answer with one; return `Box<dyn Fn(..)>` (or `impl Fn(..)`) instead")
+        } else {
+            format!("#[autospec] keeps answers per type, which needs `{ident}: 'static`; add `+ 'static` to the bounds of `{ident}`")
+        };
         errors.push(
             param.map_or_else(|| ident.to_token_stream(), ToTokens::to_token_stream),
-            format!("#[autospec] keeps answers per type, which needs `{ident}: 'static`; add `+ 'static` to the bounds of `{ident}`"),
+            message,
         );
     } else if let Some(impl_trait) = found.impl_trait {
         errors.push(impl_trait, "#[autospec] cannot answer an `impl Trait` nested in the return type; return `Box<dyn Trait>` there instead");

@@ -196,6 +196,16 @@ impl<'g, 'a> Glue<'g, 'a> {
                     let item = self.map(item);
                     quote!(::std::vec::Vec<#item>)
                 }
+                ParamKind::Callable {
+                    bound,
+                    kept: Some(markers),
+                    ..
+                } => {
+                    quote!(::std::boxed::Box<dyn #bound #(+ #markers)* + 'static>)
+                }
+                ParamKind::Callable { bound, .. } if is_fn_once(bound) => {
+                    quote!(::std::boxed::Box<dyn #bound + '_>)
+                }
                 ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
                 ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
                 ParamKind::Opaque {
@@ -311,7 +321,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             let (Some(ident), Some(param)) = (names.next(), params.next()) else {
                 break;
             };
-            let mutability = matches!(&param.kind, ParamKind::Callable { bound, by_ref: None } if is_fn_mut(bound))
+            let mutability = matches!(&param.kind, ParamKind::Callable { bound, by_ref: None, kept: None } if is_fn_mut(bound))
                 .then(Default::default);
             typed.attrs.clear();
             *typed.pat = Pat::Ident(PatIdent {
@@ -407,7 +417,13 @@ impl<'g, 'a> Glue<'g, 'a> {
                     let target = self.map(target);
                     quote!(::core::convert::AsRef::<#target>::as_ref(&#name))
                 }
-                ParamKind::Callable { bound, by_ref } => match (is_fn_mut(bound), by_ref) {
+                ParamKind::Callable { kept: Some(_), .. } => {
+                    quote!(::std::boxed::Box::new(#name))
+                }
+                ParamKind::Callable { bound, .. } if is_fn_once(bound) => {
+                    quote!(::std::boxed::Box::new(#name) as ::std::boxed::Box<dyn #bound + '_>)
+                }
+                ParamKind::Callable { bound, by_ref, .. } => match (is_fn_mut(bound), by_ref) {
                     (true, None) => quote!(&mut #name as &mut dyn #bound),
                     (true, Some(_)) => quote!(&mut *#name as &mut dyn #bound),
                     (false, None) => quote!(&#name as &dyn #bound),
@@ -701,6 +717,14 @@ fn is_fn_mut(bound: &syn::TraitBound) -> bool {
         .segments
         .last()
         .is_some_and(|segment| segment.ident == "FnMut")
+}
+
+fn is_fn_once(bound: &syn::TraitBound) -> bool {
+    bound
+        .path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "FnOnce")
 }
 
 /// The name of a type or const parameter.

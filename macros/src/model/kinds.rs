@@ -24,11 +24,18 @@ pub(crate) enum ParamKind<'a> {
     /// `impl IntoIterator<Item = X>` or `impl Iterator<Item = X>`: collected
     /// into a `Vec<X>`, journaled as a clone; the closure gets the `Vec<X>`.
     Collect(&'a Type),
-    /// `impl Fn(..)`/`impl FnMut(..)` (or a generic with that bound): journaled
-    /// as text; the closure gets `&dyn Fn(..)` / `&mut dyn FnMut(..)`.
+    /// `impl Fn(..)`/`impl FnMut(..)`/`impl FnOnce(..)` (or a generic with
+    /// that bound, `'static` or not): a callback, journaled as text; the
+    /// closure gets `&dyn Fn(..)` / `&mut dyn FnMut(..)` / `Box<dyn
+    /// FnOnce(..) + '_>`, or, for a `'static` one taken by value, the
+    /// callback itself, boxed, to keep.
     Callable {
         bound: &'a syn::TraitBound,
         by_ref: Option<&'a TypeReference>,
+        /// Taken by value and `'static`: the closure gets a
+        /// `Box<dyn Fn(..) + 'static>` with these auto-trait bounds
+        /// (`Send`, `Sync`) of the callback's.
+        kept: Option<Vec<&'a syn::TraitBound>>,
     },
     /// The receiver of a patched method, restated as `__autospec_self:
     /// &Type`: not journaled (the call is the method's), passed to the
@@ -136,7 +143,7 @@ impl<'a> ParamKind<'a> {
             }
             _ => return None,
         };
-        for bound in bounds {
+        for &bound in &bounds {
             let TypeParamBound::Trait(bound) = bound else {
                 continue;
             };
@@ -146,11 +153,13 @@ impl<'a> ParamKind<'a> {
             let name = last.ident.to_string();
             let by_value = reference.is_none();
             match name.as_str() {
-                "Fn" | "FnMut" => {
+                "Fn" | "FnMut" | "FnOnce" if by_value || name != "FnOnce" => {
+                    let kept = (by_value && is_static_bound(&bounds)).then(|| markers(&bounds));
                     return Some(ParamKind::Callable {
                         bound,
                         by_ref: reference,
-                    })
+                        kept,
+                    });
                 }
                 "AsRef" => {
                     if let Some(target) = single_type_arg(&last.arguments) {
@@ -178,6 +187,45 @@ impl<'a> ParamKind<'a> {
         }
         None
     }
+}
+
+/// Whether the bounds include `'static`.
+fn is_static_bound(bounds: &[&TypeParamBound]) -> bool {
+    bounds.iter().any(
+        |bound| matches!(bound, TypeParamBound::Lifetime(lifetime) if lifetime.ident == "static"),
+    )
+}
+
+/// The `Send` and `Sync` among the bounds, which a kept callback keeps.
+fn markers<'a>(bounds: &[&'a TypeParamBound]) -> Vec<&'a syn::TraitBound> {
+    bounds
+        .iter()
+        .filter_map(|bound| match bound {
+            TypeParamBound::Trait(bound)
+                if bound
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|last| last.ident == "Send" || last.ident == "Sync") =>
+            {
+                Some(bound)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether one of the bounds is `Fn(..)`, `FnMut(..)` or `FnOnce(..)`: the
+/// type parameter is a callback, whose closure type a test cannot name.
+pub(super) fn is_callback<'b>(bounds: impl IntoIterator<Item = &'b TypeParamBound>) -> bool {
+    bounds.into_iter().any(|bound| match bound {
+        TypeParamBound::Trait(bound) => bound.path.segments.last().is_some_and(|last| {
+            ["Fn", "FnMut", "FnOnce"]
+                .iter()
+                .any(|name| last.ident == name)
+        }),
+        _ => false,
+    })
 }
 
 /// `X` in `AsRef<X>`.

@@ -110,7 +110,10 @@ pub(crate) struct MethodGenerics<'a> {
     /// its own child mock (`mock.get.of::<User>()`).
     pub(crate) keyed: Vec<&'a GenericParam>,
     /// Other type params: the mock cannot name them outside the call, so
-    /// arguments of these types are journaled as text.
+    /// arguments of these types are journaled as text. Callbacks
+    /// (`F: Fn(u32) + 'static`) are among them even when `'static`: a
+    /// closure's type cannot be named in a test, so `of::<F>()` could
+    /// never be written.
     pub(crate) erased: Vec<&'a Ident>,
 }
 
@@ -283,7 +286,10 @@ impl<'a> MethodGenerics<'a> {
         let mut sorted = MethodGenerics::default();
         for param in &generics.params {
             match param {
-                GenericParam::Type(ty) if is_static(&ty.ident, generics) => {
+                GenericParam::Type(ty)
+                    if is_static(&ty.ident, generics)
+                        && !is_callback_param(&ty.ident, generics) =>
+                {
                     sorted.keyed.push(param);
                 }
                 GenericParam::Type(ty) => sorted.erased.push(&ty.ident),
@@ -343,6 +349,12 @@ fn trait_lifetimes(generics: &Generics) -> Vec<&Ident> {
         .lifetimes()
         .map(|param| &param.lifetime.ident)
         .collect()
+}
+
+/// Whether the type parameter is a callback (`F: Fn(u32)`, also `FnMut`,
+/// `FnOnce`, inline or in the `where` clause).
+pub(crate) fn is_callback_param(ident: &Ident, generics: &Generics) -> bool {
+    kinds::is_callback(bounds_of(ident, generics))
 }
 
 /// Whether the type parameter is bounded by `'static` (or `Any`, which implies it).

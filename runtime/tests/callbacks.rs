@@ -1,0 +1,121 @@
+//! Callback parameters (`F: Fn(..)`, `FnMut`, `FnOnce`, `'static` or not,
+//! inline, in `where` clauses, `impl Fn`, `Box<dyn Fn>`): `returns_with`
+//! receives the callback and may call it, or keep it when it is `'static`;
+//! the journal keeps its type as text (issue #16, item 1).
+#![allow(missing_docs)]
+
+use autospec::prelude::*;
+use std::sync::{Arc, Mutex};
+
+#[autospec]
+pub trait Events {
+    fn on<F: Fn(u32) -> u32 + Send + 'static>(&self, f: F) -> u32;
+    fn each<F>(&self, f: F)
+    where
+        F: FnMut(&str) + Send + 'static;
+    fn once<F: FnOnce(u32) -> String + 'static>(&self, f: F) -> String;
+    fn borrowed_once<F: FnOnce() -> u8>(&self, f: F) -> u8;
+    fn by_ref<F: Fn(u32) -> u32 + 'static>(&self, f: &F) -> u32;
+    fn boxed(&self, f: Box<dyn Fn(u32) -> u32 + Send>) -> u32;
+    fn opaque(&self, f: impl Fn(u32) -> u32 + Send + Sync + 'static) -> u32;
+}
+
+#[test]
+fn returns_with_calls_a_static_callback() {
+    let events = MockEvents::default();
+    events.on.returns_with(|f| f(20) + 1);
+    assert_eq!(events.on(|x| x * 2), 41);
+    events.on.assert_called_once_with(("dyn Fn(u32) -> u32",));
+}
+
+#[test]
+fn returns_with_may_keep_a_static_callback_and_call_it_later() {
+    // The pattern of an event bus: register now, fire later.
+    let events = MockEvents::default();
+    let handlers: Arc<Mutex<Vec<Box<dyn Fn(u32) -> u32 + Send>>>> = Arc::default();
+    let registry = Arc::clone(&handlers);
+    events.on.returns_with(move |f| {
+        registry.lock().unwrap().push(f);
+        0
+    });
+    events.on(|x| x + 1);
+    events.on(|x| x * 10);
+    let fired: Vec<u32> = handlers.lock().unwrap().iter().map(|f| f(3)).collect();
+    assert_eq!(fired, [4, 30]);
+}
+
+#[test]
+fn an_fn_mut_callback_in_a_where_clause_is_called_with_its_state() {
+    let events = MockEvents::default();
+    events.each.returns_with(|mut f| {
+        f("a");
+        f("b");
+    });
+    let seen = Arc::new(Mutex::new(String::new()));
+    let sink = Arc::clone(&seen);
+    events.each(move |s| sink.lock().unwrap().push_str(s));
+    assert_eq!(*seen.lock().unwrap(), "ab");
+    events.each.assert_called_once();
+}
+
+#[test]
+fn an_fn_once_callback_is_handed_over_to_be_called_once() {
+    let events = MockEvents::default();
+    events.once.returns_with(|f| f(7));
+    let owned = String::from("seven: ");
+    assert_eq!(events.once(move |n| format!("{owned}{n}")), "seven: 7");
+
+    events.borrowed_once.returns_with(|f| f() + 1);
+    let local = 41u8;
+    assert_eq!(events.borrowed_once(|| local), 42);
+}
+
+#[test]
+fn a_callback_by_reference_and_a_boxed_one_reach_the_closure() {
+    let events = MockEvents::default();
+    events.by_ref.returns_with(|f| f(1) + 100);
+    assert_eq!(events.by_ref(&|x| x * 5), 105);
+    events.boxed.returns_with(|f| f(2));
+    assert_eq!(events.boxed(Box::new(|x| x + 40)), 42);
+    events.opaque.returns_with(|f| f(3));
+    assert_eq!(events.opaque(|x| x * 3), 9);
+}
+
+// Unconfigured, the mock does not call the callback: it answers the
+// default, as for any other call.
+#[test]
+fn an_unconfigured_call_does_not_run_the_callback() {
+    let events = MockEvents::default();
+    let called = Arc::new(Mutex::new(false));
+    let flag = Arc::clone(&called);
+    assert_eq!(
+        events.on(move |x| {
+            *flag.lock().unwrap() = true;
+            x
+        }),
+        0
+    );
+    assert!(!*called.lock().unwrap());
+    assert_eq!(events.on.call_count(), 1);
+}
+
+#[test]
+fn a_callback_method_of_a_generic_keyed_method_keeps_both() {
+    #[autospec]
+    pub trait Bus {
+        fn send<T: Clone + std::fmt::Debug + 'static, F: Fn(&T) + 'static>(
+            &self,
+            message: T,
+            done: F,
+        );
+    }
+    let bus = MockBus::default();
+    bus.send
+        .of::<u8>()
+        .returns_with(|message, done| done(&message));
+    let seen = Arc::new(Mutex::new(0u8));
+    let sink = Arc::clone(&seen);
+    bus.send(9u8, move |m| *sink.lock().unwrap() = *m);
+    assert_eq!(*seen.lock().unwrap(), 9);
+    bus.send.of::<u8>().assert_called_once();
+}
