@@ -101,6 +101,8 @@ pub mod __private;
 pub use crate::core::answer::Answer;
 pub use crate::core::bounds;
 pub use crate::core::call::Call;
+pub use crate::core::method::sequence::AnswerSequence;
+pub use crate::core::method::statics::{ReturnsStatic, StaticAnswer};
 pub use crate::core::method::Method;
 pub use crate::core::mock::Mock;
 pub use crate::core::mock_core::DEFAULT_WAIT_TIMEOUT;
@@ -292,8 +294,9 @@ pub use autospec_macros::patch;
 pub use autospec_macros::patch_shared;
 
 /// `use autospec::prelude::*;` brings the attribute, the `call!`, `patch!`
-/// and `patch_shared!` macros, the [`Mock`] trait and [`ClassShared`] (for
-/// `MockX::class_shared()`) into scope.
+/// and `patch_shared!` macros, the [`Mock`] trait, [`ClassShared`] (for
+/// `MockX::class_shared()`) and [`ReturnsStatic`] (for `returns(&CONFIG)`)
+/// into scope.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -309,7 +312,7 @@ pub mod prelude {
     pub use crate::{
         and, any, args, assert_called, assert_in_order, autospec, call, contains, ends_with, eq,
         ge, gt, le, lt, ne, not, or, patch, patch_shared, pred, starts_with, Call, ClassShared,
-        Mock, ANY,
+        Mock, ReturnsStatic, ANY,
     };
 }
 

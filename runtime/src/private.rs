@@ -19,6 +19,7 @@ use std::ops::Deref;
 pub use crate::core::bounds::SendArgument;
 pub use crate::core::journal::AnyMethod;
 pub use crate::core::method::call::{kept_ok, send_answer};
+pub use crate::core::method::statics::ReturnsStatic;
 pub use crate::core::method::Method;
 pub use crate::core::mock::fmt_mock;
 pub use crate::core::mock_core::MockCore;

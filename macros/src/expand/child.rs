@@ -29,8 +29,16 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             }
         }
     });
+    // `returns(&CONFIG)` besides `returns(owned)`, from the prelude's trait.
+    let static_returns = glue.static_referent().map(|referent| {
+        quote! {
+            #(#cfgs)*
+            impl #impl_generics #rt::ReturnsStatic<#referent> for #child #ty_generics #where_clause {}
+        }
+    });
     quote! {
         #newtype
+        #static_returns
 
         #(#cfgs)*
         impl #impl_generics #child #ty_generics #where_clause {

@@ -437,6 +437,26 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!(|__autospec_answer| __autospec_answer(#(#args),*))
     }
 
+    /// `T` of a returned `&'static T`: such a method also answers with a
+    /// `&'static T` the test has (`returns(&CONFIG)`, through
+    /// `ReturnsStatic`).
+    pub(crate) fn static_referent(&self) -> Option<Type> {
+        match &self.method.ret {
+            Ret::Borrowed {
+                reference,
+                from_self: false,
+            } if reference.mutability.is_none()
+                && reference
+                    .lifetime
+                    .as_ref()
+                    .is_some_and(|lifetime| lifetime.ident == "static") =>
+            {
+                Some(self.map(ungroup(&reference.elem)))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether a returned borrow is lent from the mock (else leaked).
     pub(crate) fn lends(&self) -> bool {
         match &self.method.ret {
@@ -489,10 +509,15 @@ impl<'g, 'a> Glue<'g, 'a> {
                 self.closure_type_in_body(),
             );
             let (type_args, default) = (self.type_args(), self.default());
-            let configured = self.deliver(
-                quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
-                leak,
-            );
+            let configured = match self.static_referent() {
+                Some(referent) => {
+                    quote!(__autospec_method.__call_static::<#referent>(#journal, #invoke))
+                }
+                None => self.deliver(
+                    quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
+                    leak,
+                ),
+            };
             let unconfigured = self.deliver(
                 quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
                 leak,
@@ -522,6 +547,8 @@ impl<'g, 'a> Glue<'g, 'a> {
                 Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
                 _ => future,
             };
+        } else if let Some(referent) = self.static_referent() {
+            quote!(#owner.#field.__call_static::<#referent>(#journal, #invoke))
         } else if lends {
             self.deliver(
                 quote!(#owner.#field.__call_numbered(#journal, #invoke).0),

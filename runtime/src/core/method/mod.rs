@@ -35,6 +35,7 @@ pub(crate) mod call;
 mod read;
 pub(crate) mod sequence;
 pub(crate) mod state;
+pub(crate) mod statics;
 
 /// The child mock of one mocked method: what was called, and what to answer.
 ///

@@ -1,4 +1,4 @@
-//! `Sequence`: one-shot answers of every kind (values, panics, closures)
+//! `AnswerSequence`: one-shot answers of every kind (values, panics, closures)
 //! queued in one chain, Python's `side_effect = [3, KeyError, 6]`.
 
 use super::Method;
@@ -13,10 +13,10 @@ use crate::core::holders::Sent;
 ///
 /// **When the sequence is used up**, the next call gets the standing answer
 /// ([`returns`](Method::returns), `returns_with`, [`panics`](Method::panics)),
-/// which [`then_returns`](Sequence::then_returns) sets; with no standing
+/// which [`then_returns`](AnswerSequence::then_returns) sets; with no standing
 /// answer it panics and says that the sequence is used up, rather than
 /// quietly returning the default: a sequence states how many calls the test
-/// expects. [`then_default`](Sequence::then_default) lets the calls after
+/// expects. [`then_default`](AnswerSequence::then_default) lets the calls after
 /// it get the default instead.
 ///
 /// ```
@@ -36,12 +36,12 @@ use crate::core::holders::Sent;
 /// assert_eq!((dice.roll(6), dice.roll(6)), (1, 1)); // used up: the standing answer
 /// assert_eq!(dice.roll.call_count(), 5);
 /// ```
-pub struct Sequence<'m, A, R, F: ?Sized> {
+pub struct AnswerSequence<'m, A, R, F: ?Sized> {
     method: &'m Method<A, R, F>,
 }
 
 impl<A, R, F: ?Sized> Method<A, R, F> {
-    /// Starts a sequence of one-shot answers of any kind: see [`Sequence`].
+    /// Starts a sequence of one-shot answers of any kind: see [`AnswerSequence`].
     ///
     /// ```
     /// # use autospec::prelude::*;
@@ -53,12 +53,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!(store.get("k"), Some("v".into()));
     /// ```
     #[must_use = "a sequence queues nothing until it is given answers"]
-    pub fn sequence(&self) -> Sequence<'_, A, R, F> {
-        Sequence { method: self }
+    pub fn sequence(&self) -> AnswerSequence<'_, A, R, F> {
+        AnswerSequence { method: self }
     }
 }
 
-impl<A, R, F: ?Sized> Sequence<'_, A, R, F> {
+impl<A, R, F: ?Sized> AnswerSequence<'_, A, R, F> {
     fn queue(self, answer: Once<R>) -> Self {
         self.method.state().answers.queue([answer]);
         self
