@@ -182,7 +182,7 @@ mod tests {
         let file = expand(quote! {
             trait Bad {
                 fn make(&self) -> impl Clone;
-                fn borrow(&self) -> &mut u8;
+                fn borrow(&self) -> Result<&mut u8, ()>;
             }
         });
         let rendered = quote!(#file).to_string();

@@ -161,6 +161,13 @@ fn trait_cases() -> Vec<(&'static str, TokenStream)> {
             ),
         ),
         (
+            "trait_lending",
+            autospec(
+                "",
+                "pub trait Lending { fn slot(&mut self) -> &mut u32; fn maybe(&mut self) -> Option<&mut String>; fn shared(&self) -> &mut u8; fn name(&self) -> &'static str; fn on<F: Fn(u32) -> u32 + Send + 'static>(&self, f: F); fn once<F: FnOnce() -> u8>(&self, f: F) -> u8; }",
+            ),
+        ),
+        (
             "trait_supertrait",
             autospec(
                 "",
@@ -283,7 +290,7 @@ fn error_cases() -> Vec<(&'static str, TokenStream)> {
             "error_trait",
             autospec(
                 "type Missing = u8",
-                "trait Bad { fn make(&self) -> impl Clone; fn borrow(&self) -> &mut u8; const fn c(&self); fn v(&self, #[autospec(keep)] x: u8); my_macro!(); }",
+                "trait Bad { fn make(&self) -> impl Clone; fn borrow(&self) -> Result<&mut u8, ()>; const fn c(&self); fn v(&self, #[autospec(keep)] x: u8); my_macro!(); }",
             ),
         ),
         ("error_args", autospec("patchable, patchable", SHAPES)),
@@ -303,7 +310,7 @@ fn error_cases() -> Vec<(&'static str, TokenStream)> {
             "error_patchable",
             autospec(
                 "patchable",
-                "impl Account { pub fn a(&self) -> impl Clone { 1 } pub fn b(&self) -> &mut u8 { todo!() } }",
+                "impl Account { pub fn a(&self) -> impl Clone { 1 } pub fn b(&self) -> Result<&mut u8, ()> { todo!() } }",
             ),
         ),
         (

@@ -369,13 +369,14 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
             errors.push(ty, "#[autospec] can answer `impl Iterator<Item = T>` (also `IntoIterator`, `DoubleEndedIterator`, `ExactSizeIterator`), `impl Future<Output = T>` and `impl Fn`/`FnMut`/`FnOnce` returns; for another `impl Trait`, return a concrete type or `Box<dyn Trait>`");
             return;
         }
-        Ret::Borrowed { reference, .. }
-        | Ret::OptionBorrowed { reference, .. }
-        | Ret::ResultBorrowed { reference, .. } => {
+        Ret::Borrowed { reference, .. } | Ret::OptionBorrowed { reference, .. } => {
+            (&reference.elem, true)
+        }
+        Ret::ResultBorrowed { reference, .. } => {
             if let Some(mutability) = &reference.mutability {
                 errors.push(
                     mutability,
-                    "#[autospec] cannot lend `&mut` into the mock's own state; return an owned value instead",
+                    "#[autospec] lends `&mut T` and `Option<&mut T>`, not `Result<&mut T, E>`: each call would need its own copy of the error; return `Option<&mut T>`, or `Result<&T, E>`",
                 );
             }
             (&reference.elem, true)

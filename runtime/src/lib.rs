@@ -102,7 +102,7 @@ pub use crate::core::answer::Answer;
 pub use crate::core::bounds;
 pub use crate::core::call::Call;
 pub use crate::core::method::sequence::AnswerSequence;
-pub use crate::core::method::statics::{ReturnsStatic, StaticAnswer};
+pub use crate::core::method::statics::ReturnsStatic;
 pub use crate::core::method::Method;
 pub use crate::core::mock::Mock;
 pub use crate::core::mock_core::DEFAULT_WAIT_TIMEOUT;
@@ -295,7 +295,7 @@ pub use autospec_macros::patch_shared;
 
 /// `use autospec::prelude::*;` brings the attribute, the `call!`, `patch!`
 /// and `patch_shared!` macros, the [`Mock`] trait, [`ClassShared`] (for
-/// `MockX::class_shared()`) and [`ReturnsStatic`] (for `returns(&CONFIG)`)
+/// `MockX::class_shared()`) and [`ReturnsStatic`] (for `returns_static(&CONFIG)`)
 /// into scope.
 ///
 /// ```

@@ -17,6 +17,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 pub use crate::core::bounds::SendArgument;
+pub use crate::core::holders::StaticRef;
 pub use crate::core::journal::AnyMethod;
 pub use crate::core::method::call::{kept_ok, send_answer};
 pub use crate::core::method::statics::ReturnsStatic;
@@ -83,6 +84,13 @@ pub fn call_pred<T: ?Sized>(arg: &T, test: impl FnOnce(&T) -> bool) -> bool {
 /// Keeps an answer alive for the rest of the program, for references that
 /// do not borrow from the mock (`&'static str`, or an argument's lifetime).
 pub fn leak<T: 'static>(value: T) -> &'static T {
+    Box::leak(Box::new(value))
+}
+
+/// Keeps an answer alive for the rest of the program and lends it mutably,
+/// for `&mut` references that a mock cannot lend from a handle of its own
+/// (from `&self`, of a generic method, without `self`): one per call.
+pub fn leak_mut<'a, T: 'a>(value: T) -> &'a mut T {
     Box::leak(Box::new(value))
 }
 

@@ -31,8 +31,9 @@ fn returns_with_calls_a_static_callback() {
 #[test]
 fn returns_with_may_keep_a_static_callback_and_call_it_later() {
     // The pattern of an event bus: register now, fire later.
+    type Handler = Box<dyn Fn(u32) -> u32 + Send>;
     let events = MockEvents::default();
-    let handlers: Arc<Mutex<Vec<Box<dyn Fn(u32) -> u32 + Send>>>> = Arc::default();
+    let handlers: Arc<Mutex<Vec<Handler>>> = Arc::default();
     let registry = Arc::clone(&handlers);
     events.on.returns_with(move |f| {
         registry.lock().unwrap().push(f);

@@ -29,11 +29,26 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             }
         }
     });
-    // `returns(&CONFIG)` besides `returns(owned)`, from the prelude's trait.
+    // `returns_static(&CONFIG)`, from the prelude's trait.
     let static_returns = glue.static_referent().map(|referent| {
         quote! {
             #(#cfgs)*
-            impl #impl_generics #rt::ReturnsStatic<#referent> for #child #ty_generics #where_clause {}
+            impl #impl_generics #rt::ReturnsStatic<#referent> for #child #ty_generics #where_clause {
+                fn __returns_static(&self, value: #rt::StaticRef<#referent>) {
+                    self.0.__returns_static(value);
+                }
+            }
+        }
+    });
+    // `returns(v)` lends one value to every call: no `Clone` needed.
+    let lent_returns = glue.lends_mut().then(|| {
+        let answer = glue.answer_type();
+        quote! {
+            /// Lends `value` to every later call, the same value each time,
+            /// so what the caller writes into it stays; `lent()` reads it back.
+            #vis fn returns(&self, value: #answer) {
+                self.0.__returns_lent(value);
+            }
         }
     });
     quote! {
@@ -52,6 +67,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             }
 
             #calls_default
+            #lent_returns
         }
     }
 }

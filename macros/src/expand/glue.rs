@@ -438,7 +438,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `T` of a returned `&'static T`: such a method also answers with a
-    /// `&'static T` the test has (`returns(&CONFIG)`, through
+    /// `&'static T` the test has (`returns_static(&CONFIG)`, through
     /// `ReturnsStatic`).
     pub(crate) fn static_referent(&self) -> Option<Type> {
         match &self.method.ret {
@@ -465,6 +465,29 @@ impl<'g, 'a> Glue<'g, 'a> {
             | Ret::ResultBorrowed { from_self, .. } => *from_self && !self.method.is_static,
             _ => false,
         }
+    }
+
+    /// The returned reference, where it is `&mut`.
+    fn lent_mut(&self) -> Option<&syn::TypeReference> {
+        match &self.method.ret {
+            Ret::Borrowed { reference, .. } | Ret::OptionBorrowed { reference, .. } => {
+                reference.mutability.is_some().then_some(*reference)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the method returns `&mut T` (or `Option<&mut T>`) borrowed
+    /// from `&mut self`, so that its handle lends the value itself
+    /// (`Method::__call_mut`) and `returns(v)` lends one value to every
+    /// call. Other `&mut` returns (from `&self`, of a generic method, of a
+    /// method without `self`) are answered with a fresh value per call,
+    /// leaked.
+    pub(crate) fn lends_mut(&self) -> bool {
+        let from_mut_self = self.method.sig.receiver().is_some_and(|receiver| {
+            matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_)))
+        });
+        self.lent_mut().is_some() && self.lends() && from_mut_self && !self.method.is_keyed()
     }
 
     /// The impl method's body. `owner` is the value holding the child mock
@@ -501,7 +524,14 @@ impl<'g, 'a> Glue<'g, 'a> {
         let invoke = self.invoke();
         // Typed, since a kept `Ok(value)` alone leaves the error type open.
         let answer_type = self.answer_type();
-        let leak = |value: TokenStream| quote!(#rt::leak::<#answer_type>(#value));
+        let leaks_mut = self.lent_mut().is_some();
+        let leak = |value: TokenStream| {
+            if leaks_mut {
+                quote!(#rt::leak_mut::<#answer_type>(#value))
+            } else {
+                quote!(#rt::leak::<#answer_type>(#value))
+            }
+        };
         let answer = if self.method.is_keyed() {
             let (key, answer_ty, closure) = (
                 self.key_type(),
@@ -549,6 +579,16 @@ impl<'g, 'a> Glue<'g, 'a> {
             };
         } else if let Some(referent) = self.static_referent() {
             quote!(#owner.#field.__call_static::<#referent>(#journal, #invoke))
+        } else if self.lends_mut() {
+            self.deliver(
+                quote!(#owner.#field.0.__call_mut(#journal, #invoke)),
+                |lent| lent,
+            )
+        } else if lends && leaks_mut {
+            self.deliver(
+                quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
+                leak,
+            )
         } else if lends {
             self.deliver(
                 quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
@@ -626,11 +666,13 @@ impl<'g, 'a> Glue<'g, 'a> {
         });
         let ret = match &method.ret {
             Ret::Owned(ty) => !self.map.mentions_self(ty),
+            // A real `&mut` cannot be lent through the mock's own copy.
             Ret::Borrowed { reference, .. }
             | Ret::OptionBorrowed { reference, .. }
             | Ret::ResultBorrowed { reference, .. } => {
                 !matches!(ungroup(&reference.elem), Type::TraitObject(_))
                     && !self.map.mentions_self(&reference.elem)
+                    && reference.mutability.is_none()
             }
             Ret::Unit | Ret::Iter(_) => true,
             Ret::Callable(_) | Ret::Opaque(_) => false,
@@ -657,7 +699,11 @@ impl<'g, 'a> Glue<'g, 'a> {
         let rt = self.rt;
         let borrow = |reference: &syn::TypeReference| {
             let elem = self.map(ungroup(&reference.elem));
-            quote!(::core::borrow::Borrow::<#elem>::borrow)
+            if reference.mutability.is_some() {
+                quote!(::core::borrow::BorrowMut::<#elem>::borrow_mut)
+            } else {
+                quote!(::core::borrow::Borrow::<#elem>::borrow)
+            }
         };
         match &self.method.ret {
             Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Opaque(_) => call,
@@ -668,7 +714,12 @@ impl<'g, 'a> Glue<'g, 'a> {
             }
             Ret::OptionBorrowed { reference, .. } => {
                 let (borrow, kept) = (borrow(reference), keep(call));
-                quote!(::core::option::Option::map(::core::option::Option::as_ref(#kept), #borrow))
+                let as_ref = if reference.mutability.is_some() {
+                    quote!(::core::option::Option::as_mut)
+                } else {
+                    quote!(::core::option::Option::as_ref)
+                };
+                quote!(::core::option::Option::map(#as_ref(#kept), #borrow))
             }
             Ret::ResultBorrowed { reference, .. } => {
                 let borrow = borrow(reference);

@@ -13,8 +13,9 @@ use crate::core::answer::Pending;
 use crate::core::closure::Closure;
 use crate::core::fail::{answer_panics, no_answer};
 use crate::core::head::Head;
-use crate::core::holders::{Pinned, Sent};
+use crate::core::holders::{Pinned, SendFn, Sent};
 use crate::core::journal::{Journal, ResetMock};
+use crate::core::lent::{self, LentValue, Var};
 use crate::core::shown::{Returned, Shown};
 use std::any::Any;
 use std::collections::VecDeque;
@@ -111,9 +112,10 @@ pub(crate) enum Picked<R> {
     Value(R),
     /// Run the `returns_with` closure (an erased `Box<F>`).
     With(Arc<Closure>),
-    /// A `&'static` answer (`returns(&CONFIG)`), which only the call path
-    /// of a method returning `&'static T` asks for (`__call_static`).
-    Static,
+    /// A `&'static T` (`returns_static(&CONFIG)`) or the value lent by a method
+    /// returning `&mut T` (`returns(v)`), which only the call paths of such
+    /// methods hand out (`__call_static`, `__call_mut`), before they get here.
+    Elsewhere,
     /// Nothing configured: the default, or a panic that says so.
     Unconfigured,
 }
@@ -123,8 +125,10 @@ enum Standing<R> {
     None,
     Value(Sent<R>, fn(&R) -> R),
     Panic(String),
-    /// A `&'static T` (boxed as `Box<&'static T>`), for a method returning one.
+    /// A `&'static T` (a boxed `StaticRef<T>`), for a method returning one.
     Static(Box<dyn Any + Send + Sync>),
+    /// The one value a method returning `&mut T` lends to every call.
+    Lent(Var<R>),
 }
 
 impl<R> Answers<R> {
@@ -195,7 +199,7 @@ impl<R> Answers<R> {
     where
         R: 'a,
     {
-        match self.shown.as_ref().and_then(Shown::send) {
+        match self.send() {
             Some(send) => {
                 let kept = Pinned::new(send(value));
                 // SAFETY: the pinned value lives in `lent`, which only ever
@@ -301,7 +305,7 @@ impl<R> Answers<R> {
                 None => match &self.standing {
                     Standing::Value(value, clone) => Some(clone(value.get())),
                     Standing::Panic(message) => answer_panics(message),
-                    Standing::Static(_) => return Picked::Static,
+                    Standing::Static(_) | Standing::Lent(_) => return Picked::Elsewhere,
                     Standing::None => None,
                 },
             },
@@ -318,7 +322,7 @@ impl<R> Answers<R> {
         }
     }
 
-    /// The `&'static T` that `returns(&CONFIG)` set, when it answers the
+    /// The `&'static T` that `returns_static(&CONFIG)` set, when it answers the
     /// next call: it is the standing answer, no one-shot answer is queued
     /// and no rule matches (`rule`, from `rule_for`).
     pub(crate) fn static_answer(&self, rule: Option<usize>) -> Option<&(dyn Any + Send + Sync)> {
@@ -326,6 +330,40 @@ impl<R> Answers<R> {
             Standing::Static(answer) if rule.is_none() && self.once.is_empty() => Some(&**answer),
             _ => None,
         }
+    }
+
+    /// The value that `returns(v)` gave a method returning `&mut T`, when
+    /// it answers the next call (as for `static_answer`).
+    pub(crate) fn var_answer(&self, rule: Option<usize>) -> Option<Var<R>> {
+        match &self.standing {
+            Standing::Lent(var) if rule.is_none() && self.once.is_empty() => Some(Arc::clone(var)),
+            _ => None,
+        }
+    }
+
+    /// The cell of the value a method returning `&mut T` lends, if it is
+    /// the standing answer; `take` forgets it as the standing answer.
+    pub(crate) fn var(&mut self, take: bool) -> Option<Var<R>> {
+        let Standing::Lent(var) = &self.standing else {
+            return None;
+        };
+        let var = Arc::clone(var);
+        if take {
+            self.replace_standing(Standing::None);
+        }
+        Some(var)
+    }
+
+    /// `returns(v)` of a method returning `&mut T`: `v` is lent to every
+    /// call, the same value each time.
+    pub(crate) fn set_lent(&mut self, value: R) {
+        let value = LentValue::new(value, self.send());
+        self.replace_standing(Standing::Lent(lent::var(value)));
+    }
+
+    /// How to keep an `R` as `Send`, where it is.
+    pub(crate) fn send(&self) -> Option<SendFn<R>> {
+        self.shown.as_ref().and_then(Shown::send)
     }
 
     /// The answer of a call with nothing configured: the default, or a
@@ -360,7 +398,7 @@ impl<R> Answers<R> {
         self.replace_standing(Standing::Panic(message));
     }
 
-    /// `returns(&CONFIG)`: `answer` is a `Box<&'static T>`.
+    /// `returns_static(&CONFIG)`: `answer` is a boxed `StaticRef<T>`.
     pub(crate) fn set_static(&mut self, answer: Box<dyn Any + Send + Sync>) {
         self.replace_standing(Standing::Static(answer));
     }

@@ -154,11 +154,3 @@ type Handle<T> = std::sync::Arc<std::sync::Mutex<T>>;
 unsafe impl<A: Send, R, F: ?Sized + Send> Send for SharedJournal<A, R, F> {}
 // SAFETY: as for `Send`.
 unsafe impl<A: Send, R, F: ?Sized + Send> Sync for SharedJournal<A, R, F> {}
-
-/// How [`StaticAnswer`](crate::StaticAnswer) takes an owned value; inferred.
-#[doc(hidden)]
-pub enum OwnedValue {}
-
-/// How [`StaticAnswer`](crate::StaticAnswer) takes a `&'static T`; inferred.
-#[doc(hidden)]
-pub enum StaticRef {}

@@ -1,4 +1,4 @@
-//! Two small owners that the thread-safety of a mock rests on.
+//! Three small owners that the thread-safety of a mock rests on.
 //!
 //! A mock is `Send + Sync` whenever its journaled argument types are `Send`,
 //! whatever its return type: `Result<T, Box<dyn Error>>` is the commonest
@@ -7,7 +7,9 @@
 //! journaled for the snapshot) are held in [`Sent`], which can only be made
 //! from a value whose type is `Send`. A method whose return type is not
 //! `Send` answers through closures (which are `Send + Sync`) and journals
-//! what it returned as text.
+//! what it returned as text; a value it must keep anyway (the value a
+//! method returning `&mut T` lends out) is bound to its thread instead
+//! ([`ThreadBound`]).
 
 use std::marker::PhantomData;
 use std::ptr::NonNull;
@@ -46,6 +48,11 @@ impl<T> Sent<T> {
     /// The value.
     pub(crate) fn get(&self) -> &T {
         &self.value
+    }
+
+    /// The value, mutably.
+    pub(crate) fn get_mut(&mut self) -> &mut T {
+        &mut self.value
     }
 
     /// The value, taken out.
@@ -109,6 +116,98 @@ impl<T> Drop for Pinned<T> {
     }
 }
 
+/// A `&'static T` whose `T` was proven `Sync` when it was made, so that a
+/// mock may keep it (`returns_static(&CONFIG)`) and hand it to any thread.
+#[doc(hidden)]
+pub struct StaticRef<T: ?Sized + 'static> {
+    value: &'static T,
+    /// Invariance in `T`, as for [`Sent`].
+    invariant: PhantomData<fn(&T) -> &T>,
+}
+
+// SAFETY: a `StaticRef<T>` is only made by `StaticRef::new`, whose bound
+// proves `T: Sync`, and holds nothing but a `&'static T`, which is `Send`
+// and `Sync` exactly where `T: Sync`. Exercised by tests/lending.rs.
+unsafe impl<T: ?Sized> Send for StaticRef<T> {}
+// SAFETY: as for `Send`.
+unsafe impl<T: ?Sized> Sync for StaticRef<T> {}
+
+impl<T: ?Sized + Sync> StaticRef<T> {
+    /// Holds `value`, whose type is `Sync`.
+    pub fn new(value: &'static T) -> Self {
+        StaticRef {
+            value,
+            invariant: PhantomData,
+        }
+    }
+}
+
+impl<T: ?Sized> StaticRef<T> {
+    /// The reference.
+    pub(crate) fn get(&self) -> &'static T {
+        self.value
+    }
+}
+
+/// A value whose type need not be `Send`, bound to the thread that made
+/// it: only that thread may reach it or drop it. Elsewhere it cannot be
+/// reached ([`get_mut`](Self::get_mut) gives `None`), and dropping it there
+/// leaks it. So a mock can keep a non-`Send` value the test gave it (the
+/// `Box<dyn Trait>` that `returns(..)` of a method returning `&mut dyn
+/// Trait` keeps) and still be `Send + Sync`.
+pub(crate) struct ThreadBound<T> {
+    /// Never dropped but by the thread in `thread` (see `Drop`).
+    value: std::mem::ManuallyDrop<T>,
+    thread: std::thread::ThreadId,
+}
+
+// SAFETY: a `ThreadBound<T>` only ever reaches its `T` (to lend it or to
+// drop it) on the thread that made it, which `get_mut` and `drop` check
+// against `thread` (a `ThreadId` is never reused in a process); on any
+// other thread the `T` is only moved as bytes with its owner, or leaked.
+// That is what `T: Send` would otherwise guarantee: no other thread ever
+// uses, shares or drops the `T`. Exercised by tests/lending.rs (under Miri).
+unsafe impl<T> Send for ThreadBound<T> {}
+// SAFETY: as for `Send`: `&ThreadBound<T>` gives no access to the `T` at all.
+unsafe impl<T> Sync for ThreadBound<T> {}
+
+impl<T> ThreadBound<T> {
+    /// Binds `value` to this thread.
+    pub(crate) fn new(value: T) -> Self {
+        ThreadBound {
+            value: std::mem::ManuallyDrop::new(value),
+            thread: std::thread::current().id(),
+        }
+    }
+
+    /// The value, taken out on the thread that made it; itself back on any
+    /// other.
+    pub(crate) fn into_inner(self) -> Result<T, Self> {
+        if self.thread != std::thread::current().id() {
+            return Err(self);
+        }
+        let mut this = std::mem::ManuallyDrop::new(self);
+        // SAFETY: on the value's own thread; `this` is never dropped, so
+        // the value taken here is not dropped again.
+        Ok(unsafe { std::mem::ManuallyDrop::take(&mut this.value) })
+    }
+
+    /// The value, on the thread that made it; `None` on any other.
+    pub(crate) fn get_mut(&mut self) -> Option<&mut T> {
+        (self.thread == std::thread::current().id()).then(|| &mut *self.value)
+    }
+}
+
+impl<T> Drop for ThreadBound<T> {
+    fn drop(&mut self) {
+        if self.thread == std::thread::current().id() {
+            // SAFETY: `value` is dropped here only, once, and never used
+            // after; on this thread, as `T` requires.
+            unsafe { std::mem::ManuallyDrop::drop(&mut self.value) }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +234,24 @@ mod tests {
         assert_eq!(Rc::strong_count(&counted), 2);
         drop(pinned);
         assert_eq!(Rc::strong_count(&counted), 1);
+    }
+
+    #[test]
+    fn a_thread_bound_value_is_reached_and_dropped_only_on_its_thread() {
+        let counted = Rc::new(());
+        let mut here = ThreadBound::new(Rc::clone(&counted));
+        assert_eq!(here.get_mut().map(|rc| Rc::strong_count(rc)), Some(2));
+        drop(here);
+        assert_eq!(Rc::strong_count(&counted), 1);
+
+        let mut away = ThreadBound::new(Rc::clone(&counted));
+        let away = std::thread::spawn(move || {
+            let reached = away.get_mut().is_some();
+            drop(away); // leaked: the `Rc` is never touched off its thread
+            reached
+        });
+        assert!(!away.join().unwrap());
+        assert_eq!(Rc::strong_count(&counted), 2);
     }
 
     #[test]

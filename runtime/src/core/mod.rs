@@ -23,6 +23,7 @@ pub(crate) mod fail;
 pub(crate) mod head;
 pub(crate) mod holders;
 pub(crate) mod journal;
+pub(crate) mod lent;
 pub(crate) mod lock;
 pub(crate) mod method;
 pub(crate) mod mock;

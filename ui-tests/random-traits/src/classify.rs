@@ -358,7 +358,7 @@ mod tests {
 
     #[test]
     fn one_autospec_error_on_the_trait_is_a_clean_refusal() {
-        let message = "#[autospec] cannot lend `&mut` into the mock's own state; return an owned value instead";
+        let message = "#[autospec] lends `&mut T` and `Option<&mut T>`, not `Result<&mut T, E>`: each call would need its own copy of the error; return `Option<&mut T>`, or `Result<&T, E>`";
         assert_eq!(
             outcome(&[error(None, message, 9), summary()]),
             Outcome::RefusedCleanly {

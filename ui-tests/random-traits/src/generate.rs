@@ -1214,12 +1214,12 @@ struct RefusedMethod {
 
 const REFUSED_METHODS: &[RefusedMethod] = &[
     RefusedMethod {
-        label: "`-> &mut T`",
+        label: "`-> Result<&mut T, E>`",
         name: "slot",
         generics: &[],
         receiver: "&mut self",
         params: &[],
-        ret: "&mut u32",
+        ret: "Result<&mut u32, String>",
         needs_trait_lifetime: false,
     },
     RefusedMethod {

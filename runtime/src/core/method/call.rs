@@ -7,6 +7,7 @@ use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::bounds::SharedJournal as Owner;
 use crate::core::fail::refused;
+use crate::core::holders::StaticRef;
 use crate::core::shared::AwaitTicket;
 use std::sync::Arc;
 
@@ -154,10 +155,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let answer = match picked {
             Picked::Value(value) => return (value, seq),
             Picked::With(answer) => answer,
-            // A `&'static` answer is taken by `__call_static` before it
-            // gets here; only a call racing with another that used up the
-            // one-shot answers in between finds it, and gets the default.
-            Picked::Static | Picked::Unconfigured => {
+            // A `&'static` answer or a lent value is handed out by
+            // `__call_static` or `__call_mut` before it gets here; only a
+            // call racing with another that used up the one-shot answers in
+            // between finds it, and gets the default.
+            Picked::Elsewhere | Picked::Unconfigured => {
                 let value = state.answers.unconfigured(&self.shared.head, &*state);
                 state.answers.keep_return(seq, &value);
                 return (value, seq);
@@ -177,7 +179,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// [`__call`](Self::__call) for a method that returns `&'static T`:
-    /// the `&'static T` given to `returns(&CONFIG)` when it answers, else
+    /// the `&'static T` given to `returns_static(&CONFIG)` when it answers, else
     /// the answer, leaked (see [`__call_leak`](Self::__call_leak)).
     #[doc(hidden)]
     #[track_caller]
@@ -190,9 +192,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         // SAFETY: as in `__call_numbered`.
         let rule = unsafe { guard.answers.rule_for(std::ptr::from_ref(&args).cast()) };
         let answer = guard.answers.static_answer(rule).map(|answer| {
-            match answer.downcast_ref::<&'static T>() {
-                Some(answer) => *answer,
-                None => unreachable!("`returns(&T)` of this method keeps a `&'static T`"),
+            match answer.downcast_ref::<StaticRef<T>>() {
+                Some(answer) => answer.get(),
+                None => unreachable!("`returns_static` of this method keeps a `&'static T`"),
             }
         });
         let Some(answer) = answer else {

@@ -24,14 +24,16 @@ use crate::core::answers::{ErasedPending, Once};
 use crate::core::bounds::SharedJournal as Owner;
 use crate::core::bounds::StoredAnswer;
 use crate::core::closure::Closure;
-use crate::core::holders::Sent;
+use crate::core::holders::{Sent, StaticRef};
 use crate::core::journal::{self, AnyMethod, Journals};
 use crate::core::shared::{Erased, Shared};
+use lend::Lending;
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
 pub(crate) mod call;
+mod lend;
 mod read;
 pub(crate) mod sequence;
 pub(crate) mod state;
@@ -83,6 +85,9 @@ pub(crate) mod statics;
 /// ```
 pub struct Method<A, R, F: ?Sized> {
     pub(crate) shared: Arc<Shared>,
+    /// What this handle lent its last call, for a method returning `&mut T`
+    /// (`lend.rs`); each handle has its own.
+    lending: Lending<R>,
     /// `Send` and `Sync` as for the `Arc<Typed<A, R, F>>` that `shared`
     /// stands for.
     typed: PhantomData<Owner<A, R, F>>,
@@ -103,6 +108,7 @@ impl<A, R, F: ?Sized> Clone for Method<A, R, F> {
     fn clone(&self) -> Self {
         Method {
             shared: Arc::clone(&self.shared),
+            lending: Lending::new(),
             typed: PhantomData,
         }
     }
@@ -251,6 +257,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.state().answers.clear();
     }
 
+    /// `returns(v)` of a method returning `&mut T` from `&mut self`: every
+    /// call is lent the same value (the field's `returns` calls this).
+    #[doc(hidden)]
+    pub fn __returns_lent(&self, value: R) {
+        self.state().answers.set_lent(value);
+    }
+
     /// Sets the standing answer to a closure; the field's `returns_with` calls this.
     #[doc(hidden)]
     pub fn __returns_with(&self, answer: Box<F>) {
@@ -259,9 +272,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Sets the standing answer of a method returning `&'static T` to a
-    /// reference the test has (`returns(&CONFIG)` of the field).
+    /// reference the test has (`returns_static(&CONFIG)` of the field).
     #[doc(hidden)]
-    pub fn __returns_static<T: ?Sized + Sync + 'static>(&self, answer: &'static T) {
+    pub fn __returns_static<T: ?Sized + 'static>(&self, answer: StaticRef<T>) {
         self.state().answers.set_static(Box::new(answer));
     }
 }

@@ -58,6 +58,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 }
 
+// Each step queues its answer at once: the sequence it gives back is only
+// for chaining the next, and may be dropped.
+#[allow(clippy::return_self_not_must_use)]
 impl<A, R, F: ?Sized> AnswerSequence<'_, A, R, F> {
     fn queue(self, answer: Once<R>) -> Self {
         self.method.state().answers.queue([answer]);

@@ -1,21 +1,18 @@
-//! `ReturnsStatic`: the `returns` of a method that returns `&'static T`,
-//! which takes the `&'static T` the test already has (`returns(&CONFIG)`)
-//! as well as an owned value.
+//! `ReturnsStatic`: `returns_static(&CONFIG)`, the answer of a method that
+//! returns `&'static T` with a `&'static T` the test already has.
 
-use super::Method;
-use crate::core::bounds::{OwnedValue, StaticRef, StoredAnswer};
-use std::ops::Deref;
+use crate::core::holders::StaticRef;
 
-/// The `returns` of the child mock of a method that returns `&'static T`
-/// (in the prelude): it takes a `&'static T` the test already has, which
-/// every call then returns as it is, with no copy and no leak; or, as
-/// [`Method::returns`] does, an owned value, which the mock lends out (each
-/// call's answer is leaked, to live long enough: one small allocation per
-/// call).
+/// The `returns_static` of the child mock of a method that returns
+/// `&'static T` (in the prelude): it answers every later call with a
+/// `&'static T` the test already has, returned as it is, with no copy and
+/// no leak (mockall's `return_const(&X)`). [`returns`](crate::Method::returns)
+/// still takes an owned value, which the mock lends out (each call's answer
+/// is leaked, to live long enough: one small allocation per call).
 ///
-/// Implemented by the generated child mocks of such methods; it is a trait,
-/// not a method of [`Method`], because the value's type decides which of
-/// the two it is. mockall's `return_const(&X)`.
+/// It is a trait, which the generated child mocks of such methods
+/// implement, rather than a form of `returns`: a `returns` that took either
+/// would leave `returns("x".into())` without a type to convert into.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -30,49 +27,29 @@ use std::ops::Deref;
 /// }
 ///
 /// let settings = MockSettings::default();
-/// settings.config.returns(&CONFIG);
+/// settings.config.returns_static(&CONFIG);
 /// assert!(std::ptr::eq(settings.config(), &CONFIG)); // the same value, not a copy
-/// settings.name.returns("owned".to_string()); // an owned value still works
+/// settings.name.returns("owned".into()); // an owned value still works
 /// assert_eq!(settings.name(), "owned");
-/// settings.name.returns("static");
+/// settings.name.returns_static("static");
 /// assert_eq!(settings.name(), "static");
 /// ```
-pub trait ReturnsStatic<T: ?Sized>: Deref {
-    /// Answers every later call with `value`: a `&'static T`, returned as
-    /// it is, or an owned value, lent out (see the trait).
-    fn returns<V, How>(&self, value: V)
+pub trait ReturnsStatic<T: ?Sized + 'static> {
+    /// Answers every later call with `value`, returned as it is. A
+    /// standing answer, like [`returns`](crate::Method::returns): one-shot
+    /// answers and `when` rules come first, and the last standing answer
+    /// set wins. `T` must be `Sync`, since the mock may be shared between
+    /// threads (a `static` always is).
+    fn returns_static(&self, value: &'static T)
     where
-        V: StaticAnswer<Self::Target, T, How>,
+        T: Sync,
     {
-        value.__set(&**self);
+        self.__returns_static(StaticRef::new(value));
     }
-}
 
-/// What [`ReturnsStatic::returns`] takes: a `&'static T`, or the owned value
-/// a call would lend out. `How` tells the two apart; it is inferred.
-#[diagnostic::on_unimplemented(
-    message = "a method that returns `&'static {T}` answers with a `&'static {T}` or with an owned value it lends out, and `{Self}` is neither",
-    label = "neither a `&'static {T}` nor the owned value of the method's answer",
-    note = "a `&'static {T}` is returned as it is; an owned value is cloned for each call, so its type must be `Clone`"
-)]
-pub trait StaticAnswer<M: ?Sized, T: ?Sized, How> {
+    /// Sets the answer; `StaticRef` proves `T: Sync`, which the generated
+    /// impl cannot state (a bound on a concrete type that does not hold
+    /// would not compile, even unused).
     #[doc(hidden)]
-    fn __set(self, method: &M);
-}
-
-impl<A, R, F: ?Sized, T: ?Sized> StaticAnswer<Method<A, R, F>, T, OwnedValue> for R
-where
-    R: Clone + StoredAnswer,
-{
-    fn __set(self, method: &Method<A, R, F>) {
-        method.returns(self);
-    }
-}
-
-impl<A, R, F: ?Sized, T: ?Sized + Sync + 'static> StaticAnswer<Method<A, R, F>, T, StaticRef>
-    for &'static T
-{
-    fn __set(self, method: &Method<A, R, F>) {
-        method.__returns_static(self);
-    }
+    fn __returns_static(&self, value: StaticRef<T>);
 }

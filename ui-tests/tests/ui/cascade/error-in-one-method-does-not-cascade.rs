@@ -7,7 +7,7 @@ use autospec::prelude::*;
 #[autospec]
 pub trait Store {
     fn get(&self, key: &str) -> Option<String>;
-    fn get_mut(&mut self, key: &str) -> &mut String;
+    fn get_mut(&mut self, key: &str) -> Result<&mut String, String>;
     fn put(&mut self, key: String, value: Vec<u8>);
 }
 

@@ -2,12 +2,12 @@
 // on the restated tokens.
 autospec::mock! {
     pub MockCounter: Counter {
-        fn slot(&mut self) -> &mut u32;
+        fn slot(&mut self) -> Result<&mut u32, String>;
     }
 }
 
 pub trait Counter {
-    fn slot(&mut self) -> &mut u32;
+    fn slot(&mut self) -> Result<&mut u32, String>;
 }
 
 fn main() {}
