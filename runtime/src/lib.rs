@@ -118,6 +118,7 @@ pub use crate::features::matchers::matcher::{
     Both, Collection, Compare, Contains, Describe, Equals, Matcher, Not, Pred, Sequence, ANY,
 };
 pub use crate::features::matchers::when::When;
+pub use crate::features::typed_arg::TypedArg;
 
 /// Emits a typed mock of a trait.
 ///

@@ -120,3 +120,99 @@ fn a_callback_method_of_a_generic_keyed_method_keeps_both() {
     assert_eq!(*seen.lock().unwrap(), 9);
     bus.send.of::<u8>().assert_called_once();
 }
+
+// Issue #16, item 17: once the test names the types (`of::<..>()`), the
+// arguments of a type parameter are journaled typed, so assertions on them
+// can pass.
+#[autospec]
+pub trait Http {
+    fn get<U: ToString + 'static, T: Default + 'static>(&self, url: U) -> T;
+    fn post<B: Clone + 'static>(&self, path: &str, body: &B) -> u16;
+    fn put<B: std::fmt::Debug + 'static>(&self, body: &B);
+}
+
+#[derive(Default, Debug, Clone, PartialEq)]
+pub struct Anchor {
+    pub id: u32,
+}
+
+// mockall: `expect_get::<String, Anchor>().with(eq("http://h/core/anchor/1"))`.
+#[test]
+fn arguments_of_a_type_parameter_are_journaled_typed_once_the_type_is_named() {
+    let http = MockHttp::default();
+    let get = http.get.of::<String, Anchor>();
+    get.returns(Anchor { id: 1 });
+    let anchor: Anchor = http.get(String::from("http://h/core/anchor/1"));
+    assert_eq!(anchor.id, 1);
+    get.assert_called_once_with(("http://h/core/anchor/1",));
+    get.assert_called_with(args!(starts_with("http://")));
+    let (url,) = get.call_args().unwrap();
+    assert_eq!(url.value().as_deref(), Some("http://h/core/anchor/1"));
+}
+
+#[test]
+fn a_borrowed_argument_is_kept_as_a_clone_where_the_bounds_say_clone() {
+    let http = MockHttp::default();
+    let post = http.post.of::<Vec<u8>>();
+    http.post("/up", &vec![1u8, 2]);
+    post.assert_called_once_with(("/up", vec![1u8, 2]));
+}
+
+#[test]
+fn a_borrowed_argument_that_cannot_be_cloned_compares_by_its_debug_text() {
+    #[derive(Debug, PartialEq)]
+    pub struct Token(u8);
+    let http = MockHttp::default();
+    let put = http.put.of::<Token>();
+    http.put(&Token(7));
+    put.assert_called_once_with((Token(7),));
+    let (token,) = put.call_args().unwrap();
+    assert_eq!(token.text(), "Token(7)");
+}
+
+#[test]
+fn a_closure_answering_the_call_takes_the_argument_and_the_journal_keeps_its_text() {
+    #[autospec]
+    pub trait Sink {
+        fn push<T: std::fmt::Debug + 'static>(&self, item: T) -> usize;
+    }
+    pub struct Big(Vec<u8>);
+    impl std::fmt::Debug for Big {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "Big({})", self.0.len())
+        }
+    }
+    let sink = MockSink::default();
+    let push = sink.push.of::<Big>();
+    push.returns_with(|item| item.0.len());
+    assert_eq!(sink.push(Big(vec![0; 3])), 3);
+    let (item,) = push.call_args().unwrap();
+    assert_eq!(item.text(), "Big(3)");
+    let pushed = sink.push.of::<u8>();
+    sink.push(5u8);
+    pushed.assert_called_once_with((5u8,));
+    assert_eq!(pushed.call_args().unwrap().0.value(), Some(5));
+}
+
+#[test]
+fn calls_made_before_the_instantiation_was_named_are_kept_as_text() {
+    let http = MockHttp::default();
+    http.post("/early", &5u32);
+    let post = http.post.of::<u32>();
+    http.post("/late", &6u32);
+    let calls = post.call_args_list();
+    assert_eq!(calls.len(), 2);
+    assert_eq!(calls[0].1.value(), None);
+    assert_eq!(calls[1].1.value(), Some(6));
+    // Without a `Debug` bound, the text is the type name.
+    assert_eq!(calls[0].1.text(), "u32");
+    post.assert_any_call(("/late", 6u32));
+    let rendered: Vec<String> = http.mock_calls().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        rendered,
+        [
+            r#"post::<u32>("/early", u32)"#,
+            r#"post::<u32>("/late", u32)"#
+        ]
+    );
+}

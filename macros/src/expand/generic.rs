@@ -35,6 +35,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
         glue.closure_type(),
     );
     let (type_args, render, default) = (glue.type_args(), glue.render(), glue.default());
+    let (instance, adopt) = (glue.instance_journal_type(), glue.adopt());
     let (params, shown) = (glue.param_names(), glue.shown());
     let marker = marker_value(&child_generics);
     let turbofish: Vec<_> = method
@@ -63,9 +64,10 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
                 #(#keyed_where,)*
             {
                 #child(
-                    self.0.__of::<#key, #answer, #closure>(
+                    self.0.__of::<#key, #instance, #answer, #closure>(
                         #type_args,
                         |__autospec_core, __autospec_name| #rt::Method::__new(__autospec_core, __autospec_name, #params, #render, #default, #shown),
+                        #adopt,
                     )
                     #marker
                 )

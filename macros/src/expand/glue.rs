@@ -12,7 +12,7 @@ use syn::{FnArg, GenericParam, Pat, PatIdent, ReturnType, Signature, Type};
 /// One method seen from the generated code.
 pub(crate) struct Glue<'g, 'a> {
     pub(crate) method: &'g Method<'a>,
-    rt: &'g TokenStream,
+    pub(crate) rt: &'g TokenStream,
     map: &'g SelfMap,
     /// `__autospec_arg0`, ...: the impl's parameter names.
     names: Vec<Ident>,
@@ -49,12 +49,12 @@ impl<'g, 'a> Glue<'g, 'a> {
         self
     }
 
-    fn map(&self, ty: &Type) -> Type {
+    pub(crate) fn map(&self, ty: &Type) -> Type {
         self.map.replace(ty)
     }
 
     /// The parameters the journal keeps (all but a restated receiver).
-    fn journaled(&self) -> impl Iterator<Item = &Param<'a>> {
+    pub(crate) fn journaled(&self) -> impl Iterator<Item = &Param<'a>> {
         self.method
             .params
             .iter()
@@ -71,7 +71,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!((#(#types,)*))
     }
 
-    fn journal_entry_type(&self, param: &Param<'_>) -> TokenStream {
+    pub(crate) fn journal_entry_type(&self, param: &Param<'_>) -> TokenStream {
         let rt = self.rt;
         match &param.kind {
             ParamKind::Owned => self.map(param.ty).into_token_stream(),
@@ -216,9 +216,10 @@ impl<'g, 'a> Glue<'g, 'a> {
             .collect()
     }
 
-    /// `Method<(journal), R, dyn for<'a> FnMut(..) -> R + Send>`.
+    /// `Method<(journal), R, dyn for<'a> FnMut(..) -> R + Send>`; for a
+    /// generic method, the child mock of one instantiation.
     pub(crate) fn method_type(&self) -> TokenStream {
-        let (rt, journal, answer) = (self.rt, self.journal_type(), self.answer_type());
+        let (rt, journal, answer) = (self.rt, self.instance_journal_type(), self.answer_type());
         let closure = self.closure_type();
         quote!(#rt::Method<#journal, #answer, #closure>)
     }
@@ -361,6 +362,13 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     /// `(clone of arg0, arg1.to_owned(),)`: the journal entry of this call.
     pub(crate) fn journal(&self) -> TokenStream {
+        let entries = self.journal_entries();
+        quote!((#(#entries,)*))
+    }
+
+    /// Each element of [`journal`](Self::journal), with its parameter and
+    /// the impl's name for it.
+    pub(crate) fn journal_entries(&self) -> Vec<TokenStream> {
         let rt = self.rt;
         let journaled = self.method.params.iter().zip(&self.names);
         let journaled = journaled.filter(|(param, _)| !matches!(param.kind, ParamKind::Receiver));
@@ -393,7 +401,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             ParamKind::Callable { bound, .. } => quote!(#rt::opaque(#rt::type_name::<dyn #bound>())),
             ParamKind::Opaque { .. } | ParamKind::Receiver => self.opaque(param.ty, name),
         });
-        quote!((#(#entries,)*))
+        entries.collect()
     }
 
     fn opaque(&self, ty: &Type, name: &Ident) -> TokenStream {
@@ -407,8 +415,13 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     /// `|answer| answer(arg0, ..)`: runs a `returns_with` closure.
     fn invoke(&self) -> TokenStream {
-        let args = self
-            .method
+        let args = self.invoke_args();
+        quote!(|__autospec_answer| __autospec_answer(#(#args),*))
+    }
+
+    /// What [`invoke`](Self::invoke) passes the closure, one per parameter.
+    pub(crate) fn invoke_args(&self) -> Vec<TokenStream> {
+        self.method
             .params
             .iter()
             .zip(&self.names)
@@ -433,28 +446,8 @@ impl<'g, 'a> Glue<'g, 'a> {
                     closure_gets_value: false,
                 } => self.opaque(param.ty, name),
                 _ => name.to_token_stream(),
-            });
-        quote!(|__autospec_answer| __autospec_answer(#(#args),*))
-    }
-
-    /// `T` of a returned `&'static T`: such a method also answers with a
-    /// `&'static T` the test has (`returns_static(&CONFIG)`, through
-    /// `ReturnsStatic`).
-    pub(crate) fn static_referent(&self) -> Option<Type> {
-        match &self.method.ret {
-            Ret::Borrowed {
-                reference,
-                from_self: false,
-            } if reference.mutability.is_none()
-                && reference
-                    .lifetime
-                    .as_ref()
-                    .is_some_and(|lifetime| lifetime.ident == "static") =>
-            {
-                Some(self.map(ungroup(&reference.elem)))
-            }
-            _ => None,
-        }
+            })
+            .collect()
     }
 
     /// Whether a returned borrow is lent from the mock (else leaked).
@@ -465,29 +458,6 @@ impl<'g, 'a> Glue<'g, 'a> {
             | Ret::ResultBorrowed { from_self, .. } => *from_self && !self.method.is_static,
             _ => false,
         }
-    }
-
-    /// The returned reference, where it is `&mut`.
-    fn lent_mut(&self) -> Option<&syn::TypeReference> {
-        match &self.method.ret {
-            Ret::Borrowed { reference, .. } | Ret::OptionBorrowed { reference, .. } => {
-                reference.mutability.is_some().then_some(*reference)
-            }
-            _ => None,
-        }
-    }
-
-    /// Whether the method returns `&mut T` (or `Option<&mut T>`) borrowed
-    /// from `&mut self`, so that its handle lends the value itself
-    /// (`Method::__call_mut`) and `returns(v)` lends one value to every
-    /// call. Other `&mut` returns (from `&self`, of a generic method, of a
-    /// method without `self`) are answered with a fresh value per call,
-    /// leaked.
-    pub(crate) fn lends_mut(&self) -> bool {
-        let from_mut_self = self.method.sig.receiver().is_some_and(|receiver| {
-            matches!(receiver.kind, syn::ReceiverKind::Reference(_, _, Some(_)))
-        });
-        self.lent_mut().is_some() && self.lends() && from_mut_self && !self.method.is_keyed()
     }
 
     /// The impl method's body. `owner` is the value holding the child mock
@@ -539,21 +509,31 @@ impl<'g, 'a> Glue<'g, 'a> {
                 self.closure_type_in_body(),
             );
             let (type_args, default) = (self.type_args(), self.default());
-            let configured = match self.static_referent() {
-                Some(referent) => {
-                    quote!(__autospec_method.__call_static::<#referent>(#journal, #invoke))
-                }
-                None => self.deliver(
-                    quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
-                    leak,
-                ),
+            let instance = self.instance_journal_type();
+            let call = self.instance_call(true);
+            let (lets, typed, typed_invoke) = (call.lets, call.journal, call.invoke);
+            let referent = self.static_referent();
+            let call = if let Some(referent) = &referent {
+                quote!(__autospec_method.__call_static::<#referent>(#typed, #typed_invoke))
+            } else {
+                quote!(__autospec_method.__call_numbered(#typed, #typed_invoke).0)
+            };
+            let call = if lets.is_empty() {
+                call
+            } else {
+                quote!({ #lets #call })
+            };
+            let configured = if referent.is_some() {
+                call
+            } else {
+                self.deliver(call, leak)
             };
             let unconfigured = self.deliver(
                 quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
                 leak,
             );
             quote! {
-                match #owner.#field.0.__find::<#key, #answer_ty, #closure>() {
+                match #owner.#field.0.__find::<#key, #instance, #answer_ty, #closure>() {
                     ::core::option::Option::Some(__autospec_method) => #configured,
                     ::core::option::Option::None => #unconfigured,
                 }
@@ -693,47 +673,6 @@ impl<'g, 'a> Glue<'g, 'a> {
             && method.generics.erased.is_empty()
     }
 
-    /// Turns the answer into the declared return type; `keep` makes a value
-    /// live long enough to be lent.
-    fn deliver(&self, call: TokenStream, keep: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
-        let rt = self.rt;
-        let borrow = |reference: &syn::TypeReference| {
-            let elem = self.map(ungroup(&reference.elem));
-            if reference.mutability.is_some() {
-                quote!(::core::borrow::BorrowMut::<#elem>::borrow_mut)
-            } else {
-                quote!(::core::borrow::Borrow::<#elem>::borrow)
-            }
-        };
-        match &self.method.ret {
-            Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Opaque(_) => call,
-            Ret::Iter(_) => quote!(::core::iter::IntoIterator::into_iter(#call)),
-            Ret::Borrowed { reference, .. } => {
-                let (borrow, kept) = (borrow(reference), keep(call));
-                quote!(#borrow(#kept))
-            }
-            Ret::OptionBorrowed { reference, .. } => {
-                let (borrow, kept) = (borrow(reference), keep(call));
-                let as_ref = if reference.mutability.is_some() {
-                    quote!(::core::option::Option::as_mut)
-                } else {
-                    quote!(::core::option::Option::as_ref)
-                };
-                quote!(::core::option::Option::map(#as_ref(#kept), #borrow))
-            }
-            Ret::ResultBorrowed { reference, .. } => {
-                let borrow = borrow(reference);
-                let kept = keep(quote!(::core::result::Result::Ok(__autospec_ok)));
-                quote! {
-                    match #call {
-                        ::core::result::Result::Ok(__autospec_ok) => ::core::result::Result::Ok(#borrow(#rt::kept_ok(#kept))),
-                        ::core::result::Result::Err(__autospec_error) => ::core::result::Result::Err(__autospec_error),
-                    }
-                }
-            }
-        }
-    }
-
     /// Where the signature demands a `Send` future: its own bound, or
     /// `#[async_trait]` (unless `?Send`).
     fn send_future(&self) -> Option<proc_macro2::Span> {
@@ -772,7 +711,7 @@ fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
 }
 
 /// The same tokens, all carrying `span`.
-fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+pub(crate) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
     tokens
         .into_iter()
         .map(|mut tree| {

@@ -28,6 +28,8 @@ mod child;
 mod class;
 mod generic;
 mod glue;
+mod instance;
+mod lending;
 mod magic;
 mod mock;
 mod mock_fn;

@@ -346,11 +346,15 @@ fn passes_through(glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
             glue.closure_type_in_body(),
             glue.type_args(),
         );
+        // The original still needs the arguments: none moves.
+        let (instance, typed) = (glue.instance_journal_type(), glue.instance_call(false));
+        let (lets, typed) = (typed.lets, typed.journal);
         quote! {
-            match __autospec_patch.#field.0.__find::<#key, #answer, #closure>() {
+            match __autospec_patch.#field.0.__find::<#key, #instance, #answer, #closure>() {
                 ::core::option::Option::Some(__autospec_method) if __autospec_method.__has_answer() => false,
                 ::core::option::Option::Some(__autospec_method) => {
-                    __autospec_method.__record(#journal);
+                    #lets
+                    __autospec_method.__record(#typed);
                     true
                 }
                 ::core::option::Option::None => {

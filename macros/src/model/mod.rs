@@ -333,7 +333,7 @@ fn unclonable<'a>(item: &'a ItemTrait, args: &Args, restated: bool) -> Vec<&'a I
     params.chain(types).collect()
 }
 
-fn promises_clone<'b>(bounds: impl IntoIterator<Item = &'b TypeParamBound>) -> bool {
+pub(crate) fn promises_clone<'b>(bounds: impl IntoIterator<Item = &'b TypeParamBound>) -> bool {
     bounds.into_iter().any(|bound| match bound {
         TypeParamBound::Trait(bound) => bound
             .path

@@ -161,14 +161,17 @@ pub(crate) struct ThreadBound<T> {
     thread: std::thread::ThreadId,
 }
 
-// SAFETY: a `ThreadBound<T>` only ever reaches its `T` (to lend it or to
-// drop it) on the thread that made it, which `get_mut` and `drop` check
-// against `thread` (a `ThreadId` is never reused in a process); on any
-// other thread the `T` is only moved as bytes with its owner, or leaked.
-// That is what `T: Send` would otherwise guarantee: no other thread ever
-// uses, shares or drops the `T`. Exercised by tests/lending.rs (under Miri).
+// SAFETY: a `ThreadBound<T>` only ever reaches its `T` (to lend or show
+// it, to take it out or to drop it) on the thread that made it, which
+// `get`, `get_mut`, `into_inner` and `drop` check against `thread` (a
+// `ThreadId` is never reused in a process); on any other thread the `T` is
+// only moved as bytes with its owner, or leaked. That is what `T: Send`
+// would otherwise guarantee: no other thread ever uses, shares or drops
+// the `T`. Exercised by tests/lending.rs (under Miri).
 unsafe impl<T> Send for ThreadBound<T> {}
-// SAFETY: as for `Send`: `&ThreadBound<T>` gives no access to the `T` at all.
+// SAFETY: `&ThreadBound<T>` reaches the `T` on its own thread only (`get`),
+// so a `&T` from it exists on that thread alone; sending that `&T` on to
+// another thread needs `T: Sync`, which the type system checks as usual.
 unsafe impl<T> Sync for ThreadBound<T> {}
 
 impl<T> ThreadBound<T> {
@@ -190,6 +193,11 @@ impl<T> ThreadBound<T> {
         // SAFETY: on the value's own thread; `this` is never dropped, so
         // the value taken here is not dropped again.
         Ok(unsafe { std::mem::ManuallyDrop::take(&mut this.value) })
+    }
+
+    /// The value, on the thread that made it; `None` on any other.
+    pub(crate) fn get(&self) -> Option<&T> {
+        (self.thread == std::thread::current().id()).then(|| &*self.value)
     }
 
     /// The value, on the thread that made it; `None` on any other.

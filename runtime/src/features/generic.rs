@@ -99,19 +99,22 @@ impl<A: 'static> Generic<A> {
     }
 
     /// The child mock of instantiation `K`, made by `make` (given the core
-    /// and the full name, `get::<User>`) when first asked for.
+    /// and the full name, `get::<User>`) when first asked for. Its journal
+    /// `AK` keeps arguments of the type parameters typed (`TypedArg`);
+    /// `adopt` turns the calls journaled before, as text, into its own.
     #[doc(hidden)]
-    pub fn __of<K: 'static, R: 'static, F: ?Sized + 'static>(
+    pub fn __of<K: 'static, AK: 'static, R: 'static, F: ?Sized + 'static>(
         &self,
         type_args: fn() -> String,
-        make: impl FnOnce(&Arc<MockCore>, &str) -> Method<A, R, F>,
-    ) -> Method<A, R, F>
+        make: impl FnOnce(&Arc<MockCore>, &str) -> Method<AK, R, F>,
+        adopt: fn(A) -> AK,
+    ) -> Method<AK, R, F>
     where
-        Method<A, R, F>: Send + Sync,
+        Method<AK, R, F>: Send + Sync,
     {
         let key = TypeId::of::<K>();
         let mut state = lock(&self.inner.state);
-        if let Some(found) = Self::find_in::<R, F>(&state, key) {
+        if let Some(found) = find_in::<A, AK, R, F>(&state, key) {
             return found;
         }
         let name = format!("{}::<{}>", self.inner.name, type_args());
@@ -119,7 +122,7 @@ impl<A: 'static> Generic<A> {
         let pending = std::mem::take(&mut state.pending);
         for call in pending {
             if call.key == key {
-                method.__adopt(call.seq, call.args);
+                method.__adopt(call.seq, adopt(call.args));
             } else {
                 state.pending.push(call);
             }
@@ -130,20 +133,10 @@ impl<A: 'static> Generic<A> {
 
     /// The child mock of instantiation `K`, if the test asked for it.
     #[doc(hidden)]
-    pub fn __find<K: 'static, R: 'static, F: ?Sized + 'static>(&self) -> Option<Method<A, R, F>> {
-        Self::find_in(&lock(&self.inner.state), TypeId::of::<K>())
-    }
-
-    fn find_in<R: 'static, F: ?Sized + 'static>(
-        state: &State<A>,
-        key: TypeId,
-    ) -> Option<Method<A, R, F>> {
-        state
-            .instances
-            .iter()
-            .find(|(k, _)| *k == key)
-            .and_then(|(_, instance)| instance.as_any().downcast_ref::<Method<A, R, F>>())
-            .cloned()
+    pub fn __find<K: 'static, AK: 'static, R: 'static, F: ?Sized + 'static>(
+        &self,
+    ) -> Option<Method<AK, R, F>> {
+        find_in(&lock(&self.inner.state), TypeId::of::<K>())
     }
 
     /// Journals a call of an instantiation nobody configured, without
@@ -224,6 +217,19 @@ impl<A: 'static> Generic<A> {
     pub fn called(&self) -> bool {
         self.call_count() > 0
     }
+}
+
+/// The child mock of instantiation `key`, if the test asked for it.
+fn find_in<A, AK: 'static, R: 'static, F: ?Sized + 'static>(
+    state: &State<A>,
+    key: TypeId,
+) -> Option<Method<AK, R, F>> {
+    state
+        .instances
+        .iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, instance)| instance.as_any().downcast_ref::<Method<AK, R, F>>())
+        .cloned()
 }
 
 impl<A: 'static> AnyMethod for Generic<A> {

@@ -6,7 +6,9 @@
 //! - `waits.rs`: waiting for calls from other threads;
 //! - `awaits.rs`: the await journal of async methods and its assertions;
 //! - `spy.rs`: spies (`wrapping(real)`, `calls_default()`);
-//! - `generic.rs`: `Generic`, one `Method` per instantiation;
+//! - `generic.rs`: `Generic`, one `Method` per instantiation, and
+//!   `typed_arg.rs`: how an instantiation journals arguments of its type
+//!   parameters;
 //! - `class.rs`: the class of methods without `self`, and patches;
 //! - `part.rs`: further impl blocks of one mocked type (`part = N`);
 //! - `order.rs`: order across mocks (`assert_in_order!`, `merged_calls!`);
@@ -15,7 +17,8 @@
 //! - `file.rs`: `MockFile`.
 //!
 //! May use: the core, and another feature only where it builds on it,
-//! without a cycle (waits, awaits, order and dynamic use matchers). Never
+//! without a cycle (waits, awaits, order, dynamic and typed arguments use
+//! matchers). Never
 //! the facade (`lib.rs`, `__private`). A feature gives `Method` its methods
 //! in an inherent `impl` block of its own, so that the core need not know
 //! it. `ui-tests/tests/imports.rs` checks this.
@@ -30,4 +33,5 @@ pub(crate) mod matchers;
 pub(crate) mod order;
 pub(crate) mod part;
 mod spy;
+pub(crate) mod typed_arg;
 mod waits;

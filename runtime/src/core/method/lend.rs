@@ -23,61 +23,9 @@
 use super::Method;
 use crate::core::fail;
 use crate::core::head::Head;
-use crate::core::lent::{give_back, LentValue, Var};
+use crate::core::lent::{give_back, LentValue, Slot, Var};
 use crate::core::lock::lock;
-use std::sync::{Arc, Mutex, PoisonError};
-
-/// What one handle of a method lends out. A `Mutex` only so that the
-/// handle is `Sync`; calls reach it through `&mut` and never lock it.
-pub(crate) struct Lending<R> {
-    slot: Mutex<Slot<R>>,
-}
-
-/// Boxed values, so that a method returning the mock's own type (`-> Self`)
-/// does not make the mock contain itself.
-#[derive(Default)]
-enum Slot<R> {
-    #[default]
-    Empty,
-    /// A value made for the last call (a one-shot answer, a closure's, the
-    /// default), dropped when the handle lends something else.
-    Own(Box<LentValue<R>>),
-    /// The value `returns(v)` gave, taken out of its cell.
-    Var(Box<LentValue<R>>, Var<R>),
-}
-
-impl<R> Slot<R> {
-    /// Puts a value taken out of its cell back there; drops any other.
-    fn give_back(self) {
-        if let Slot::Var(value, cell) = self {
-            give_back(&cell, *value);
-        }
-    }
-}
-
-impl<R> Lending<R> {
-    pub(crate) fn new() -> Self {
-        Lending {
-            slot: Mutex::new(Slot::Empty),
-        }
-    }
-
-    fn slot(&mut self) -> &mut Slot<R> {
-        self.slot.get_mut().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// Gives back what this handle holds, through `&self`: no `&mut` it
-    /// lent can be alive while the handle is borrowed shared.
-    fn give_back(&self) {
-        std::mem::take(&mut *lock(&self.slot)).give_back();
-    }
-}
-
-impl<R> Drop for Lending<R> {
-    fn drop(&mut self) {
-        std::mem::take(self.slot()).give_back();
-    }
-}
+use std::sync::{Arc, PoisonError};
 
 /// Methods that return `&mut T`.
 impl<A, R, F: ?Sized> Method<A, R, F> {

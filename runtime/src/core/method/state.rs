@@ -141,7 +141,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         };
         Method {
             shared: Arc::new(shared),
-            lending: super::lend::Lending::new(),
+            lending: crate::core::lent::Lending::new(),
             typed: PhantomData,
         }
     }
