@@ -22,6 +22,7 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("no-default", answers::no_default),
     ("one-shot-used-up", answers::one_shot_used_up),
     ("sealed", answers::sealed),
+    ("not-accepted", answers::not_accepted),
     ("assert-called-with", journal::assert_called_with),
     (
         "assert-called-with-never-called",
@@ -178,6 +179,15 @@ mod answers {
         store.get.returns(None);
         assert_eq!(store.get("k"), None);
         store.delete("k");
+    }
+
+    pub(super) fn not_accepted() {
+        let store = MockStore::default();
+        store.get.accepts(("config",));
+        store.get.accepts(args!(starts_with("user:")));
+        store.get("config");
+        store.get("user:ana");
+        store.get("password");
     }
 }
 

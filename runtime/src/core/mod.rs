@@ -2,11 +2,12 @@
 //!
 //! The call sequence (`sequence.rs`), a method's `Head` and its typed
 //! journal (`head.rs`, `journal.rs`), its answers (`answers.rs`, generic
-//! over the return type only), `Method` and its call path (`method/`), the
-//! `Answer` future of async methods (`answer.rs`), the `Mock` trait
-//! (`mock.rs`), the thread-safety holders (`holders.rs`, `bounds.rs`,
-//! `shared.rs`), and the failure messages of the core's own assertions
-//! (`fail.rs`, `report.rs`).
+//! over the return type only; `closure.rs`, the standing closure that calls
+//! run one at a time; `lent.rs`, what `&mut T` returns lend), `Method` and
+//! its call path (`method/`), the `Answer` future of async methods
+//! (`answer.rs`), the `Mock` trait (`mock.rs`), the thread-safety holders
+//! (`holders.rs`, `bounds.rs`, `shared.rs`), and the failure messages of
+//! the core's own assertions (`fail.rs`, `report.rs`).
 //!
 //! May use: std, and the other modules of the core. Never a feature
 //! (`crate::features`) or the facade (`lib.rs`, `__private`): a feature

@@ -106,6 +106,16 @@ impl<T> TypedArg<T> {
     }
 
     /// A clone of the argument, where the journal kept it (see the type).
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Bus { fn send<T: 'static>(&self, message: T); }
+    /// let bus = MockBus::default();
+    /// let send = bus.send.of::<u8>();
+    /// bus.send(7u8);
+    /// assert_eq!(send.call_args().unwrap().0.value(), Some(7));
+    /// ```
     pub fn value(&self) -> Option<T>
     where
         T: Clone,

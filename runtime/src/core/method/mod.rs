@@ -5,7 +5,11 @@
 //! - `state.rs`: the typed state (journal and answers) and its lock;
 //! - `call.rs`: the call path that generated code takes (journal the call,
 //!   pick the answer), and `send_answer` for futures that must be `Send`;
-//! - `read.rs`: reading the journal and the count assertions.
+//! - `read.rs`: reading the journal and the count assertions;
+//! - `sequence.rs`: `sequence()`, one-shot answers of every kind;
+//! - `statics.rs`: `returns_static`, for methods returning `&'static T`;
+//! - `lend.rs`: the call path of methods returning `&mut T`, and reading
+//!   back what they lend.
 //!
 //! The features add the rest of `Method`'s methods in their own modules
 //! (`features/matchers`: `assert_called_with`, `when`, ..;
@@ -56,10 +60,12 @@ pub(crate) mod statics;
 ///
 /// 1. [`when`](Method::when) rules that match the arguments, the newest first;
 /// 2. one-shot answers, first in first out: [`returns_once`](Method::returns_once),
-///    [`returns_each`](Method::returns_each);
+///    [`returns_each`](Method::returns_each), and values, panics and closures
+///    in any mix through [`sequence`](Method::sequence);
 /// 3. the standing answer, the last one set: [`returns`](Method::returns),
 ///    `returns_with` (a closure receiving the method's own parameters, defined
-///    on the field's type because it needs them), [`panics`](Method::panics);
+///    on the field's type because it needs them; it may keep state, `FnMut`),
+///    [`panics`](Method::panics);
 /// 4. `Default::default()` where the return type has one, unless the mock is
 ///    [sealed](crate::Mock::seal).
 ///

@@ -40,6 +40,15 @@ pub trait ReturnsStatic<T: ?Sized + 'static> {
     /// answers and `when` rules come first, and the last standing answer
     /// set wins. `T` must be `Sync`, since the mock may be shared between
     /// threads (a `static` always is).
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Greeter { fn greeting(&self) -> &'static str; }
+    /// let greeter = MockGreeter::default();
+    /// greeter.greeting.returns_static("hello");
+    /// assert_eq!(greeter.greeting(), "hello");
+    /// ```
     fn returns_static(&self, value: &'static T)
     where
         T: Sync,

@@ -131,9 +131,9 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
 
     /// Answers every matching call with the closure's result; the closure
     /// receives the journaled arguments (owned: `&(String, u32)` for
-    /// `(&str, u32)` parameters). It runs before the call is journaled,
-    /// while the method is locked: it may call the mock's other methods,
-    /// not this one.
+    /// `(&str, u32)` parameters), and may keep state between calls
+    /// (`FnMut`). It runs while the method is locked: it may call the
+    /// mock's other methods, not this one.
     ///
     /// ```
     /// # use autospec::prelude::*;
@@ -142,6 +142,12 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// let prices = MockPrices::default();
     /// prices.price.when(args!(_, gt(10))).returns_with(|(_, qty)| u64::from(*qty) * 9);
     /// assert_eq!(prices.price("pen", 20), 180);
+    /// let mut rises = 0;
+    /// prices.price.when(("gold", 1)).returns_with(move |_| {
+    ///     rises += 10;
+    ///     100 + rises
+    /// });
+    /// assert_eq!((prices.price("gold", 1), prices.price("gold", 1)), (110, 120));
     /// ```
     pub fn returns_with(self, mut answer: impl FnMut(&A) -> R + Send + 'static) {
         self.answer(RuleAnswer::With(Box::new(move |args: *const ()| {
