@@ -105,6 +105,23 @@ fn a_closure_that_waits_for_another_call_of_its_method_panics_after_the_wait_tim
     counter.next.assert_has_calls_any_order([(1,), (2,)]);
 }
 
+#[test]
+fn a_wait_timeout_too_long_to_add_waits_for_the_closure_without_a_deadline() {
+    let counter = MockCounter::default();
+    counter.set_wait_timeout(Duration::MAX);
+    let (entered, inside) = std::sync::mpsc::channel();
+    counter.next.returns_with(move |step| {
+        let _ = entered.send(());
+        thread::sleep(Duration::from_millis(20));
+        step
+    });
+    let first = counter.clone();
+    let running = thread::spawn(move || first.next(1));
+    inside.recv().unwrap();
+    assert_eq!(counter.next(2), 2);
+    assert_eq!(running.join().unwrap(), 1);
+}
+
 // Python: `side_effect = [3, ValueError, 6]`, and a callable in the list.
 #[test]
 fn a_sequence_mixes_values_panics_and_closures() {

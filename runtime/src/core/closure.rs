@@ -16,7 +16,7 @@
 use crate::core::head::{this_thread, Head};
 use crate::core::lock::lock;
 use crate::core::shared::Erased;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, PoisonError};
 use std::time::Instant;
 
 /// A standing closure, run by one call at a time.
@@ -49,7 +49,8 @@ impl Closure {
     /// drops, also when the closure panics.
     pub(crate) fn take<'c>(&'c self, head: &Head) -> Running<'c> {
         let me = this_thread();
-        let deadline = Instant::now() + head.wait_timeout();
+        // No deadline for a timeout too long to add (some 584 years).
+        let deadline = Instant::now().checked_add(head.wait_timeout());
         let mut slot = lock(&self.slot);
         loop {
             if let Some(closure) = slot.closure.take() {
@@ -63,14 +64,17 @@ impl Closure {
                 drop(slot);
                 reentered(head);
             }
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
+            let left = deadline.map(|deadline| deadline.saturating_duration_since(Instant::now()));
+            if left.is_some_and(|left| left.is_zero()) {
                 drop(slot);
                 busy(head);
             }
-            slot = match self.back.wait_timeout(slot, left) {
-                Ok((slot, _)) => slot,
-                Err(poisoned) => poisoned.into_inner().0,
+            slot = match left {
+                Some(left) => match self.back.wait_timeout(slot, left) {
+                    Ok((slot, _)) => slot,
+                    Err(poisoned) => poisoned.into_inner().0,
+                },
+                None => self.back.wait(slot).unwrap_or_else(PoisonError::into_inner),
             };
         }
     }
