@@ -2,7 +2,7 @@
 //! the tokens that cause it.
 
 use crate::attr::Args;
-use crate::model::{is_skip, Method, Ret, Target, Trait, MAX_PART};
+use crate::model::{skip_list, Method, Ret, Target, Trait, MAX_PART};
 use crate::queries::{self_type_ident, Mentions};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -251,8 +251,12 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
             let syn::FnArg::Typed(typed) = arg else {
                 continue;
             };
-            for attr in typed.attrs.iter().filter(|attr| is_skip(attr)) {
-                let is_exactly_skip = attr
+            for (attr, list) in typed
+                .attrs
+                .iter()
+                .filter_map(|attr| skip_list(attr).map(|list| (attr, list)))
+            {
+                let is_exactly_skip = list
                     .parse_args::<syn::Ident>()
                     .is_ok_and(|ident| ident == "skip");
                 if !is_exactly_skip {

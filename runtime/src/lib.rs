@@ -98,6 +98,7 @@ mod features;
 #[path = "private.rs"]
 pub mod __private;
 
+pub use crate::core::address::Address;
 pub use crate::core::answer::Answer;
 pub use crate::core::bounds;
 pub use crate::core::call::Call;

@@ -16,9 +16,11 @@ use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
+pub use crate::core::address::Address;
 pub use crate::core::bounds::SendArgument;
 pub use crate::core::journal::AnyMethod;
 pub use crate::core::method::call::{kept_ok, send_answer};
+pub use crate::core::method::calls::{gather, KeptOf};
 pub use crate::core::method::Method;
 pub use crate::core::mock::fmt_mock;
 pub use crate::core::mock_core::MockCore;

@@ -3,7 +3,7 @@
 
 use super::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{is_self, ungroup};
+use crate::queries::{is_self, surely_clone, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -75,6 +75,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         let rt = self.rt;
         match &param.kind {
             ParamKind::Owned => self.map(param.ty).into_token_stream(),
+            ParamKind::Pointer => quote!(#rt::Address),
             ParamKind::Borrowed(inner) => kept(&self.map(inner), self.rt),
             ParamKind::AsRef(inner) => owned(&self.map(inner), self.rt),
             ParamKind::OptionBorrowed(inner) => {
@@ -335,11 +336,56 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `(clone of arg0, arg1.to_owned(),)`: the journal entry of this call.
+    /// Where an argument's type may not be `Clone`, the entry is gathered
+    /// instead: each argument kept where its type allows, else the texts of
+    /// all of them (`Kept::Text`); which one is the compiler's choice.
     pub(crate) fn journal(&self) -> TokenStream {
         let rt = self.rt;
         let journaled = self.method.params.iter().zip(&self.names);
-        let journaled = journaled.filter(|(param, _)| !matches!(param.kind, ParamKind::Receiver));
-        let entries = journaled.map(|(param, name)| match &param.kind {
+        let journaled: Vec<_> = journaled
+            .filter(|(param, _)| !matches!(param.kind, ParamKind::Receiver))
+            .collect();
+        let gathered = journaled
+            .iter()
+            .any(|(param, _)| Self::maybe_unclonable(param).is_some());
+        let entries = journaled.iter().map(|(param, name)| {
+            let entry = self.journal_entry(param, name);
+            match Self::maybe_unclonable(param) {
+                Some(deref) => quote!(#rt::KeptOf::new(&#deref #name).get()),
+                None if gathered => quote!(::core::option::Option::Some(#entry)),
+                None => entry,
+            }
+        });
+        if !gathered {
+            return quote!((#(#entries,)*));
+        }
+        let texts = journaled.iter().map(|(param, name)| {
+            let deref = match &param.kind {
+                ParamKind::Borrowed(inner) if is_kept_as_itself(inner) => Some(quote!(*)),
+                _ => None,
+            };
+            quote!(#rt::Render::new(&#deref #name).as_debug())
+        });
+        quote!(#rt::gather((#(#entries,)*), &[#(#texts),*]))
+    }
+
+    /// For an argument whose type may not be `Clone` (kept as itself, owned
+    /// or behind a reference), how to reach the value: `*` through the
+    /// reference, or nothing.
+    fn maybe_unclonable(param: &crate::model::Param<'a>) -> Option<TokenStream> {
+        match &param.kind {
+            ParamKind::Owned if !surely_clone(param.ty) => Some(TokenStream::new()),
+            ParamKind::Borrowed(inner) if is_kept_as_itself(inner) && !surely_clone(inner) => {
+                Some(quote!(*))
+            }
+            _ => None,
+        }
+    }
+
+    /// One argument's journal entry, where its type is known to allow it.
+    fn journal_entry(&self, param: &crate::model::Param<'a>, name: &Ident) -> TokenStream {
+        let rt = self.rt;
+        match &param.kind {
             // Spanned on the parameter's type, so that a type without
             // `Clone` is reported there rather than on the attribute.
             ParamKind::Owned => {
@@ -348,6 +394,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote_spanned!(span=> #rt::Keep::keep(&#name))
             }
             ParamKind::Into(_) | ParamKind::Collect(_) => quote!(#rt::Keep::keep(&#name)),
+            ParamKind::Pointer => quote!(#rt::Address::of(#name)),
             // A sized `&T` is journaled as a clone of the `T` (through
             // `Keep`, whose error names the fix), others (`&str`, `&[T]`)
             // as their owned form.
@@ -365,10 +412,11 @@ impl<'g, 'a> Glue<'g, 'a> {
                 let target = self.map(target);
                 quote!(::std::borrow::ToOwned::to_owned(::core::convert::AsRef::<#target>::as_ref(&#name)))
             }
-            ParamKind::Callable { bound, .. } => quote!(#rt::opaque(#rt::type_name::<dyn #bound>())),
+            ParamKind::Callable { bound, .. } => {
+                quote!(#rt::opaque(#rt::type_name::<dyn #bound>()))
+            }
             ParamKind::Opaque { .. } | ParamKind::Receiver => self.opaque(param.ty, name),
-        });
-        quote!((#(#entries,)*))
+        }
     }
 
     fn opaque(&self, ty: &Type, name: &Ident) -> TokenStream {

@@ -11,7 +11,7 @@ use crate::core::answer::Pending;
 use crate::core::fail::{answer_panics, no_answer};
 use crate::core::head::Head;
 use crate::core::holders::{Pinned, Sent};
-use crate::core::journal::Journal;
+use crate::core::journal::{ErasedArgs, Journal};
 use crate::core::shared::Erased;
 use crate::core::shown::{Returned, Shown};
 use std::collections::VecDeque;
@@ -55,20 +55,21 @@ pub(crate) struct Answers<R> {
 }
 
 /// Makes the future of a `returns_async` answer.
-pub(crate) type ErasedPending<R> = Arc<dyn Fn(*const ()) -> Pending<R> + Send + Sync>;
+pub(crate) type ErasedPending<R> = Arc<dyn Fn(ErasedArgs<'_>) -> Pending<R> + Send + Sync>;
 
-/// Tests a call's journaled arguments, given as a pointer to the method's
-/// argument tuple `A` (erased, so that answers stay generic over `R` only).
+/// Tests a call's journaled arguments, given erased: a pointer to the
+/// method's argument tuple `A`, or their text (so that answers stay generic
+/// over `R` only).
 ///
 /// Only `Method::when` (`features/matchers/when.rs`) makes one, for its
 /// own `A`, and only the call path (`Method::__call_numbered`, and a spy's
 /// `Method::__default_body`) calls it, with a pointer to an `A` of the same
 /// method that lives for the duration of the call.
-pub(crate) type ErasedTest = Box<dyn Fn(*const ()) -> bool + Send + Sync>;
+pub(crate) type ErasedTest = Box<dyn Fn(ErasedArgs<'_>) -> bool + Send + Sync>;
 
 /// Computes an answer from a call's journaled arguments (erased as for
 /// [`ErasedTest`]).
-pub(crate) type ErasedAnswer<R> = Arc<dyn Fn(*const ()) -> R + Send + Sync>;
+pub(crate) type ErasedAnswer<R> = Arc<dyn Fn(ErasedArgs<'_>) -> R + Send + Sync>;
 
 /// One `when(..)` rule: which calls it answers, and how.
 struct Rule<R> {
@@ -213,7 +214,7 @@ impl<R> Answers<R> {
     /// `args` must point to a live argument tuple of the type the rules'
     /// tests were made for (see [`ErasedTest`]).
     #[inline]
-    pub(crate) unsafe fn rule_for(&self, args: *const ()) -> Option<usize> {
+    pub(crate) unsafe fn rule_for(&self, args: ErasedArgs<'_>) -> Option<usize> {
         if self.rules.is_empty() {
             return None;
         }
@@ -227,7 +228,7 @@ impl<R> Answers<R> {
     ///
     /// # Safety
     /// As for `rule_for`.
-    pub(crate) unsafe fn answer_rule(&mut self, index: usize, args: *const ()) -> Ruled<R> {
+    pub(crate) unsafe fn answer_rule(&mut self, index: usize, args: ErasedArgs<'_>) -> Ruled<R> {
         match &mut self.rules[index].answer {
             RuleAnswer::Value(value, clone) => Ruled::Value(clone(value.get())),
             RuleAnswer::Queue(queue) => match queue.pop_front() {
@@ -398,7 +399,7 @@ impl<R> Answers<R> {
     ///
     /// # Safety
     /// As for [`rule_for`](Self::rule_for).
-    pub(crate) unsafe fn runs_default(&self, args: *const ()) -> bool {
+    pub(crate) unsafe fn runs_default(&self, args: ErasedArgs<'_>) -> bool {
         self.default_body
             && self.once.is_empty()
             && !self.rules.iter().any(|rule| {

@@ -14,6 +14,7 @@
 //! where the core needs something of a feature it offers a hook instead
 //! (`fail::add_note`). `ui-tests/tests/imports.rs` checks this.
 
+pub(crate) mod address;
 pub(crate) mod answer;
 pub(crate) mod answers;
 pub mod bounds;

@@ -10,6 +10,7 @@
 use crate::core::call::Call;
 use crate::core::fail::fail;
 use crate::core::journal::{one, rendered, sequenced, AnyMethod};
+use crate::core::method::calls::Entry;
 use crate::core::method::Method;
 use crate::core::report;
 use crate::features::matchers::args::{ArgsMatch, Expected};
@@ -71,7 +72,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         awaited
             .iter()
             .filter_map(|seq| state.log.seqs.binary_search(seq).ok())
-            .map(|index| state.args[index].clone())
+            .filter_map(|index| state.args.values().get(index).cloned())
             .collect()
     }
 
@@ -159,9 +160,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[track_caller]
     pub fn assert_awaited_with<E: ArgsMatch<A>>(&self, expected: E) {
         if !self.awaited_matching(|awaited| {
-            awaited
-                .last()
-                .is_some_and(|args| expected.matches_args(args))
+            awaited.last().is_some_and(|args| expected.__matches(*args))
         }) {
             fail_await(self, "last await", &[expected.__describe()]);
         }
@@ -208,8 +207,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     #[track_caller]
     pub fn assert_any_await<E: ArgsMatch<A>>(&self, expected: E) {
-        if !self.awaited_matching(|awaited| awaited.iter().any(|args| expected.matches_args(args)))
-        {
+        if !self.awaited_matching(|awaited| awaited.iter().any(|args| expected.__matches(*args))) {
             fail_await(self, "await at any position", &[expected.__describe()]);
         }
     }
@@ -241,13 +239,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// Runs `check` on the awaited calls' arguments, in await order.
-    fn awaited_matching(&self, check: impl FnOnce(&[&A]) -> bool) -> bool {
+    fn awaited_matching(&self, check: impl FnOnce(&[Entry<'_, A>]) -> bool) -> bool {
         let awaited = self.shared.head.await_seqs();
         let state = self.state();
-        let args: Vec<&A> = awaited
+        let args: Vec<Entry<'_, A>> = awaited
             .iter()
             .filter_map(|seq| state.log.seqs.binary_search(seq).ok())
-            .map(|index| &state.args[index])
+            .map(|index| state.args.get(index))
             .collect();
         check(&args)
     }

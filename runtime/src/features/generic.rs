@@ -3,6 +3,7 @@
 use crate::core::call::Call;
 use crate::core::journal::{self, AnyMethod, Journals, ManyJournals};
 use crate::core::lock::lock;
+use crate::core::method::calls::Kept;
 use crate::core::method::Method;
 use crate::core::mock_core::MockCore;
 use crate::core::sequence::next_seq;
@@ -56,7 +57,7 @@ struct Pending<A> {
     key: TypeId,
     type_args: fn() -> String,
     seq: u64,
-    args: A,
+    args: Kept<A>,
 }
 
 /// What `Generic` needs of an instantiation's `Method`.
@@ -128,6 +129,14 @@ impl<A: 'static> Generic<A> {
         method
     }
 
+    /// A pending call's arguments, rendered.
+    fn render(&self, args: &Kept<A>) -> Vec<String> {
+        match args {
+            Kept::Value(args) => (self.inner.render)(args),
+            Kept::Text(texts) => texts.to_vec(),
+        }
+    }
+
     /// The child mock of instantiation `K`, if the test asked for it.
     #[doc(hidden)]
     pub fn __find<K: 'static, R: 'static, F: ?Sized + 'static>(&self) -> Option<Method<A, R, F>> {
@@ -149,7 +158,12 @@ impl<A: 'static> Generic<A> {
     /// Journals a call of an instantiation nobody configured, without
     /// answering it: a patch's `calls_original()` lets the original answer.
     #[doc(hidden)]
-    pub fn __record_unconfigured<K: 'static>(&self, type_args: fn() -> String, args: A) {
+    pub fn __record_unconfigured<K: 'static>(
+        &self,
+        type_args: fn() -> String,
+        args: impl Into<Kept<A>>,
+    ) {
+        let args = args.into();
         let seq = next_seq();
         lock(&self.inner.state).pending.push(Pending {
             key: TypeId::of::<K>(),
@@ -165,13 +179,14 @@ impl<A: 'static> Generic<A> {
     pub fn __call_unconfigured<K: 'static, R>(
         &self,
         type_args: fn() -> String,
-        args: A,
+        args: impl Into<Kept<A>>,
         default: fn() -> Option<R>,
     ) -> R {
+        let args = args.into();
         let seq = next_seq();
         let call = Call::new(
             format!("{}::<{}>", self.inner.name, type_args()),
-            (self.inner.render)(&args),
+            self.render(&args),
         );
         lock(&self.inner.state).pending.push(Pending {
             key: TypeId::of::<K>(),
@@ -241,7 +256,7 @@ impl<A: 'static> ManyJournals for Generic<A> {
             .iter()
             .map(|call| {
                 let name = format!("{}::<{}>", self.inner.name, (call.type_args)());
-                (call.seq, Call::new(name, (self.inner.render)(&call.args)))
+                (call.seq, Call::new(name, self.render(&call.args)))
             })
             .collect();
         for (_, instance) in &state.instances {

@@ -6,6 +6,8 @@
 
 use crate::core::fail::fail;
 use crate::core::head::Head;
+use crate::core::method::call::erase;
+use crate::core::method::calls::Kept;
 use crate::core::method::state::State;
 use crate::core::method::Method;
 
@@ -70,11 +72,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// `None` when the default body is to run, else gives the arguments
     /// back for the usual answers.
     #[doc(hidden)]
-    pub fn __default_body(&self, args: A) -> Option<A> {
+    pub fn __default_body(&self, args: impl Into<Kept<A>>) -> Option<Kept<A>> {
+        let args = args.into();
         let mut guard = self.state();
         // SAFETY: the rules were made by `when` of this method, for this
         // `A`, and `args` lives until the end of this call.
-        if !unsafe { guard.answers.runs_default(std::ptr::from_ref(&args).cast()) } {
+        if !unsafe { guard.answers.runs_default(erase(&args)) } {
             return Some(args);
         }
         let state: &mut State<A, R, F> = &mut guard;

@@ -2,10 +2,12 @@
 //! it. Only the journal push and the answer pick are generic over the
 //! argument tuple (see the note on code size in `mod.rs`).
 
+use super::calls::{Entry, Kept};
 use super::Method;
 use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::bounds::SharedJournal as Owner;
+use crate::core::journal::ErasedArgs;
 use crate::core::shared::AwaitTicket;
 use std::sync::Arc;
 
@@ -72,18 +74,23 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals a call and answers it; `invoke` runs a `returns_with` closure
     /// with the method's original arguments.
     #[doc(hidden)]
-    pub fn __call(&self, args: A, invoke: impl FnOnce(&F) -> R) -> R {
+    pub fn __call(&self, args: impl Into<Kept<A>>, invoke: impl FnOnce(&F) -> R) -> R {
         self.__call_numbered(args, invoke).0
     }
 
     /// [`__call`](Self::__call) for an async method: the answer comes back
     /// as a future that journals the await when it completes.
     #[doc(hidden)]
-    pub fn __call_async(&self, args: A, invoke: impl FnOnce(&F) -> R) -> Answer<R, Owner<A, R, F>> {
+    pub fn __call_async(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&F) -> R,
+    ) -> Answer<R, Owner<A, R, F>> {
+        let args = args.into();
         let pending = self.state().answers.pending();
         if let Some(make) = pending {
             // Made unlocked, so that the closure may use the mock.
-            let future = make(std::ptr::from_ref(&args).cast());
+            let future = make(erase(&args));
             let seq = self.state().record(args, self.shared.head.is_journaling());
             self.shared.head.notify();
             return Answer::pending(future, self.ticket(seq));
@@ -105,36 +112,43 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// method instantiates a single call path (code size: see the note on
     /// `Method`).
     #[doc(hidden)]
-    pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&F) -> R) -> (R, Option<u64>) {
+    pub fn __call_numbered(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&F) -> R,
+    ) -> (R, Option<u64>) {
+        let args = args.into();
         let mut guard = self.state();
         let state = &mut *guard;
         // SAFETY: the rules were made by `when` of this method, for this
         // `A`, and `args` lives until the end of this call.
-        let rule = unsafe { state.answers.rule_for(std::ptr::from_ref(&args).cast()) };
+        let rule = unsafe { state.answers.rule_for(erase(&args)) };
         // `record`, written out: one generic function less per method.
         let seq = state.log.number(self.shared.head.is_journaling());
         // The call is journaled before any answer runs, so that an answer
         // that panics leaves it journaled like any other.
-        let unjournaled;
-        let journaled: *const A = if seq.is_some() {
-            state.args.push(args);
-            unjournaled = None;
-            state
-                .args
-                .last()
-                .map_or(std::ptr::null(), std::ptr::from_ref)
+        let unjournaled = if seq.is_some() {
+            state.args.push(args, state.render);
+            None
         } else {
-            unjournaled = Some(args);
-            unjournaled
-                .as_ref()
-                .map_or(std::ptr::null(), std::ptr::from_ref)
+            Some(args)
         };
         self.shared.head.notify();
-        // SAFETY: `journaled` points to this call's `A` (this method's
-        // type), in the journal or in `unjournaled`; neither moves nor is
-        // dropped while the rule answers: the lock is held, and a call of
-        // this method from the rule's answer panics rather than pushing.
-        let ruled = rule.map(|rule| unsafe { state.answers.answer_rule(rule, journaled.cast()) });
+        let ruled = rule.map(|rule| {
+            let journaled = match &unjournaled {
+                Some(args) => erase(args),
+                None => state
+                    .args
+                    .last()
+                    .map_or(ErasedArgs::Text(&[]), Entry::erase),
+            };
+            // SAFETY: `journaled` is this call's arguments (of this
+            // method's `A`), in the journal or in `unjournaled`; neither
+            // moves nor is dropped while the rule answers: the lock is
+            // held, and a call of this method from the rule's answer panics
+            // rather than pushing.
+            unsafe { state.answers.answer_rule(rule, journaled) }
+        });
         drop(unjournaled);
         let answer = match state.answers.settle(ruled, seq) {
             Picked::Value(value) => return (value, seq),
@@ -159,7 +173,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// [`__call`](Self::__call) for a method that returns a reference: the
     /// answer is kept by the mock and lent out for as long as the mock lives.
     #[doc(hidden)]
-    pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &R {
+    pub fn __call_ref(&self, args: impl Into<Kept<A>>, invoke: impl FnOnce(&F) -> R) -> &R {
         self.__keep(self.__call(args, invoke))
     }
 
@@ -180,7 +194,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// enough for any lifetime. Tests are short-lived; the leak is bounded
     /// by the number of such calls.
     #[doc(hidden)]
-    pub fn __call_leak(&self, args: A, invoke: impl FnOnce(&F) -> R) -> &'static R
+    pub fn __call_leak(&self, args: impl Into<Kept<A>>, invoke: impl FnOnce(&F) -> R) -> &'static R
     where
         R: 'static,
     {
@@ -192,10 +206,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __call_or(
         &self,
-        args: A,
+        args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&F) -> R,
         fallback: impl FnOnce() -> R,
     ) -> R {
+        let args = args.into();
         let mut guard = self.state();
         if guard.answers.is_unconfigured() {
             guard.record(args, self.shared.head.is_journaling());
@@ -216,21 +231,29 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 
     /// Journals a call without answering it (the original function answers).
     #[doc(hidden)]
-    pub fn __record(&self, args: A) {
+    pub fn __record(&self, args: impl Into<Kept<A>>) {
         let journaling = self.shared.head.is_journaling();
-        self.state().record(args, journaling);
+        self.state().record(args.into(), journaling);
         self.shared.head.notify();
     }
 
     /// Journals a call that was made before this instantiation of a generic
     /// method had its own child mock, in sequence order.
     #[doc(hidden)]
-    pub fn __adopt(&self, seq: u64, args: A) {
+    pub fn __adopt(&self, seq: u64, args: Kept<A>) {
         let mut guard = self.state();
         let state = &mut *guard;
         let at = state.log.seqs.partition_point(|&recorded| recorded < seq);
         state.log.seqs.insert(at, seq);
-        state.args.insert(at, args);
+        state.args.insert(at, args, state.render);
+    }
+}
+
+/// A call's arguments, erased, for the rules' tests and answers.
+pub(crate) fn erase<A>(args: &Kept<A>) -> ErasedArgs<'_> {
+    match args {
+        Kept::Value(args) => ErasedArgs::Value(std::ptr::from_ref(args).cast()),
+        Kept::Text(texts) => ErasedArgs::Text(texts),
     }
 }
 

@@ -51,7 +51,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        self.state().args.last().cloned()
+        self.state().args.values().last().cloned()
     }
 
     /// The arguments of every call, oldest first.
@@ -69,7 +69,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        self.state().args.clone()
+        self.state().args.values().to_vec()
     }
 
     /// Forgets the recorded calls of this method; configured answers stay.

@@ -2,6 +2,7 @@
 //! element with `==`; `args!(..)` and `assert_called!` may put matchers in
 //! any position.
 
+use crate::core::method::calls::Entry;
 use crate::features::matchers::matcher::{Describe, Matcher};
 use std::fmt;
 
@@ -45,6 +46,31 @@ pub trait ArgsMatch<A> {
     fn __erased(&self) -> Option<&ErasedCheck<'_>> {
         None
     }
+
+    /// Whether one journaled call meets the expectation: its tuple, or,
+    /// for a method whose arguments are journaled as text (one is not
+    /// `Clone`), its text (see [`texts_match`]).
+    #[doc(hidden)]
+    fn __matches(&self, entry: Entry<'_, A>) -> bool {
+        match entry {
+            Entry::Value(args) => self.matches_args(args),
+            Entry::Text(texts) => texts_match(&self.__describe(), texts),
+        }
+    }
+}
+
+/// Whether arguments journaled as text meet an expectation: each expected
+/// element's text must be the argument's (`Debug`), and `_` matches any
+/// argument. A matcher that needs the value (`gt`, `pred`, a guard) cannot
+/// check a text and matches nothing.
+pub(crate) fn texts_match(expected: &Expected, texts: &[String]) -> bool {
+    expected.guard.is_none()
+        && expected.args.len() == texts.len()
+        && expected
+            .args
+            .iter()
+            .zip(texts)
+            .all(|(want, got)| want == "_" || want == got)
 }
 
 /// [`Args`]' check of one call's journaled tuple, given by pointer, so
@@ -55,6 +81,10 @@ pub type ErasedCheck<'m> = dyn Fn(*const (), &mut Check) -> bool + Send + Sync +
 impl<A, E: ArgsMatch<A> + ?Sized> ArgsMatch<A> for &E {
     fn matches_args(&self, args: &A) -> bool {
         (**self).matches_args(args)
+    }
+
+    fn __matches(&self, entry: Entry<'_, A>) -> bool {
+        (**self).__matches(entry)
     }
 
     fn __check(&self, args: &A, check: &mut Check) -> bool {
