@@ -43,30 +43,14 @@ pub trait Proofs {
 }
 
 macro_rules! proofs {
-    ($($name:ident),*) => {
-        impl<$($name),*> Proofs for ($($name,)*) {
-            type Proof = ($(crate::core::bounds::SendProof<$name>,)*);
+    ($(($($a:ident $e:ident $i:tt),*))*) => {$(
+        impl<$($a),*> Proofs for ($($a,)*) {
+            type Proof = ($(crate::core::bounds::SendProof<$a>,)*);
         }
-    };
+    )*};
 }
 
-proofs!();
-proofs!(T0);
-proofs!(T0, T1);
-proofs!(T0, T1, T2);
-proofs!(T0, T1, T2, T3);
-proofs!(T0, T1, T2, T3, T4);
-proofs!(T0, T1, T2, T3, T4, T5);
-proofs!(T0, T1, T2, T3, T4, T5, T6);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15);
+for_each_arity!(proofs);
 
 /// The call path.
 #[doc(hidden)]

@@ -248,34 +248,17 @@ pub trait Gather {
 }
 
 macro_rules! gather {
-    ($($name:ident),*) => {
-        impl<$($name),*> Gather for ($(Option<$name>,)*) {
-            type Args = ($($name,)*);
-            #[allow(non_snake_case)]
+    ($(($($a:ident $e:ident $i:tt),*))*) => {$(
+        impl<$($a),*> Gather for ($(Option<$a>,)*) {
+            type Args = ($($a,)*);
             fn gather(self) -> Option<Self::Args> {
-                let ($($name,)*) = self;
-                Some(($($name?,)*))
+                Some(($(self.$i?,)*))
             }
         }
-    };
+    )*};
 }
 
-gather!(T0);
-gather!(T0, T1);
-gather!(T0, T1, T2);
-gather!(T0, T1, T2, T3);
-gather!(T0, T1, T2, T3, T4);
-gather!(T0, T1, T2, T3, T4, T5);
-gather!(T0, T1, T2, T3, T4, T5, T6);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14);
-gather!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15);
+for_each_arity!(gather);
 
 #[cfg(test)]
 mod tests {
