@@ -82,8 +82,8 @@
 //!
 //! # Minimum Rust version
 //!
-//! Rust 1.78, for `#[diagnostic::on_unimplemented]`, which turns a
-//! missing `Clone` on a journaled argument into an error that names the fix.
+//! Rust 1.86, for trait upcasting, which the journal of generic methods
+//! uses; CI builds both crates, and a crate that uses their mocks, with it.
 
 #![deny(missing_docs)]
 

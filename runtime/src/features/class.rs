@@ -204,7 +204,7 @@ impl<C: 'static> Drop for Class<C> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no patch hook",
     label = "`patch!` needs a function with `#[autospec]` (or a method of an `#[autospec(patchable)]` impl block)",
-    note = "put `#[autospec::autospec]` on the function; if it has `#[cfg_attr(feature = \"mock\", autospec::autospec)]`, turn that feature on for tests"
+    note = "put `#[autospec::autospec]` on the function; if it has `#[cfg_attr(feature = \"mocks\", autospec::autospec)]`, turn that feature on for tests"
 )]
 pub trait Patch {
     /// The function's name in messages: `fetch`, `Account::balance`.

@@ -57,7 +57,7 @@ impl InOrder {
             if let Some(&seq) = step
                 .seqs
                 .iter()
-                .find(|&&seq| after.map_or(true, |last| seq > last))
+                .find(|&&seq| after.is_none_or(|last| seq > last))
             {
                 after = Some(seq);
                 continue;
