@@ -77,7 +77,7 @@ impl<T: Send> StoredAnswer for T {}
 /// job.run.assert_awaited_once();
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "this method's future must be `Send`, and it shares the journal of an argument of type `{Self}`, which is not `Send`",
+    message = "#[autospec] cannot give this method the `Send` future its signature demands: the future shares the journal of an argument of type `{Self}`, which is not `Send`",
     label = "not `Send`",
     note = "mark the parameter `#[autospec(skip)]`: the journal then keeps its text, which is `Send`"
 )]
