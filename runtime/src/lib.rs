@@ -102,6 +102,7 @@ pub use crate::core::address::Address;
 pub use crate::core::answer::Answer;
 pub use crate::core::bounds;
 pub use crate::core::call::Call;
+pub use crate::core::method::read::Times;
 pub use crate::core::method::Method;
 pub use crate::core::mock::Mock;
 pub use crate::core::mock_core::DEFAULT_WAIT_TIMEOUT;
