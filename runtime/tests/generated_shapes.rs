@@ -233,3 +233,20 @@ fn cfg_out_call_and_send_futures_over_associated_types_mock() {
     assert_eq!(done.unwrap(), 3);
     handler.list.assert_awaited_once_with((1,));
 }
+
+mod without_the_prelude {
+    /// `new()` and `strict()` work without importing `autospec::Mock`.
+    #[autospec::autospec]
+    pub trait Plain {
+        fn get(&self) -> u8;
+    }
+
+    #[test]
+    fn new_and_strict_need_no_import() {
+        let plain = MockPlain::new();
+        assert_eq!(Plain::get(&plain), 0);
+        let strict = MockPlain::strict();
+        let failed = std::panic::catch_unwind(|| Plain::get(&strict));
+        assert!(failed.is_err());
+    }
+}
