@@ -16,7 +16,7 @@ use std::fmt::Debug;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
-pub use crate::core::bounds::SendArgument;
+pub use crate::core::bounds::{Restated, SendArgument};
 pub use crate::core::journal::AnyMethod;
 pub use crate::core::method::call::{kept_ok, send_answer};
 pub use crate::core::method::Method;
@@ -25,7 +25,7 @@ pub use crate::core::mock_core::MockCore;
 pub use crate::core::opaque::Opaque;
 pub use crate::core::render::{debug_text, debug_texts};
 pub use crate::core::shown::{KeptUnshown, NotShown, Shown, ShownAsText, ShownOf, TextOnly};
-pub use crate::features::class::{HasClass, Patch};
+pub use crate::features::class::{HasClass, Patch, SharedPatch};
 pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;
 pub use crate::features::matchers::args::{Args, Check};

@@ -3,7 +3,7 @@
 
 use super::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{is_self, ungroup};
+use crate::queries::{is_self, respan, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -660,24 +660,6 @@ fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
         && typed.bounds.iter().all(|bound| {
             matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))
         })
-}
-
-/// The same tokens, all carrying `span`.
-fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let proc_macro2::TokenTree::Group(group) = &tree {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = proc_macro2::TokenTree::Group(inner);
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
 }
 
 fn is_fn_mut(bound: &syn::TraitBound) -> bool {

@@ -87,8 +87,11 @@ fn installs(
             }
 
             #[doc(hidden)]
-            #vis fn #install_shared() -> #krate::SharedClass<#patch> {
-                <#patch as #krate::ClassShared>::class_shared()
+            #vis fn #install_shared<__AutospecD>() -> #krate::SharedClass<#patch>
+            where
+                #patch: #krate::__private::SharedPatch<__AutospecD>,
+            {
+                <#patch as #krate::__private::SharedPatch<__AutospecD>>::install_shared()
             }
         }
     }
@@ -157,8 +160,11 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
             }
 
             #[doc(hidden)]
-            #vis fn __autospec_patch_shared() -> #krate::SharedClass<#ident> {
-                <#ident as #krate::ClassShared>::class_shared()
+            #vis fn __autospec_patch_shared<__AutospecD>() -> #krate::SharedClass<#ident>
+            where
+                #ident: #krate::__private::SharedPatch<__AutospecD>,
+            {
+                <#ident as #krate::__private::SharedPatch<__AutospecD>>::install_shared()
             }
         }
     });

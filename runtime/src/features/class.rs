@@ -211,6 +211,47 @@ pub trait Patch {
     const FUNCTION: &'static str;
 }
 
+/// What [`patch_shared!`](crate::patch_shared) needs of a patched
+/// function: that the types of its arguments and answer may be shared by
+/// every thread (`Send + Sync`), since the patch answers calls from all of
+/// them. [`patch!`](crate::patch) needs nothing of the kind: a function
+/// whose arguments are `Rc`s or raw pointers is patched on this thread.
+///
+/// (Generated code asks for it with `D` left open, so that the compiler
+/// checks it where `patch_shared!` is written, with `D = ()`.)
+///
+/// ```
+/// mod net {
+///     #[autospec::autospec]
+///     pub fn count(items: std::rc::Rc<Vec<u8>>) -> usize {
+///         items.len()
+///     }
+/// }
+///
+/// fn main() {
+///     let count = autospec::patch!(net::count); // `patch_shared!` would not compile
+///     count.returns(7);
+///     assert_eq!(net::count(std::rc::Rc::new(vec![])), 7);
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`patch_shared!` patches the function for every thread, so the types of its arguments and answer must be `Send + Sync`",
+    label = "a function whose arguments or answer cannot be shared between threads",
+    note = "use `patch!`, which patches the function on this thread only"
+)]
+pub trait SharedPatch<D>: Sized + 'static {
+    /// Installs the shared patch.
+    #[doc(hidden)]
+    fn install_shared() -> SharedClass<Self>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<P: Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
+    fn install_shared() -> SharedClass<P> {
+        SharedClass::install()
+    }
+}
+
 /// A thread-local patch, as other threads see it: where their calls of
 /// the function are counted.
 struct LocalPatch {
