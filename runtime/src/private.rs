@@ -25,6 +25,7 @@ pub use crate::core::mock_core::MockCore;
 pub use crate::core::opaque::Opaque;
 pub use crate::core::render::{debug_text, debug_texts};
 pub use crate::core::shown::{KeptUnshown, NotShown, Shown, ShownAsText, ShownOf, TextOnly};
+pub use crate::features::awaits::Awaiting;
 pub use crate::features::class::{HasClass, Patch, SharedPatch};
 pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;

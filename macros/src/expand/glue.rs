@@ -458,10 +458,14 @@ impl<'g, 'a> Glue<'g, 'a> {
                 self.closure_bound_in_body(),
             );
             let (type_args, default) = (self.type_args(), self.default());
-            let configured = self.deliver(
-                quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
-                leak,
-            );
+            let configured = if self.awaits_in_body() {
+                quote!(__autospec_method.__call_async(#journal, #invoke).await)
+            } else {
+                self.deliver(
+                    quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
+                    leak,
+                )
+            };
             let unconfigured = self.deliver(
                 quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
                 leak,
@@ -636,6 +640,18 @@ impl<'g, 'a> Glue<'g, 'a> {
     fn tracks_awaits(&self) -> bool {
         self.method.wrap != Wrap::Direct
             && !self.method.is_keyed()
+            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
+    }
+
+    /// Whether a generic method's answer is awaited in an async body (a
+    /// patched `async fn`, or `#[async_trait(?Send)]`), which journals the
+    /// await of an instantiation with its own child mock. (Under a `Send`
+    /// `#[async_trait]`, holding the child across the await would ask its
+    /// journal to be `Send`.)
+    fn awaits_in_body(&self) -> bool {
+        self.method.wrap == Wrap::AsyncFn
+            && self.async_trait
+            && self.async_trait_send.is_none()
             && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
     }
 

@@ -20,7 +20,7 @@
 //! in an inherent `impl` block of its own, so that the core need not know
 //! it. `ui-tests/tests/imports.rs` checks this.
 
-mod awaits;
+pub(crate) mod awaits;
 pub(crate) mod class;
 pub mod dynamic;
 pub(crate) mod file;
