@@ -107,6 +107,7 @@ pub use crate::core::answer::Answer;
 pub mod bounds {
     pub use crate::core::bounds::*;
     pub use crate::features::class::SharedPatch;
+    pub use crate::features::order::PatchGuard;
 }
 pub use crate::core::call::Call;
 pub use crate::core::method::Method;
@@ -432,7 +433,8 @@ macro_rules! args {
 /// `if` guard a bare name that the guard uses binds that argument (a
 /// reference to the journaled value), as in a `match` arm. The failure
 /// message lists the calls closest first, naming each argument that did
-/// not match.
+/// not match. A patched function's call is written with its guard as the
+/// function: `assert_called!(fetch("/a"))`.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -461,7 +463,9 @@ macro_rules! assert_called {
 /// Asserts that calls of one or several mocks happened in this order
 /// (Python's `attach_mock` manager): `assert_in_order!(store.get("k"),
 /// cache.put("k", _))`. Each call is written as in [`assert_called!`];
-/// other calls may come before, between and after them. Every journaled
+/// other calls may come before, between and after them. The call of a
+/// patched function is written with its guard as the function,
+/// `fetch("/a")`, and a class's as a mock's, `class.connect("/a")`. Every journaled
 /// call carries a number of one process-wide sequence, so calls of
 /// different mocks compare.
 ///
@@ -488,7 +492,10 @@ macro_rules! assert_in_order {
 
 /// The calls of several mocks merged into one journal, in the order they
 /// happened, each named after its mock's variable: compare with
-/// `call!(store.get("k"))` (Python's `manager.mock_calls`).
+/// `call!(store.get("k"))` (Python's `manager.mock_calls`). The guards of
+/// [`patch!`] and [`patch_shared!`], and classes ([`Class`]), go beside
+/// mocks; a patched function's calls are named after its guard alone,
+/// `call!(fetch("/a"))`.
 ///
 /// ```
 /// use autospec::prelude::*;

@@ -31,7 +31,7 @@ pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;
 pub use crate::features::matchers::args::{Args, Check};
 pub use crate::features::matchers::matcher::{Any, Describe, Pred, Probe};
-pub use crate::features::order::{merged_calls, InOrder};
+pub use crate::features::order::{merged_calls, InOrder, PatchGuard};
 pub use crate::features::part::{NoPart, Part, RealPart};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,

@@ -30,6 +30,9 @@ pub struct MockCore {
     spy: AtomicBool,
     /// `Mock::journal_calls`: keep calls (else only count them).
     journaling: AtomicBool,
+    /// The mock is a patch (of a function or method), named by its
+    /// guard's variable in `merged_calls!`.
+    patch: AtomicBool,
     /// `Mock::set_wait_timeout`, in nanoseconds.
     wait_timeout: AtomicU64,
 }
@@ -44,6 +47,7 @@ impl MockCore {
             passes_through: AtomicBool::new(false),
             spy: AtomicBool::new(false),
             journaling: AtomicBool::new(true),
+            patch: AtomicBool::new(false),
             wait_timeout: AtomicU64::new(nanos(DEFAULT_WAIT_TIMEOUT)),
         })
     }
@@ -89,6 +93,14 @@ impl MockCore {
     /// Marks the mock as made by `wrapping(real)`, for `calls_real`'s message.
     pub fn __spy(&self) {
         self.spy.store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn mark_patch(&self) {
+        self.patch.store(true, Ordering::Relaxed);
+    }
+
+    pub(crate) fn is_patch(&self) -> bool {
+        self.patch.load(Ordering::Relaxed)
     }
 
     pub(crate) fn is_spy(&self) -> bool {

@@ -10,6 +10,9 @@
 //! generated code.
 
 use crate::core::fail;
+use crate::core::journal::AnyMethod;
+use crate::core::mock::Mock;
+use crate::core::mock_core::MockCore;
 use crate::core::render::type_name_of;
 use crate::core::report;
 use std::any::{Any, TypeId};
@@ -95,12 +98,13 @@ impl<C: Default + Clone + 'static> Class<C> {
     }
 }
 
-impl<C: Patch + Default + Clone + 'static> Class<C> {
+impl<C: Patch + Mock + Default + Clone + 'static> Class<C> {
     /// Installs a fresh patch on this thread, counting the calls that
     /// other threads make meanwhile.
     #[doc(hidden)]
     pub fn __install_patch() -> Self {
         let mut class = Self::__install();
+        class.state.__autospec_core().mark_patch();
         let foreign = Arc::new(AtomicUsize::new(0));
         locals().push(LocalPatch {
             class: TypeId::of::<C>(),
@@ -246,9 +250,11 @@ pub trait SharedPatch<D>: Sized + 'static {
 }
 
 #[diagnostic::do_not_recommend]
-impl<P: Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
+impl<P: Mock + Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
     fn install_shared() -> SharedClass<P> {
-        SharedClass::install()
+        let class = SharedClass::<P>::install();
+        class.state.__autospec_core().mark_patch();
+        class
     }
 }
 
@@ -307,6 +313,18 @@ fn foreign_note() -> String {
         }
     }
     note
+}
+
+/// A guard is the mock it holds, for the mock-level API and for
+/// `merged_calls!`: `class.mock_calls()`, `merged_calls!(fetch, store)`.
+impl<C: Mock + 'static> Mock for Class<C> {
+    fn __autospec_core(&self) -> &MockCore {
+        self.state.__autospec_core()
+    }
+
+    fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        self.state.__autospec_methods()
+    }
 }
 
 impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
@@ -487,6 +505,16 @@ impl<C: 'static> Drop for SharedClass<C> {
         shared().retain(|entry| entry.guard != self.guard);
         LIVE.fetch_sub(1, Ordering::Relaxed);
         RELEASED.notify_all();
+    }
+}
+
+impl<C: Mock + 'static> Mock for SharedClass<C> {
+    fn __autospec_core(&self) -> &MockCore {
+        self.state.__autospec_core()
+    }
+
+    fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        self.state.__autospec_methods()
     }
 }
 
