@@ -112,9 +112,11 @@ pub mod bounds {
 pub use crate::core::call::Call;
 pub use crate::core::method::Method;
 pub use crate::core::mock::Mock;
-pub use crate::core::mock_core::DEFAULT_WAIT_TIMEOUT;
+pub use crate::core::mock_core::{
+    default_wait_timeout, set_default_wait_timeout, DEFAULT_WAIT_TIMEOUT,
+};
 pub use crate::core::opaque::Opaque;
-pub use crate::features::class::{Class, ClassShared, SharedClass};
+pub use crate::features::class::{unpatch_all, Class, ClassShared, SharedClass};
 pub use crate::features::dynamic;
 pub use crate::features::file::{FileOp, MockFile};
 pub use crate::features::generic::Generic;

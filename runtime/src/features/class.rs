@@ -26,7 +26,81 @@ use std::thread::ThreadId;
 
 thread_local! {
     /// The class states installed on this thread, innermost last.
-    static INSTALLED: RefCell<Vec<Installed>> = const { RefCell::new(Vec::new()) };
+    static INSTALLED: Installs = const { Installs(RefCell::new(Vec::new())) };
+}
+
+/// The class states of one thread. When the thread ends with guards that
+/// were leaked (`std::mem::forget`), its states go with it, and this
+/// forgets them in the process-wide counts too.
+struct Installs(RefCell<Vec<Installed>>);
+
+impl Drop for Installs {
+    fn drop(&mut self) {
+        let left = std::mem::take(self.0.get_mut());
+        if !left.is_empty() {
+            forget_installed(&left);
+        }
+    }
+}
+
+/// Takes entries that left `INSTALLED` without their guard out of the
+/// counts, and their thread-local patches out of `LOCALS`.
+fn forget_installed(entries: &[Installed]) {
+    LIVE.fetch_sub(entries.len(), Ordering::Relaxed);
+    let mut locals = locals();
+    let before = locals.len();
+    locals.retain(|local| !entries.iter().any(|entry| entry.guard == local.guard));
+    PATCHES.fetch_sub(before - locals.len(), Ordering::Relaxed);
+}
+
+/// Undoes every patch and class state that this thread installed and that
+/// is still installed, including those whose guard was leaked with
+/// `std::mem::forget` or `Box::leak` (Python's `patch.stopall()`): the
+/// `patch!` and `MockX::class()` guards of this thread, and the
+/// `patch_shared!` and `class_shared()` guards it holds. Returns how many
+/// it undid. A guard that is still alive answers no more calls afterwards,
+/// and dropping it later does nothing more.
+///
+/// A leaked guard never drops, so without this its patch stays installed
+/// until the thread ends (a shared one until the process does, and the
+/// next `patch_shared!` of that function waits for it for ever).
+///
+/// ```
+/// mod clock {
+///     #[autospec::autospec]
+///     pub fn now() -> u64 {
+///         1_000
+///     }
+/// }
+///
+/// fn main() {
+///     let now = autospec::patch!(clock::now);
+///     now.returns(7);
+///     std::mem::forget(now); // leaked: it would answer for ever
+///     assert_eq!(clock::now(), 7);
+///
+///     assert_eq!(autospec::unpatch_all(), 1);
+///     assert_eq!(clock::now(), 1_000);
+/// }
+/// ```
+pub fn unpatch_all() -> usize {
+    let installed = INSTALLED
+        .try_with(|installed| std::mem::take(&mut *installed.0.borrow_mut()))
+        .unwrap_or_default();
+    forget_installed(&installed);
+    let me = std::thread::current().id();
+    let released: Vec<SharedEntry> = {
+        let mut shared = shared();
+        let (mine, others) = std::mem::take(&mut *shared)
+            .into_iter()
+            .partition(|entry| entry.holder == me);
+        *shared = others;
+        mine
+    };
+    LIVE.fetch_sub(released.len(), Ordering::Relaxed);
+    RELEASED.notify_all();
+    // The states are dropped here, with no lock held.
+    installed.len() + released.len()
 }
 
 struct Installed {
@@ -83,7 +157,7 @@ impl<C: Default + Clone + 'static> Class<C> {
         let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
         LIVE.fetch_add(1, Ordering::Relaxed);
         INSTALLED.with(|installed| {
-            installed.borrow_mut().push(Installed {
+            installed.0.borrow_mut().push(Installed {
                 class: TypeId::of::<C>(),
                 guard,
                 state: Box::new(state.clone()),
@@ -188,17 +262,21 @@ impl<C: 'static> Deref for Class<C> {
 impl<C: 'static> Drop for Class<C> {
     fn drop(&mut self) {
         // `try_with`: a guard dropped while the thread's locals are being
-        // destroyed must not panic.
-        let _ = INSTALLED.try_with(|installed| {
-            if let Ok(mut installed) = installed.try_borrow_mut() {
-                installed.retain(|entry| entry.guard != self.guard);
-            }
-        });
-        if self.foreign.is_some() {
-            locals().retain(|entry| entry.guard != self.guard);
-            PATCHES.fetch_sub(1, Ordering::Relaxed);
+        // destroyed must not panic; `Installs` has forgotten its entry then.
+        // An entry that `unpatch_all` took out is not counted again.
+        let removed = INSTALLED
+            .try_with(|installed| match installed.0.try_borrow_mut() {
+                Ok(mut installed) => {
+                    let at = installed.iter().position(|entry| entry.guard == self.guard);
+                    at.map(|at| installed.remove(at))
+                }
+                Err(_) => None,
+            })
+            .ok()
+            .flatten();
+        if let Some(entry) = removed {
+            forget_installed(std::slice::from_ref(&entry));
         }
-        LIVE.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
@@ -357,7 +435,7 @@ pub(crate) fn installed<C: Clone + 'static>() -> Option<C> {
     }
     let found = INSTALLED
         .try_with(|installed| {
-            installed.try_borrow().ok().and_then(|installed| {
+            installed.0.try_borrow().ok().and_then(|installed| {
                 installed
                     .iter()
                     .rev()
@@ -502,9 +580,16 @@ impl<C: 'static> Deref for SharedClass<C> {
 
 impl<C: 'static> Drop for SharedClass<C> {
     fn drop(&mut self) {
-        shared().retain(|entry| entry.guard != self.guard);
-        LIVE.fetch_sub(1, Ordering::Relaxed);
-        RELEASED.notify_all();
+        let removed = {
+            let mut shared = shared();
+            let at = shared.iter().position(|entry| entry.guard == self.guard);
+            at.map(|at| shared.remove(at))
+        };
+        // Not counted again when `unpatch_all` released it.
+        if removed.is_some() {
+            LIVE.fetch_sub(1, Ordering::Relaxed);
+            RELEASED.notify_all();
+        }
     }
 }
 
