@@ -33,6 +33,7 @@ pub use crate::features::matchers::args::{Args, Check};
 pub use crate::features::matchers::matcher::{Any, Describe, Pred, Probe};
 pub use crate::features::order::{merged_calls, InOrder, PatchGuard};
 pub use crate::features::part::{NoPart, Part, RealPart};
+pub use crate::features::spy::{DefaultOr, OnThread, Real, RealGuard};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,
     __assert_in_order as assert_in_order_impl,

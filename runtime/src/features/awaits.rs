@@ -283,9 +283,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __record_awaiting(&self, args: A) -> Awaiting<A, R, F> {
         let seq = self.state().record(args, self.shared.head.is_journaling());
         self.shared.head.notify();
-        Awaiting {
-            call: seq.map(|seq| (self.clone(), seq)),
-        }
+        Awaiting::of(self, seq)
     }
 
     /// Runs `check` on the awaited calls' arguments, in await order.
@@ -310,6 +308,13 @@ pub struct Awaiting<A, R, F: ?Sized> {
 }
 
 impl<A, R, F: ?Sized> Awaiting<A, R, F> {
+    /// The await of call `seq` of `method`, if it was journaled.
+    pub(crate) fn of(method: &Method<A, R, F>, seq: Option<u64>) -> Self {
+        Awaiting {
+            call: seq.map(|seq| (method.clone(), seq)),
+        }
+    }
+
     /// For a call that was not journaled with this method (an
     /// instantiation of a generic function without its own child mock).
     pub fn unjournaled() -> Self {

@@ -29,5 +29,5 @@ pub mod magic;
 pub(crate) mod matchers;
 pub(crate) mod order;
 pub(crate) mod part;
-mod spy;
+pub(crate) mod spy;
 mod waits;
