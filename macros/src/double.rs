@@ -35,7 +35,7 @@ pub(crate) fn double(args: TokenStream, item: TokenStream) -> TokenStream {
     flatten(&item.tree, &mut Vec::new(), &mut leaves);
     let mapped: syn::Result<Vec<TokenStream>> = leaves
         .iter()
-        .map(|leaf| leaf.mapped(doubles.as_ref()))
+        .map(|leaf| leaf.mapped(doubles.as_ref(), item.leading_colon.as_ref()))
         .collect();
     let (attrs, vis) = (&item.attrs, &item.vis);
     match mapped {
@@ -111,7 +111,13 @@ impl Leaf<'_> {
             .map_or_else(|| self.root().span(), |first| first.span())
     }
 
-    fn mapped(&self, doubles: Option<&Path>) -> syn::Result<TokenStream> {
+    /// The leaf's new path; `leading` is the `::` before the whole tree,
+    /// which a mock's path keeps.
+    fn mapped(
+        &self,
+        doubles: Option<&Path>,
+        leading: Option<&syn::token::PathSep>,
+    ) -> syn::Result<TokenStream> {
         let root = self.root();
         let own = ["crate", "self", "super"].iter().any(|word| root == word);
         let names_type = self
@@ -121,7 +127,7 @@ impl Leaf<'_> {
         match (own, doubles) {
             (true, Some(_)) => Err(syn::Error::new(self.span(), "`#[autospec::double(..)]` takes the doubles of other crates' items; import an item of this crate with a plain `#[autospec::double]`, which swaps a type for its mock")),
             (true, None) => self.mock(),
-            (false, None) if names_type && !std => self.mock(),
+            (false, None) if names_type && !std => self.mock().map(|mock| quote!(#leading #mock)),
             (false, given) => Ok(self.double(given)),
         }
     }

@@ -71,7 +71,7 @@ fn unhooked_fallback(path: &Path, name: &Ident, install: &TokenStream) -> TokenS
             #[diagnostic::on_unimplemented(
                 message = "`patch!` needs a function with a patch hook, and this one has none",
                 label = "no `#[autospec]` on this function",
-                note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mock\", autospec::autospec)]`, turn that feature on for tests"
+                note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mock\", autospec::autospec)]`, turn that feature on for tests; a function of another crate is restated in `autospec::doubles!`, and `patch!` takes the double"
             )]
             pub trait Hooked {}
             pub trait Unhooked {

@@ -86,7 +86,7 @@ impl Glue<'_, '_> {
         };
         Some(quote! {
             move |__autospec_args: &#journal| {
-                let __autospec_real = #rt::Arc::clone(&__autospec_real);
+                let __autospec_real = ::core::clone::Clone::clone(&__autospec_real);
                 let __autospec_args = ::core::clone::Clone::clone(__autospec_args);
                 #future
             }
