@@ -24,6 +24,11 @@ autospec::doubles! {
         fn var<K: AsRef<OsStr>>(key: K) -> Result<String, VarError>;
     }
 
+    /// An `unsafe fn`, restated as one: the double calls it in `unsafe`.
+    mod std::str {
+        unsafe fn from_utf8_unchecked(v: &[u8]) -> &str;
+    }
+
     mod std::time {
         impl SystemTime {
             fn now() -> SystemTime;
@@ -227,6 +232,26 @@ mod clock {
             assert!(stamp() > 1_600_000_000);
             assert!(!too_slow(Duration::from_secs(60), || {}));
         }
+    }
+}
+
+/// An `unsafe fn` of std: its double is `unsafe` too.
+mod text {
+    #[autospec::double]
+    use std::str as utf8;
+
+    pub fn decode(bytes: &[u8]) -> &str {
+        // SAFETY: the callers below pass UTF-8.
+        unsafe { utf8::from_utf8_unchecked(bytes) }
+    }
+
+    #[test]
+    fn an_unsafe_function_is_restated_and_patched() {
+        assert_eq!(decode(b"abc"), "abc");
+        let unchecked = autospec::patch!(utf8::from_utf8_unchecked);
+        unchecked.returns("patched".to_owned());
+        assert_eq!(decode(b"abc"), "patched");
+        unchecked.assert_called_once_with((b"abc",));
     }
 }
 
