@@ -19,6 +19,24 @@ pub(crate) fn ungroup(ty: &Type) -> &Type {
     }
 }
 
+/// The same tokens, all carrying `span`.
+pub(crate) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
 /// Whether the type is `Self` itself.
 /// Whether a type is `Clone` as far as its syntax tells: primitives,
 /// `String`, `Self` (a mock is a handle), shared references, `fn`

@@ -136,9 +136,7 @@ impl<'a> Mock<'a> {
 
 /// `::autospec`, or the path given with `#[autospec(crate = path)]`.
 fn krate(args: &Args) -> TokenStream {
-    args.krate
-        .as_ref()
-        .map_or_else(|| quote!(::autospec), ToTokens::to_token_stream)
+    args.runtime()
 }
 
 /// The trait's generics plus one parameter per associated type or const
