@@ -305,6 +305,10 @@ fn error_cases() -> Vec<(&'static str, TokenStream)> {
             ),
         ),
         ("error_args", autospec("patchable, patchable", SHAPES)),
+        (
+            "error_reserved_name",
+            autospec("", "trait Store { fn get(&self) -> u8; fn __autospec_core(&self) -> u8; }"),
+        ),
         ("error_unknown_arg", autospec("wobble", "trait T {}")),
         (
             "error_part",
