@@ -19,7 +19,87 @@ pub(crate) fn ungroup(ty: &Type) -> &Type {
     }
 }
 
+/// The same tokens, all carrying `span`.
+pub(crate) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
 /// Whether the type is `Self` itself.
+/// Whether a type is `Clone` as far as its syntax tells: primitives,
+/// `String`, `Self` (a mock is a handle), shared references, `fn`
+/// pointers, raw pointers, `Arc`/`Rc` of anything, and tuples, arrays and
+/// std containers of such. Other types may be `Clone` too; the journal
+/// finds out for them where their type is known (`KeptOf`).
+pub(crate) fn surely_clone(ty: &Type) -> bool {
+    const CLONE: &[&str] = &[
+        "u8",
+        "u16",
+        "u32",
+        "u64",
+        "u128",
+        "usize",
+        "i8",
+        "i16",
+        "i32",
+        "i64",
+        "i128",
+        "isize",
+        "f32",
+        "f64",
+        "bool",
+        "char",
+        "String",
+        "PathBuf",
+        "OsString",
+        "Duration",
+        "Instant",
+        "SystemTime",
+        "Self",
+    ];
+    const CONTAINERS: &[&str] = &[
+        "Vec", "Option", "Box", "Result", "VecDeque", "HashMap", "BTreeMap", "HashSet", "BTreeSet",
+    ];
+    match ungroup(ty) {
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None => CLONE.contains(&name.as_str()),
+                syn::PathArguments::AngleBracketed(args) if name == "Arc" || name == "Rc" => {
+                    !args.args.is_empty()
+                }
+                syn::PathArguments::AngleBracketed(args) if CONTAINERS.contains(&name.as_str()) => {
+                    args.args.iter().all(|arg| match arg {
+                        syn::GenericArgument::Type(ty) => surely_clone(ty),
+                        _ => false,
+                    })
+                }
+                _ => false,
+            }
+        }
+        Type::Tuple(tuple) => tuple.elems.iter().all(surely_clone),
+        Type::Array(array) => surely_clone(&array.elem),
+        Type::Reference(reference) => reference.mutability.is_none(),
+        Type::FnPtr(_) | Type::Ptr(_) => true,
+        _ => false,
+    }
+}
+
 pub(crate) fn is_self(ty: &Type) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"))
 }

@@ -2,11 +2,15 @@
 //! the tokens that cause it.
 
 use crate::attr::Args;
-use crate::model::{is_skip, Method, Ret, Target, Trait, MAX_PART};
+use crate::input::{DoublesInput, RestatedImpl};
+use crate::model::{skip_list, Method, Ret, Target, Trait, MAX_PART};
 use crate::queries::{self_type_ident, Mentions};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{Error, GenericParam, Ident, Item, ItemFn, ItemImpl, TraitItem, Type};
+use syn::{
+    Error, ForeignItem, ForeignItemFn, GenericParam, Ident, Item, ItemFn, ItemForeignMod, ItemImpl,
+    TraitItem, Type,
+};
 
 /// The most parameters a mocked method may have (the journal's tuple impls).
 const MAX_PARAMS: usize = 16;
@@ -46,6 +50,7 @@ pub(crate) fn check_target<'i>(item: &'i Item, args: &Args) -> Result<Target<'i>
         }
         Item::Impl(item_impl) if item_impl.trait_.is_none() => Some(Target::ImplBlock(item_impl)),
         Item::Fn(item_fn) => Some(Target::Function(item_fn)),
+        Item::ForeignMod(block) => Some(Target::ExternBlock(block)),
         _ => None,
     };
     if let (Some(number), false) = (&args.part, matches!(target, Some(Target::ImplBlock(_)))) {
@@ -251,8 +256,12 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
             let syn::FnArg::Typed(typed) = arg else {
                 continue;
             };
-            for attr in typed.attrs.iter().filter(|attr| is_skip(attr)) {
-                let is_exactly_skip = attr
+            for (attr, list) in typed
+                .attrs
+                .iter()
+                .filter_map(|attr| skip_list(attr).map(|list| (attr, list)))
+            {
+                let is_exactly_skip = list
                     .parse_args::<syn::Ident>()
                     .is_ok_and(|ident| ident == "skip");
                 if !is_exactly_skip {
@@ -412,4 +421,87 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
             format!("#[autospec] cannot keep an answer that holds a borrow; {hint}"),
         );
     }
+}
+
+/// `doubles!`: modules of other crates, each restating functions (and a
+/// type's associated functions) that a forwarding call can reach.
+pub(crate) fn check_doubles(input: &DoublesInput) -> Result<(), Error> {
+    let mut errors = Errors::default();
+    for module in &input.modules {
+        if let Some(first) = module.path.segments.first() {
+            let own = ["crate", "self", "super", "Self"]
+                .iter()
+                .any(|word| first.ident == word);
+            if own {
+                errors.push(&first.ident, "`doubles!` restates functions of other crates (`mod std::fs`, `mod some_crate::client`); a function of this crate takes `#[autospec]` itself, and `patch!` replaces it where it is");
+            }
+        }
+        for function in &module.functions {
+            check_restated_fn(function, &mut errors);
+        }
+        for restated in &module.types {
+            check_restated_impl(restated, &mut errors);
+        }
+    }
+    errors.finish()
+}
+
+fn check_restated_fn(function: &ForeignItemFn, errors: &mut Errors) {
+    let sig = &function.sig;
+    if let Some(constness) = &sig.constness {
+        errors.push(constness, "a double is consulted at run time and so cannot be `const`; restate the function without `const`");
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.push(variadic, "a double cannot restate a variadic function");
+    }
+    if let Some(receiver) = sig.receiver() {
+        errors.push(receiver, "a method call on a real value reaches the real method, so a double cannot replace it; restate the functions that make or take the value (`fn now() -> SystemTime;`), or mock the type");
+    }
+    for arg in &sig.inputs {
+        if let syn::FnArg::Typed(typed) = arg {
+            if !matches!(&*typed.pat, syn::Pat::Ident(_) | syn::Pat::Wild(_)) {
+                errors.push(
+                    &typed.pat,
+                    "name the parameter: the double passes it on to the real function by name",
+                );
+            }
+        }
+    }
+}
+
+fn check_restated_impl(restated: &RestatedImpl, errors: &mut Errors) {
+    if let Some(trait_) = &restated.trait_ {
+        errors.push(trait_, "`doubles!` restates a type's own associated functions (`impl SystemTime { fn now() -> SystemTime; }`); mock a trait with `mock!`");
+    }
+    if !restated.generics.params.is_empty() {
+        errors.push(&restated.generics, "`doubles!` restates the associated functions of a type without generic parameters; restate a function that calls them");
+    }
+    let named = matches!(&restated.self_ty, Type::Path(path) if path.qself.is_none() && path.path.get_ident().is_some());
+    if !named {
+        errors.push(&restated.self_ty, "name the type as its module declares it, without a path or generic arguments: `mod std::time { impl SystemTime { .. } }`");
+    }
+    for function in &restated.functions {
+        check_restated_fn(function, errors);
+    }
+}
+
+/// `#[autospec]` on an `extern` block: functions only, none variadic,
+/// and no mock type for `magic(..)`.
+pub(crate) fn check_extern_block(block: &ItemForeignMod, args: &Args) -> Result<(), Error> {
+    if let Some(error) = magic_without_mock(args) {
+        return Err(error);
+    }
+    let mut errors = Errors::default();
+    for item in &block.items {
+        match item {
+            ForeignItem::Fn(function) => {
+                if let Some(variadic) = &function.sig.variadic {
+                    errors.push(variadic, "#[autospec] cannot hook a variadic foreign function (a Rust function cannot take `...`); declare it in an `extern` block without the attribute");
+                }
+            }
+            ForeignItem::Static(item) => errors.push(item.static_token, "#[autospec] hooks the functions of an `extern` block, and a foreign static cannot be patched; declare it in an `extern` block without the attribute"),
+            other => errors.push(other, "#[autospec] hooks the functions of an `extern` block; declare other items in an `extern` block without the attribute"),
+        }
+    }
+    errors.finish()
 }

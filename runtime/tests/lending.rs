@@ -86,7 +86,10 @@ fn one_shot_answers_and_rules_come_before_a_static_reference() {
         .returns(Config { region: "x".into() });
     settings.config.returns_static(&DEFAULT);
     assert_eq!(settings.config("special").region, "x");
-    assert!(std::ptr::eq(settings.config("other"), &DEFAULT));
+    assert!(std::ptr::eq(
+        settings.config("other"),
+        std::ptr::from_ref(&DEFAULT)
+    ));
     assert_eq!(settings.config.call_count(), 2);
 }
 

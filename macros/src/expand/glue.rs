@@ -3,11 +3,13 @@
 
 use super::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{is_self, ungroup};
+use crate::queries::{respan, surely_clone, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericParam, Pat, PatIdent, ReturnType, Signature, Type};
+
+mod forward;
 
 /// One method seen from the generated code.
 pub(crate) struct Glue<'g, 'a> {
@@ -75,6 +77,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         let rt = self.rt;
         match &param.kind {
             ParamKind::Owned => self.map(param.ty).into_token_stream(),
+            ParamKind::Pointer => quote!(#rt::Address),
             ParamKind::Borrowed(inner) => kept(&self.map(inner), self.rt),
             ParamKind::AsRef(inner) => owned(&self.map(inner), self.rt),
             ParamKind::OptionBorrowed(inner) => {
@@ -361,18 +364,74 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `(clone of arg0, arg1.to_owned(),)`: the journal entry of this call.
+    /// Where an argument's type may not be `Clone`, the entry is gathered
+    /// instead: each argument kept where its type allows, else the texts of
+    /// all of them (`Kept::Text`); which one is the compiler's choice.
     pub(crate) fn journal(&self) -> TokenStream {
-        let entries = self.journal_entries();
-        quote!((#(#entries,)*))
+        self.journal_with(&|_| None)
     }
 
-    /// Each element of [`journal`](Self::journal), with its parameter and
-    /// the impl's name for it.
-    pub(crate) fn journal_entries(&self) -> Vec<TokenStream> {
+    /// [`journal`](Self::journal), where `instead` gives the entry of some
+    /// arguments (by their index among the journaled ones), one the
+    /// journal can always keep.
+    pub(crate) fn journal_with(
+        &self,
+        instead: &dyn Fn(usize) -> Option<TokenStream>,
+    ) -> TokenStream {
         let rt = self.rt;
         let journaled = self.method.params.iter().zip(&self.names);
-        let journaled = journaled.filter(|(param, _)| !matches!(param.kind, ParamKind::Receiver));
-        let entries = journaled.map(|(param, name)| match &param.kind {
+        let journaled: Vec<_> = journaled
+            .filter(|(param, _)| !matches!(param.kind, ParamKind::Receiver))
+            .collect();
+        let gathered = journaled
+            .iter()
+            .any(|(param, _)| Self::maybe_unclonable(param).is_some());
+        let entries = journaled.iter().enumerate().map(|(i, (param, name))| {
+            let entry = instead(i).unwrap_or_else(|| self.journal_entry(param, name));
+            match Self::maybe_unclonable(param) {
+                Some(deref) if instead(i).is_none() => {
+                    quote!(#rt::KeptOf::new(&#deref #name).get())
+                }
+                _ if gathered => quote!(::core::option::Option::Some(#entry)),
+                _ => entry,
+            }
+        });
+        if !gathered {
+            return quote!((#(#entries,)*));
+        }
+        let texts = journaled.iter().map(|(param, name)| {
+            let deref = match &param.kind {
+                ParamKind::Borrowed(inner) if is_kept_as_itself(inner) => Some(quote!(*)),
+                _ => None,
+            };
+            quote!(#rt::Render::new(&#deref #name).as_debug())
+        });
+        quote!(#rt::gather((#(#entries,)*), &[#(#texts),*]))
+    }
+
+    /// Whether the journal is gathered (see [`journal`](Self::journal)).
+    pub(crate) fn gathers(&self) -> bool {
+        self.journaled()
+            .any(|param| Self::maybe_unclonable(param).is_some())
+    }
+
+    /// For an argument whose type may not be `Clone` (kept as itself, owned
+    /// or behind a reference), how to reach the value: `*` through the
+    /// reference, or nothing.
+    fn maybe_unclonable(param: &crate::model::Param<'a>) -> Option<TokenStream> {
+        match &param.kind {
+            ParamKind::Owned if !surely_clone(param.ty) => Some(TokenStream::new()),
+            ParamKind::Borrowed(inner) if is_kept_as_itself(inner) && !surely_clone(inner) => {
+                Some(quote!(*))
+            }
+            _ => None,
+        }
+    }
+
+    /// One argument's journal entry, where its type is known to allow it.
+    fn journal_entry(&self, param: &crate::model::Param<'a>, name: &Ident) -> TokenStream {
+        let rt = self.rt;
+        match &param.kind {
             // Spanned on the parameter's type, so that a type without
             // `Clone` is reported there rather than on the attribute.
             ParamKind::Owned => {
@@ -381,6 +440,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote_spanned!(span=> #rt::Keep::keep(&#name))
             }
             ParamKind::Into(_) | ParamKind::Collect(_) => quote!(#rt::Keep::keep(&#name)),
+            ParamKind::Pointer => quote!(#rt::Address::of(#name)),
             // A sized `&T` is journaled as a clone of the `T` (through
             // `Keep`, whose error names the fix), others (`&str`, `&[T]`)
             // as their owned form.
@@ -398,10 +458,11 @@ impl<'g, 'a> Glue<'g, 'a> {
                 let target = self.map(target);
                 quote!(::std::borrow::ToOwned::to_owned(::core::convert::AsRef::<#target>::as_ref(&#name)))
             }
-            ParamKind::Callable { bound, .. } => quote!(#rt::opaque(#rt::type_name::<dyn #bound>())),
+            ParamKind::Callable { bound, .. } => {
+                quote!(#rt::opaque(#rt::type_name::<dyn #bound>()))
+            }
             ParamKind::Opaque { .. } | ParamKind::Receiver => self.opaque(param.ty, name),
-        });
-        entries.collect()
+        }
     }
 
     fn opaque(&self, ty: &Type, name: &Ident) -> TokenStream {
@@ -474,6 +535,23 @@ impl<'g, 'a> Glue<'g, 'a> {
         let (field, names) = (&self.method.sig.ident, &self.names);
         let journal = self.journal();
         let answer = self.answer(&quote!(self), None, &quote!(__autospec_call));
+        if self.method.wrap != Wrap::Direct {
+            // An async method: either future, the body's journaling its await.
+            let rt = self.rt;
+            let either = quote! {
+                match self.#field.__default_body_async(#journal) {
+                    ::core::result::Result::Ok(__autospec_call) => #rt::DefaultOr::Answer(#answer),
+                    ::core::result::Result::Err(__autospec_awaiting) => {
+                        #rt::DefaultOr::body(#helper(self, #(#names),*), __autospec_awaiting)
+                    }
+                }
+            };
+            return if self.method.wrap == Wrap::BoxFuture {
+                quote!({ ::std::boxed::Box::pin(#either) })
+            } else {
+                quote!({ #either })
+            };
+        }
         quote!({
             match self.#field.__default_body(#journal) {
                 ::core::option::Option::Some(__autospec_call) => #answer,
@@ -513,7 +591,9 @@ impl<'g, 'a> Glue<'g, 'a> {
             let call = self.instance_call(true);
             let (lets, typed, typed_invoke) = (call.lets, call.journal, call.invoke);
             let referent = self.static_referent();
-            let call = if let Some(referent) = &referent {
+            let call = if self.awaits_in_body() {
+                quote!(__autospec_method.__call_async(#typed, #typed_invoke).await)
+            } else if let Some(referent) = &referent {
                 quote!(__autospec_method.__call_static::<#referent>(#typed, #typed_invoke))
             } else {
                 quote!(__autospec_method.__call_numbered(#typed, #typed_invoke).0)
@@ -523,7 +603,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             } else {
                 quote!({ #lets #call })
             };
-            let configured = if referent.is_some() {
+            let configured = if referent.is_some() || self.awaits_in_body() {
                 call
             } else {
                 self.deliver(call, leak)
@@ -583,96 +663,6 @@ impl<'g, 'a> Glue<'g, 'a> {
         self.wrap(answer)
     }
 
-    /// `move |arg0, ..| <Real as Trait>::method(&mut *lock(&real), arg0, ..)`:
-    /// a spy's call to the real implementation, as a `returns_with` closure
-    /// over `__autospec_real` (an `Arc<Mutex<Real>>`); `None` for a method
-    /// that cannot be forwarded (see [`Glue::forwards`]).
-    pub(crate) fn forward(&self, real: &TokenStream, path: &TokenStream) -> Option<TokenStream> {
-        if !self.forwards() {
-            return None;
-        }
-        let (rt, ident, names) = (self.rt, &self.method.sig.ident, &self.names);
-        let args = self.method.params.iter().zip(names).map(|(param, name)| {
-            let by_ref = matches!(ungroup(param.ty), Type::Reference(_));
-            match &param.kind {
-                ParamKind::AsRef(_) if by_ref => quote!(&#name),
-                ParamKind::Collect(_) => quote!(::core::iter::IntoIterator::into_iter(#name)),
-                _ => name.to_token_stream(),
-            }
-        });
-        let call = quote!(<#real as #path>::#ident(&mut *#rt::lock(&__autospec_real), #(#args),*));
-        let owned = |value: TokenStream| quote!(#rt::OwnedOf::new(#value).get());
-        let answer = match &self.method.ret {
-            Ret::Unit | Ret::Owned(_) => call,
-            Ret::Iter(_) => {
-                quote!(::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#call)))
-            }
-            Ret::Borrowed { .. } => owned(call),
-            Ret::OptionBorrowed { .. } => {
-                let owned = owned(quote!(__autospec_lent));
-                quote!(::core::option::Option::map(#call, |__autospec_lent| #owned))
-            }
-            Ret::ResultBorrowed { .. } => {
-                let owned = owned(quote!(__autospec_lent));
-                quote!(::core::result::Result::map(#call, |__autospec_lent| #owned))
-            }
-            Ret::Callable(_) | Ret::Opaque(_) => return None,
-        };
-        Some(quote! {
-            move |#(#names),*| #answer
-        })
-    }
-
-    /// Whether `wrapping(real)` can hand this method's calls to the real
-    /// implementation: a plain `&self`/`&mut self` method (not static,
-    /// generic over types, async or unsafe, no `where` bounds on `Self`),
-    /// whose arguments the answer closure receives as they came, and whose
-    /// answer the mock can keep (no `impl Fn`, no `&dyn Trait`, no `Self`).
-    fn forwards(&self) -> bool {
-        let method = self.method;
-        let sig = method.sig;
-        let receiver = sig
-            .receiver()
-            .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
-        let params = method.params.iter().all(|param| {
-            !matches!(
-                param.kind,
-                ParamKind::Callable { .. }
-                    | ParamKind::Receiver
-                    | ParamKind::Opaque {
-                        closure_gets_value: false
-                    }
-            ) && !self.map.mentions_self(param.ty)
-        });
-        let ret = match &method.ret {
-            Ret::Owned(ty) => !self.map.mentions_self(ty),
-            // A real `&mut` cannot be lent through the mock's own copy.
-            Ret::Borrowed { reference, .. }
-            | Ret::OptionBorrowed { reference, .. }
-            | Ret::ResultBorrowed { reference, .. } => {
-                !matches!(ungroup(&reference.elem), Type::TraitObject(_))
-                    && !self.map.mentions_self(&reference.elem)
-                    && reference.mutability.is_none()
-            }
-            Ret::Unit | Ret::Iter(_) => true,
-            Ret::Callable(_) | Ret::Opaque(_) => false,
-        };
-        let where_self = sig.generics.where_clause.as_ref().is_some_and(|clause| {
-            clause
-                .predicates
-                .iter()
-                .any(|predicate| !is_self_sized(predicate))
-        });
-        receiver
-            && params
-            && ret
-            && !where_self
-            && method.wrap == Wrap::Direct
-            && !matches!(sig.safety, syn::Safety::Unsafe(_))
-            && !method.is_keyed()
-            && method.generics.erased.is_empty()
-    }
-
     /// Where the signature demands a `Send` future: its own bound, or
     /// `#[async_trait]` (unless `?Send`).
     fn send_future(&self) -> Option<proc_macro2::Span> {
@@ -687,6 +677,18 @@ impl<'g, 'a> Glue<'g, 'a> {
             && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
     }
 
+    /// Whether a generic method's answer is awaited in an async body (a
+    /// patched `async fn`, or `#[async_trait(?Send)]`), which journals the
+    /// await of an instantiation with its own child mock. (Under a `Send`
+    /// `#[async_trait]`, holding the child across the await would ask its
+    /// journal to be `Send`.)
+    fn awaits_in_body(&self) -> bool {
+        self.method.wrap == Wrap::AsyncFn
+            && self.async_trait
+            && self.async_trait_send.is_none()
+            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
+    }
+
     /// Hands the answer back the way the signature says.
     fn wrap(&self, answer: TokenStream) -> TokenStream {
         match self.method.wrap {
@@ -696,36 +698,6 @@ impl<'g, 'a> Glue<'g, 'a> {
             Wrap::BoxFuture => quote!(::std::boxed::Box::pin(::core::future::ready(#answer))),
         }
     }
-}
-
-/// `Self: Sized`, the one `where` bound a spy's real implementation
-/// always meets.
-fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
-    let syn::WherePredicate::Type(typed) = predicate else {
-        return false;
-    };
-    is_self(&typed.bounded_ty)
-        && typed.bounds.iter().all(|bound| {
-            matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))
-        })
-}
-
-/// The same tokens, all carrying `span`.
-pub(crate) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let proc_macro2::TokenTree::Group(group) = &tree {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = proc_macro2::TokenTree::Group(inner);
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
 }
 
 fn is_fn_mut(bound: &syn::TraitBound) -> bool {

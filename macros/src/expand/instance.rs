@@ -4,9 +4,9 @@
 //! method's field keeps calls of instantiations nobody asked for yet as
 //! text, and hands them over.
 
-use super::glue::{respan, Glue};
+use super::glue::Glue;
 use crate::model::{promises_clone, Param, ParamKind};
-use crate::queries::{bounds_of, ungroup};
+use crate::queries::{bounds_of, respan, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::spanned::Spanned;
@@ -76,17 +76,18 @@ impl Glue<'_, '_> {
     /// there; else the journal keeps its text.
     pub(crate) fn instance_call(&self, moves: bool) -> InstanceCall {
         let rt = self.rt;
+        // A gathered journal renders every argument after the entries are
+        // made, so nothing may move into it then.
+        let moves = moves && !self.gathers();
         let mut lets = TokenStream::new();
         let mut invoke = self.invoke_args();
-        let mut entries = self.journal_entries().into_iter();
-        let mut journal = Vec::new();
+        let mut typed = Vec::new();
         for (i, (param, name)) in self.method.params.iter().zip(self.names()).enumerate() {
             if matches!(param.kind, ParamKind::Receiver) {
                 continue;
             }
-            let entry = entries.next().unwrap_or_default();
             let Some(keyed) = self.keyed_type(param) else {
-                journal.push(entry);
+                typed.push(None);
                 continue;
             };
             let by_ref = matches!(ungroup(param.ty), Type::Reference(_));
@@ -101,7 +102,7 @@ impl Glue<'_, '_> {
                 quote!(#rt::TypedArg::keep)
             };
             let clones = promises_clone(bounds_of(&keyed, &self.method.sig.generics));
-            journal.push(match (by_ref, moves, clones) {
+            typed.push(Some(match (by_ref, moves, clones) {
                 (_, _, true) => {
                     let value = if by_ref {
                         quote!(#name)
@@ -111,10 +112,8 @@ impl Glue<'_, '_> {
                     quote!(#keep(#text, ::core::clone::Clone::clone(#value)))
                 }
                 (false, true, false) => {
-                    let (kept, take) = (
-                        format_ident!("__autospec_kept{i}"),
-                        format_ident!("__autospec_take{i}"),
-                    );
+                    let kept = format_ident!("__autospec_kept{i}");
+                    let take = format_ident!("__autospec_take{i}");
                     lets.extend(quote! {
                         let #kept = #keep(#text, #name);
                         let #take = #kept.__handle();
@@ -123,11 +122,11 @@ impl Glue<'_, '_> {
                     quote!(#kept)
                 }
                 _ => quote!(#rt::TypedArg::from_text(#text)),
-            });
+            }));
         }
         InstanceCall {
             lets,
-            journal: quote!((#(#journal,)*)),
+            journal: self.journal_with(&|i| typed.get(i).cloned().flatten()),
             invoke: quote!(|__autospec_answer| __autospec_answer(#(#invoke),*)),
         }
     }

@@ -12,6 +12,9 @@ use syn::{
 pub(crate) enum ParamKind<'a> {
     /// Taken by value: journaled as a clone; the closure gets the value.
     Owned,
+    /// A raw pointer, `*const T` or `*mut T`: journaled as its `Address`
+    /// (never read through, and `Send + Sync`); the closure gets the pointer.
+    Pointer,
     /// `&T` or `&mut T`: journaled as `T::to_owned()`; the closure gets the reference.
     Borrowed(&'a Type),
     /// `Option<&T>`: journaled as `Option<T::Owned>`.
@@ -96,6 +99,7 @@ impl<'a> ParamKind<'a> {
     pub(super) fn of(ty: &'a Type, generics: &'a Generics, scope: &Scope<'_, 'a>) -> Self {
         let (inner, reference) = match ungroup(ty) {
             Type::Reference(reference) => (ungroup(&reference.elem), Some(reference)),
+            Type::Ptr(_) => return ParamKind::Pointer,
             other => (other, None),
         };
         if let Some(kind) = Self::by_bounds(inner, reference, generics, scope) {

@@ -6,6 +6,7 @@
 //! (`restate`). Below the model: `kinds` reads each parameter and answer,
 //! `magic` reads the entries of `magic(..)`.
 
+pub(crate) mod doubles;
 mod kinds;
 pub(crate) mod magic;
 pub(crate) mod restate;
@@ -31,6 +32,9 @@ pub(crate) enum Target<'i> {
     PatchableImpl(&'i ItemImpl),
     /// A free function: a patch hook.
     Function(&'i ItemFn),
+    /// An `extern` block: each function becomes a hooked function that
+    /// calls the foreign one.
+    ExternBlock(&'i syn::ItemForeignMod),
 }
 
 /// The parts a mock can have besides its first block: `part = 2` to
@@ -395,7 +399,38 @@ fn is_restated_receiver(pat: &syn::Pat) -> bool {
     matches!(pat, syn::Pat::Ident(ident) if ident.ident == RESTATED_RECEIVER)
 }
 
-/// `#[autospec(skip)]` on a parameter.
+/// `#[autospec(skip)]` on a parameter, also behind `cfg_attr`:
+/// `#[cfg_attr(test, autospec(skip))]`, the form that builds where the
+/// trait's own attribute is `#[cfg_attr(test, autospec)]`.
 pub(crate) fn is_skip(attr: &Attribute) -> bool {
-    attr.path().is_ident("autospec")
+    skip_list(attr).is_some()
+}
+
+/// The `autospec(..)` of a parameter attribute, bare or inside `cfg_attr`.
+pub(crate) fn skip_list(attr: &Attribute) -> Option<syn::MetaList> {
+    let is_autospec = |path: &Path| {
+        path.segments
+            .last()
+            .is_some_and(|last| last.ident == "autospec")
+    };
+    match &attr.meta {
+        syn::Meta::List(list) if is_autospec(&list.path) => Some(list.clone()),
+        syn::Meta::Path(path) if is_autospec(path) => Some(syn::MetaList {
+            path: path.clone(),
+            delimiter: syn::MacroDelimiter::Paren(syn::token::Paren::default()),
+            tokens: proc_macro2::TokenStream::new(),
+        }),
+        syn::Meta::List(list) if list.path.is_ident("cfg_attr") => {
+            let nested = list
+                .parse_args_with(
+                    syn::punctuated::Punctuated::<syn::Meta, syn::Token![,]>::parse_terminated,
+                )
+                .ok()?;
+            nested.into_iter().skip(1).find_map(|meta| match meta {
+                syn::Meta::List(list) if is_autospec(&list.path) => Some(list),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
 }

@@ -14,7 +14,7 @@ use crate::core::closure::Closure;
 use crate::core::fail::{answer_panics, no_answer};
 use crate::core::head::Head;
 use crate::core::holders::{Pinned, SendFn, Sent};
-use crate::core::journal::{Journal, ResetMock};
+use crate::core::journal::{ErasedArgs, Journal, ResetMock};
 use crate::core::lent::{self, LentValue, Var};
 use crate::core::shown::{Returned, Shown};
 use std::any::Any;
@@ -62,24 +62,29 @@ pub(crate) struct Answers<R> {
     /// of the journaled arguments (erased as for [`ErasedTest`]) that makes
     /// the future.
     pending: Option<ErasedPending<R>>,
+    /// A spy's call to the real implementation of an async method, as
+    /// `pending`, consulted as `fallback` is.
+    pending_fallback: Option<ErasedPending<R>>,
 }
 
 /// Makes the future of a `returns_async` answer.
-pub(crate) type ErasedPending<R> = Arc<dyn Fn(*const ()) -> Pending<R> + Send + Sync>;
+pub(crate) type ErasedPending<R> = Arc<dyn Fn(ErasedArgs<'_>) -> Pending<R> + Send + Sync>;
 
-/// Tests a call's journaled arguments, given as a pointer to the method's
-/// argument tuple `A` (erased, so that answers stay generic over `R` only).
+/// Tests a call's journaled arguments, given erased: a pointer to the
+/// method's argument tuple `A`, or their text (so that answers stay generic
+/// over `R` only).
 ///
 /// Only `Method::when` and `Method::accepts` (`features/matchers`) make
 /// one, for their own `A`, and only the call path (`Method::__call_numbered`,
-/// and a spy's `Method::__default_body`) calls it, with a pointer to an `A`
-/// of the same method that lives for the duration of the call.
-pub(crate) type ErasedTest = Box<dyn Fn(*const ()) -> bool + Send + Sync>;
+/// and a spy's `Method::__default_body`) calls it, with the erased
+/// arguments of a call of the same method that live for the duration of
+/// the call.
+pub(crate) type ErasedTest = Box<dyn Fn(ErasedArgs<'_>) -> bool + Send + Sync>;
 
 /// Computes an answer from a call's journaled arguments (erased as for
 /// [`ErasedTest`]); made by `when(..).returns_with` and
 /// `sequence().returns_with`, for their own method's `A`.
-pub(crate) type ErasedAnswer<R> = Box<dyn FnMut(*const ()) -> R + Send>;
+pub(crate) type ErasedAnswer<R> = Box<dyn FnMut(ErasedArgs<'_>) -> R + Send>;
 
 /// One `when(..)` rule: which calls it answers, and how.
 struct Rule<R> {
@@ -148,17 +153,21 @@ impl<R> Answers<R> {
             shown,
             returned: Vec::new(),
             pending: None,
+            pending_fallback: None,
         }
     }
 
     /// The `returns_async` closure, when it answers the next call (no rule
-    /// and no one-shot answer comes first).
+    /// and no one-shot answer comes first); else a spy's, when nothing
+    /// else is configured.
     pub(crate) fn pending(&self) -> Option<ErasedPending<R>> {
-        if self.rules.is_empty() && self.once.is_empty() {
-            self.pending.clone()
-        } else {
-            None
+        if !self.rules.is_empty() || !self.once.is_empty() {
+            return None;
         }
+        let standing = self.with.is_some() || !matches!(self.standing, Standing::None);
+        self.pending
+            .clone()
+            .or_else(|| (!standing).then(|| self.pending_fallback.clone())?)
     }
 
     pub(crate) fn set_pending(&mut self, answer: ErasedPending<R>) {
@@ -232,10 +241,10 @@ impl<R> Answers<R> {
     /// match), by its index.
     ///
     /// # Safety
-    /// `args` must point to a live argument tuple of the type the rules'
-    /// tests were made for (see [`ErasedTest`]).
+    /// `args` must be the erased arguments of a live call of the method the
+    /// rules' tests were made for (see [`ErasedTest`]).
     #[inline]
-    pub(crate) unsafe fn rule_for(&self, args: *const ()) -> Option<usize> {
+    pub(crate) unsafe fn rule_for(&self, args: ErasedArgs<'_>) -> Option<usize> {
         if self.rules.is_empty() {
             return None;
         }
@@ -250,7 +259,7 @@ impl<R> Answers<R> {
     /// # Safety
     /// As for `rule_for`.
     #[track_caller]
-    unsafe fn answer_rule(&mut self, index: usize, args: *const ()) -> Option<R> {
+    unsafe fn answer_rule(&mut self, index: usize, args: ErasedArgs<'_>) -> Option<R> {
         match &mut self.rules[index].answer {
             RuleAnswer::Value(value, clone) => Some(clone(value.get())),
             RuleAnswer::Queue(queue) => queue.pop_front().map(Sent::into_inner),
@@ -268,7 +277,7 @@ impl<R> Answers<R> {
     /// # Safety
     /// As for `rule_for` (the forms' tests are made as a rule's are).
     #[inline]
-    pub(crate) unsafe fn refuses(&self, args: *const ()) -> bool {
+    pub(crate) unsafe fn refuses(&self, args: ErasedArgs<'_>) -> bool {
         !self.accepted.is_empty() && !self.accepted.iter().any(|(test, _)| test(args))
     }
 
@@ -281,7 +290,7 @@ impl<R> Answers<R> {
         self.accepted.push((test, form));
     }
 
-    /// What answers call `seq`, whose journaled arguments `args` points to:
+    /// What answers call `seq`, whose journaled arguments are `args`:
     /// rule `rule`, a one-shot answer or the standing value (journaled as
     /// returned), else the `returns_with` closure to run, else nothing
     /// configured. Rule and one-shot closures run here, locked.
@@ -292,7 +301,7 @@ impl<R> Answers<R> {
     pub(crate) unsafe fn settle(
         &mut self,
         rule: Option<usize>,
-        args: *const (),
+        args: ErasedArgs<'_>,
         seq: Option<u64>,
     ) -> Picked<R> {
         let value = match rule {
@@ -522,10 +531,16 @@ impl<R> Answers<R> {
         self.fallback = self.with.take();
     }
 
+    /// Makes `make` a spy's call to the real implementation of an async
+    /// method (see `pending_fallback`).
+    pub(crate) fn spy_pending(&mut self, make: ErasedPending<R>) {
+        self.pending_fallback = Some(make);
+    }
+
     /// Forgets the standing and one-shot answers (and `calls_default`), so
     /// that the real implementation answers again; `false` when there is none.
     pub(crate) fn calls_real(&mut self) -> bool {
-        if self.fallback.is_none() {
+        if self.fallback.is_none() && self.pending_fallback.is_none() {
             return false;
         }
         self.once.clear();
@@ -546,7 +561,7 @@ impl<R> Answers<R> {
     ///
     /// # Safety
     /// As for [`rule_for`](Self::rule_for).
-    pub(crate) unsafe fn runs_default(&self, args: *const ()) -> bool {
+    pub(crate) unsafe fn runs_default(&self, args: ErasedArgs<'_>) -> bool {
         self.default_body
             && self.once.is_empty()
             && !self.rules.iter().any(|rule| {

@@ -27,8 +27,8 @@ pub trait Journal {
     fn clear_answers(&mut self);
     /// The `Debug` text of what call `seq` returned, if it was journaled.
     fn returned(&self, seq: u64) -> Option<String>;
-    /// The journaled argument tuple of call `index`, erased.
-    fn args_ptr(&self, index: usize) -> *const ();
+    /// The journaled arguments of call `index`, erased.
+    fn args(&self, index: usize) -> ErasedArgs<'_>;
     /// One-shot answers never used.
     fn unused_answers(&self) -> usize;
 }
@@ -36,6 +36,18 @@ pub trait Journal {
 /// Resets the journal of a mock that a method keeps as an answer
 /// (`Mock::reset_mock`); made while that method is locked, run after.
 pub(crate) type ResetMock = Box<dyn FnOnce()>;
+
+/// One call's journaled arguments with their type erased, for the code
+/// that is not generic over the argument tuple (rules and `returns_async`
+/// answers, failure messages).
+#[derive(Clone, Copy)]
+#[doc(hidden)]
+pub enum ErasedArgs<'a> {
+    /// Points to the method's argument tuple `A`, which lives for `'a`.
+    Value(*const ()),
+    /// The arguments' text, for a method whose arguments cannot be kept.
+    Text(&'a [String]),
+}
 
 /// A type-erased view of a [`Method`](crate::Method) (or a generic
 /// method's [`Generic`](crate::Generic)), for mock-level operations. One

@@ -3,6 +3,7 @@
 use crate::core::call::Call;
 use crate::core::journal::{self, AnyMethod, Journals, ManyJournals};
 use crate::core::lock::lock;
+use crate::core::method::calls::Kept;
 use crate::core::method::Method;
 use crate::core::mock_core::MockCore;
 use crate::core::sequence::next_seq;
@@ -56,7 +57,7 @@ struct Pending<A> {
     key: TypeId,
     type_args: fn() -> String,
     seq: u64,
-    args: A,
+    args: Kept<A>,
 }
 
 /// What `Generic` needs of an instantiation's `Method`.
@@ -122,13 +123,25 @@ impl<A: 'static> Generic<A> {
         let pending = std::mem::take(&mut state.pending);
         for call in pending {
             if call.key == key {
-                method.__adopt(call.seq, adopt(call.args));
+                let args = match call.args {
+                    Kept::Value(args) => Kept::Value(adopt(args)),
+                    Kept::Text(texts) => Kept::Text(texts),
+                };
+                method.__adopt(call.seq, args);
             } else {
                 state.pending.push(call);
             }
         }
         state.instances.push((key, Box::new(method.clone())));
         method
+    }
+
+    /// A pending call's arguments, rendered.
+    fn render(&self, args: &Kept<A>) -> Vec<String> {
+        match args {
+            Kept::Value(args) => (self.inner.render)(args),
+            Kept::Text(texts) => texts.to_vec(),
+        }
     }
 
     /// The child mock of instantiation `K`, if the test asked for it.
@@ -142,7 +155,12 @@ impl<A: 'static> Generic<A> {
     /// Journals a call of an instantiation nobody configured, without
     /// answering it: a patch's `calls_original()` lets the original answer.
     #[doc(hidden)]
-    pub fn __record_unconfigured<K: 'static>(&self, type_args: fn() -> String, args: A) {
+    pub fn __record_unconfigured<K: 'static>(
+        &self,
+        type_args: fn() -> String,
+        args: impl Into<Kept<A>>,
+    ) {
+        let args = args.into();
         let seq = next_seq();
         lock(&self.inner.state).pending.push(Pending {
             key: TypeId::of::<K>(),
@@ -158,13 +176,14 @@ impl<A: 'static> Generic<A> {
     pub fn __call_unconfigured<K: 'static, R>(
         &self,
         type_args: fn() -> String,
-        args: A,
+        args: impl Into<Kept<A>>,
         default: fn() -> Option<R>,
     ) -> R {
+        let args = args.into();
         let seq = next_seq();
         let call = Call::new(
             format!("{}::<{}>", self.inner.name, type_args()),
-            (self.inner.render)(&args),
+            self.render(&args),
         );
         lock(&self.inner.state).pending.push(Pending {
             key: TypeId::of::<K>(),
@@ -247,7 +266,7 @@ impl<A: 'static> ManyJournals for Generic<A> {
             .iter()
             .map(|call| {
                 let name = format!("{}::<{}>", self.inner.name, (call.type_args)());
-                (call.seq, Call::new(name, (self.inner.render)(&call.args)))
+                (call.seq, Call::new(name, self.render(&call.args)))
             })
             .collect();
         for (_, instance) in &state.instances {

@@ -96,7 +96,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             self.state()
                 .args
                 .iter()
-                .any(|args| expected.matches_args(args))
+                .any(|args| expected.__matches(args))
         });
     }
 }

@@ -1,4 +1,4 @@
-//! A tiny HTTP-like client. With the `mock` feature, `MockClient` is
+//! A tiny HTTP-like client. With the `mocks` feature, `MockClient` is
 //! exported next to `Client` for other crates' tests.
 
 /// How to reach the server.
@@ -28,7 +28,7 @@ pub struct Client {
     config: Config,
 }
 
-#[cfg_attr(feature = "mock", autospec::autospec)]
+#[cfg_attr(feature = "mocks", autospec::autospec)]
 impl Client {
     /// Connects to `config.url`.
     pub fn new(config: Config) -> Self {
@@ -45,9 +45,9 @@ impl Client {
     }
 }
 
-/// Resolves a host name; patchable from dependents' tests with the `mock`
+/// Resolves a host name; patchable from dependents' tests with the `mocks`
 /// feature (the hook is compiled only with `debug_assertions`).
-#[cfg_attr(feature = "mock", autospec::autospec)]
+#[cfg_attr(feature = "mocks", autospec::autospec)]
 pub fn resolve(host: &str) -> Option<[u8; 4]> {
     (host == "localhost").then_some([127, 0, 0, 1])
 }

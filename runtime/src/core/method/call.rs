@@ -2,12 +2,14 @@
 //! it. Only the journal push and the answer pick are generic over the
 //! argument tuple (see the note on code size in `mod.rs`).
 
+use super::calls::{Entry, Kept};
 use super::Method;
 use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::bounds::SharedJournal as Owner;
 use crate::core::fail::refused;
 use crate::core::holders::StaticRef;
+use crate::core::journal::ErasedArgs;
 use crate::core::shared::AwaitTicket;
 use std::sync::Arc;
 
@@ -43,30 +45,14 @@ pub trait Proofs {
 }
 
 macro_rules! proofs {
-    ($($name:ident),*) => {
-        impl<$($name),*> Proofs for ($($name,)*) {
-            type Proof = ($(crate::core::bounds::SendProof<$name>,)*);
+    ($(($($a:ident $e:ident $i:tt),*))*) => {$(
+        impl<$($a),*> Proofs for ($($a,)*) {
+            type Proof = ($(crate::core::bounds::SendProof<$a>,)*);
         }
-    };
+    )*};
 }
 
-proofs!();
-proofs!(T0);
-proofs!(T0, T1);
-proofs!(T0, T1, T2);
-proofs!(T0, T1, T2, T3);
-proofs!(T0, T1, T2, T3, T4);
-proofs!(T0, T1, T2, T3, T4, T5);
-proofs!(T0, T1, T2, T3, T4, T5, T6);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14);
-proofs!(T0, T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15);
+for_each_arity!(proofs);
 
 /// The call path.
 #[doc(hidden)]
@@ -75,7 +61,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// with the method's original arguments.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> R {
+    pub fn __call(&self, args: impl Into<Kept<A>>, invoke: impl FnOnce(&mut F) -> R) -> R {
         self.__call_numbered(args, invoke).0
     }
 
@@ -84,13 +70,14 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __call_async(
         &self,
-        args: A,
+        args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&mut F) -> R,
     ) -> Answer<R, Owner<A, R, F>> {
+        let args = args.into();
         let pending = self.state().answers.pending();
         if let Some(make) = pending {
             // Made unlocked, so that the closure may use the mock.
-            let future = make(std::ptr::from_ref(&args).cast());
+            let future = make(erase(&args));
             let seq = self.state().record(args, self.shared.head.is_journaling());
             self.shared.head.notify();
             return Answer::pending(future, self.ticket(seq));
@@ -113,44 +100,49 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// `Method`).
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call_numbered(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> (R, Option<u64>) {
+    pub fn __call_numbered(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&mut F) -> R,
+    ) -> (R, Option<u64>) {
+        let args = args.into();
         let mut guard = self.state();
         let state = &mut *guard;
         // SAFETY: the rules were made by `when` of this method, for this
         // `A`, and `args` lives until the end of this call.
-        let rule = unsafe { state.answers.rule_for(std::ptr::from_ref(&args).cast()) };
+        let rule = unsafe { state.answers.rule_for(erase(&args)) };
         // `record`, written out: one generic function less per method.
         let seq = state.log.number(self.shared.head.is_journaling());
         // The call is journaled before any answer runs, so that an answer
         // that panics leaves it journaled like any other.
-        let unjournaled;
-        let journaled: *const A = if seq.is_some() {
-            state.args.push(args);
-            unjournaled = None;
-            state
-                .args
-                .last()
-                .map_or(std::ptr::null(), std::ptr::from_ref)
+        let unjournaled = if seq.is_some() {
+            state.args.push(args, state.render);
+            None
         } else {
-            unjournaled = Some(args);
-            unjournaled
-                .as_ref()
-                .map_or(std::ptr::null(), std::ptr::from_ref)
+            Some(args)
         };
         self.shared.head.notify();
-        // SAFETY: `journaled` points to this call's `A` (this method's
-        // type), in the journal or in `unjournaled`; neither moves nor is
-        // dropped while the forms, the rule or a one-shot closure use it:
-        // the lock is held, and a call of this method from a closure
-        // panics rather than pushing.
-        if unsafe { state.answers.refuses(journaled.cast()) } {
-            let call = (state.render)(unsafe { &*journaled });
+        let journaled = match &unjournaled {
+            Some(args) => erase(args),
+            None => state
+                .args
+                .last()
+                .map_or(ErasedArgs::Text(&[]), Entry::erase),
+        };
+        // SAFETY: `journaled` is this call's arguments (of this method's
+        // `A`), in the journal or in `unjournaled`; neither moves nor is
+        // dropped while the forms, the rule or a one-shot closure use them:
+        // the lock is held, and a call of this method from a closure panics
+        // rather than pushing.
+        if unsafe { state.answers.refuses(journaled) } {
+            // SAFETY: as above.
+            let call = unsafe { rendered(journaled, state.render) };
             let forms = state.answers.accepted_forms();
             drop(guard);
             refused(&self.shared.head, call, &forms);
         }
         // SAFETY: as above, and `rule` came from `rule_for` for this call.
-        let picked = unsafe { state.answers.settle(rule, journaled.cast(), seq) };
+        let picked = unsafe { state.answers.settle(rule, journaled, seq) };
         drop(unjournaled);
         let answer = match picked {
             Picked::Value(value) => return (value, seq),
@@ -179,18 +171,23 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 
     /// [`__call`](Self::__call) for a method that returns `&'static T`:
-    /// the `&'static T` given to `returns_static(&CONFIG)` when it answers, else
-    /// the answer, leaked (see [`__call_leak`](Self::__call_leak)).
+    /// the `&'static T` given to `returns_static(&CONFIG)` when it answers,
+    /// else the answer, leaked (see [`__call_leak`](Self::__call_leak)).
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call_static<T>(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &'static T
+    pub fn __call_static<T>(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&mut F) -> R,
+    ) -> &'static T
     where
         T: ?Sized + 'static,
         R: std::borrow::Borrow<T> + 'static,
     {
+        let args = args.into();
         let mut guard = self.state();
         // SAFETY: as in `__call_numbered`.
-        let rule = unsafe { guard.answers.rule_for(std::ptr::from_ref(&args).cast()) };
+        let rule = unsafe { guard.answers.rule_for(erase(&args)) };
         let answer = guard.answers.static_answer(rule).map(|answer| {
             match answer.downcast_ref::<StaticRef<T>>() {
                 Some(answer) => answer.get(),
@@ -202,17 +199,17 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             return std::borrow::Borrow::borrow(Box::leak(Box::new(self.__call(args, invoke))));
         };
         // SAFETY: as in `__call_numbered`.
-        if unsafe { guard.answers.refuses(std::ptr::from_ref(&args).cast()) } {
-            let call = (guard.render)(&args);
-            let forms = guard.answers.accepted_forms();
-            guard.record(args, self.shared.head.is_journaling());
-            drop(guard);
-            self.shared.head.notify();
-            refused(&self.shared.head, call, &forms);
-        }
+        let refused_call = unsafe { guard.answers.refuses(erase(&args)) }.then(|| {
+            // SAFETY: as above.
+            let call = unsafe { rendered(erase(&args), guard.render) };
+            (call, guard.answers.accepted_forms())
+        });
         guard.record(args, self.shared.head.is_journaling());
         drop(guard);
         self.shared.head.notify();
+        if let Some((call, forms)) = refused_call {
+            refused(&self.shared.head, call, &forms);
+        }
         answer
     }
 
@@ -220,7 +217,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// answer is kept by the mock and lent out for as long as the mock lives.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call_ref(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &R {
+    pub fn __call_ref(&self, args: impl Into<Kept<A>>, invoke: impl FnOnce(&mut F) -> R) -> &R {
         self.__keep(self.__call(args, invoke))
     }
 
@@ -242,7 +239,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// by the number of such calls.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call_leak(&self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &'static R
+    pub fn __call_leak(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&mut F) -> R,
+    ) -> &'static R
     where
         R: 'static,
     {
@@ -255,10 +256,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[track_caller]
     pub fn __call_or(
         &self,
-        args: A,
+        args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&mut F) -> R,
         fallback: impl FnOnce() -> R,
     ) -> R {
+        let args = args.into();
         let mut guard = self.state();
         if guard.answers.is_unconfigured() {
             guard.record(args, self.shared.head.is_journaling());
@@ -279,21 +281,45 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 
     /// Journals a call without answering it (the original function answers).
     #[doc(hidden)]
-    pub fn __record(&self, args: A) {
+    pub fn __record(&self, args: impl Into<Kept<A>>) {
         let journaling = self.shared.head.is_journaling();
-        self.state().record(args, journaling);
+        self.state().record(args.into(), journaling);
         self.shared.head.notify();
     }
 
     /// Journals a call that was made before this instantiation of a generic
     /// method had its own child mock, in sequence order.
     #[doc(hidden)]
-    pub fn __adopt(&self, seq: u64, args: A) {
+    pub fn __adopt(&self, seq: u64, args: Kept<A>) {
         let mut guard = self.state();
         let state = &mut *guard;
         let at = state.log.seqs.partition_point(|&recorded| recorded < seq);
         state.log.seqs.insert(at, seq);
-        state.args.insert(at, args);
+        state.args.insert(at, args, state.render);
+    }
+}
+
+/// Erased arguments, rendered, for a message.
+///
+/// # Safety
+/// As for [`Entry::of`]: `args` are the erased arguments of a live call of
+/// a method whose argument tuple is `A`.
+pub(crate) unsafe fn rendered<A>(
+    args: ErasedArgs<'_>,
+    render: fn(&A) -> Vec<String>,
+) -> Vec<String> {
+    // SAFETY: the caller's contract.
+    match unsafe { Entry::<A>::of(args) } {
+        Entry::Value(args) => render(args),
+        Entry::Text(texts) => texts.to_vec(),
+    }
+}
+
+/// A call's arguments, erased, for the rules' tests and answers.
+pub(crate) fn erase<A>(args: &Kept<A>) -> ErasedArgs<'_> {
+    match args {
+        Kept::Value(args) => ErasedArgs::Value(std::ptr::from_ref(args).cast()),
+        Kept::Text(texts) => ErasedArgs::Text(texts),
     }
 }
 

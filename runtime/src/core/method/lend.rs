@@ -20,6 +20,8 @@
 //! through another handle while one handle holds it finds the cell empty
 //! and panics: the other handle may still hold a `&mut` to it.
 
+use super::call::{erase, rendered};
+use super::calls::Kept;
 use super::Method;
 use crate::core::fail;
 use crate::core::head::Head;
@@ -34,9 +36,13 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// this handle until its next call.
     #[doc(hidden)]
     #[track_caller]
-    pub fn __call_mut(&mut self, args: A, invoke: impl FnOnce(&mut F) -> R) -> &mut R {
+    pub fn __call_mut(
+        &mut self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&mut F) -> R,
+    ) -> &mut R {
         let previous = std::mem::take(self.lending.slot());
-        let slot = match self.var_call(args) {
+        let slot = match self.var_call(args.into()) {
             Ok((var, seq)) => self.check_out(previous, var, seq),
             Err(args) => {
                 previous.give_back();
@@ -63,17 +69,20 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals the call and gives the cell of the value `returns(v)` gave,
     /// when that value answers it; else gives the arguments back.
     #[track_caller]
-    fn var_call(&self, args: A) -> Result<(Var<R>, Option<u64>), A> {
+    fn var_call(&self, args: Kept<A>) -> Result<(Var<R>, Option<u64>), Kept<A>> {
         let mut guard = self.state();
         // SAFETY: as in `__call_numbered` (`core/method/call.rs`): the
         // rules and forms were made for this `A`, and `args` is alive.
-        let rule = unsafe { guard.answers.rule_for(std::ptr::from_ref(&args).cast()) };
+        let rule = unsafe { guard.answers.rule_for(erase(&args)) };
         let Some(var) = guard.answers.var_answer(rule) else {
             return Err(args);
         };
         // SAFETY: as above.
-        let refused = unsafe { guard.answers.refuses(std::ptr::from_ref(&args).cast()) };
-        let refused = refused.then(|| ((guard.render)(&args), guard.answers.accepted_forms()));
+        let refused = unsafe { guard.answers.refuses(erase(&args)) }.then(|| {
+            // SAFETY: as above.
+            let call = unsafe { rendered(erase(&args), guard.render) };
+            (call, guard.answers.accepted_forms())
+        });
         let seq = guard.record(args, self.shared.head.is_journaling());
         drop(guard);
         self.shared.head.notify();

@@ -29,16 +29,19 @@ use crate::core::bounds::SharedJournal as Owner;
 use crate::core::bounds::StoredAnswer;
 use crate::core::closure::Closure;
 use crate::core::holders::{Sent, StaticRef};
+use crate::core::journal::ErasedArgs;
 use crate::core::journal::{self, AnyMethod, Journals};
 use crate::core::lent::Lending;
 use crate::core::shared::{Erased, Shared};
+use calls::Entry;
 use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
 pub(crate) mod call;
+pub(crate) mod calls;
 mod lend;
-mod read;
+pub(crate) mod read;
 pub(crate) mod sequence;
 pub(crate) mod state;
 pub(crate) mod statics;
@@ -154,10 +157,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         Fut: std::future::Future<Output = R> + Send + 'static,
     {
-        let make: ErasedPending<R> = Arc::new(move |args: *const ()| {
-            // SAFETY: only `__call_async` of this method calls it, with a
-            // pointer to a live `A` (as for a `when` rule's test).
-            let future = answer(unsafe { &*args.cast::<A>() });
+        let make: ErasedPending<R> = Arc::new(move |args: ErasedArgs<'_>| {
+            // SAFETY: only `__call_async` of this method calls it, with the
+            // erased arguments of a call of this method (as for a `when`
+            // rule's test).
+            let future = answer(unsafe { Entry::<A>::of(args) }.value());
             Box::pin(future) as Pending<R>
         });
         self.state().answers.set_pending(make);

@@ -1,10 +1,12 @@
 //! `AnswerSequence`: one-shot answers of every kind (values, panics, closures)
 //! queued in one chain, Python's `side_effect = [3, KeyError, 6]`.
 
+use super::calls::Entry;
 use super::Method;
 use crate::core::answers::Once;
 use crate::core::bounds::StoredAnswer;
 use crate::core::holders::Sent;
+use crate::core::journal::ErasedArgs;
 
 /// One-shot answers being queued, each for one call, first in, first out:
 /// values, panics and closures in any mix (Python's `side_effect = [3,
@@ -115,12 +117,12 @@ impl<A, R, F: ?Sized> AnswerSequence<'_, A, R, F> {
     /// ```
     pub fn returns_with(self, answer: impl FnOnce(&A) -> R + Send + 'static) -> Self {
         let mut answer = Some(answer);
-        self.queue(Once::With(Box::new(move |args: *const ()| {
+        self.queue(Once::With(Box::new(move |args: ErasedArgs<'_>| {
             let answer = answer.take().expect("a one-shot answer runs once");
             // SAFETY: only the call path of this method runs a one-shot
-            // answer, with a pointer to a live `A` of this method (see
-            // `ErasedTest` in `core/answers.rs`).
-            answer(unsafe { &*args.cast::<A>() })
+            // answer, with the erased arguments of a live call of this
+            // method (see `ErasedTest` in `core/answers.rs`).
+            answer(unsafe { Entry::<A>::of(args) }.value())
         })))
     }
 

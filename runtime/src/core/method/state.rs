@@ -2,10 +2,11 @@
 //! `Erased` of `Shared`; and `Locked`, the state locked through its
 //! `dyn Journal` view.
 
+use super::calls::{Calls, Kept};
 use super::Method;
 use crate::core::answers::Answers;
 use crate::core::head::{Head, Held};
-use crate::core::journal::{Journal, ResetMock};
+use crate::core::journal::{ErasedArgs, Journal, ResetMock};
 use crate::core::mock_core::MockCore;
 use crate::core::sequence::CallLog;
 use crate::core::shared::{Erased, Shared};
@@ -32,7 +33,7 @@ pub(crate) struct State<A, R, F: ?Sized> {
     /// Sequence numbers and counts: the untyped half of the journal.
     pub(crate) log: CallLog,
     /// The arguments of each journaled call, beside `log.seqs`.
-    pub(crate) args: Vec<A>,
+    pub(crate) args: Calls<A>,
     pub(crate) render: fn(&A) -> Vec<String>,
     pub(crate) answers: Answers<R>,
     /// The `returns_with` closure is kept erased in `answers`, as a `Box<F>`
@@ -42,10 +43,10 @@ pub(crate) struct State<A, R, F: ?Sized> {
 
 impl<A, R, F: ?Sized> State<A, R, F> {
     /// Journals a call (or only counts it while journaling is off).
-    pub(crate) fn record(&mut self, args: A, mock_journaling: bool) -> Option<u64> {
+    pub(crate) fn record(&mut self, args: Kept<A>, mock_journaling: bool) -> Option<u64> {
         let seq = self.log.number(mock_journaling);
         if seq.is_some() {
-            self.args.push(args);
+            self.args.push(args, self.render);
         }
         seq
     }
@@ -57,7 +58,7 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
     }
 
     fn render(&self, index: usize) -> Vec<String> {
-        (self.render)(&self.args[index])
+        self.args.render(index, self.render)
     }
 
     fn clear(&mut self) -> Vec<ResetMock> {
@@ -76,8 +77,8 @@ impl<A, R, F: ?Sized> Journal for State<A, R, F> {
         self.answers.returned(seq)
     }
 
-    fn args_ptr(&self, index: usize) -> *const () {
-        std::ptr::from_ref(&self.args[index]).cast()
+    fn args(&self, index: usize) -> ErasedArgs<'_> {
+        self.args.get(index).erase()
     }
 
     fn unused_answers(&self) -> usize {
@@ -130,7 +131,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     ) -> Self {
         let typed: Box<Typed<A, R, F>> = Box::new(Mutex::new(State {
             log: CallLog::new(),
-            args: Vec::new(),
+            args: Calls::new(),
             render,
             answers: Answers::new(default, shown),
             closure: PhantomData,

@@ -2,6 +2,8 @@
 //! call panics where it is made, inside the code under test (mockall's
 //! "no matching expectation"), rather than in an assertion afterwards.
 
+use crate::core::journal::ErasedArgs;
+use crate::core::method::calls::Entry;
 use crate::core::method::Method;
 use crate::features::matchers::args::ArgsMatch;
 use crate::features::matchers::messages::expected_text;
@@ -38,12 +40,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         E: ArgsMatch<A> + Send + Sync + 'static,
     {
         let form = expected_text(&self.shared.head, &expected.__describe());
-        let matches = Box::new(move |args: *const ()| {
+        let matches = Box::new(move |args: ErasedArgs<'_>| {
             // SAFETY: only the call path of this method
-            // (`__call_numbered` and `__call_static` in
-            // `core/method/call.rs`) tests an accepted form, with a pointer
-            // to a live `A` (see `ErasedTest`).
-            expected.matches_args(unsafe { &*args.cast::<A>() })
+            // (`__call_numbered`, `__call_static`, `__call_mut`) tests an
+            // accepted form, with the erased arguments of a live call (see
+            // `ErasedTest`).
+            expected.__matches(unsafe { Entry::<A>::of(args) })
         });
         self.state().answers.accept(matches, form);
     }

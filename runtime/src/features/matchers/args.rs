@@ -2,6 +2,8 @@
 //! element with `==`; `args!(..)` and `assert_called!` may put matchers in
 //! any position.
 
+use crate::core::for_each_arity;
+use crate::core::method::calls::Entry;
 use crate::features::matchers::matcher::{Describe, Matcher};
 use std::fmt;
 
@@ -45,6 +47,31 @@ pub trait ArgsMatch<A> {
     fn __erased(&self) -> Option<&ErasedCheck<'_>> {
         None
     }
+
+    /// Whether one journaled call meets the expectation: its tuple, or,
+    /// for a method whose arguments are journaled as text (one is not
+    /// `Clone`), its text (see [`texts_match`]).
+    #[doc(hidden)]
+    fn __matches(&self, entry: Entry<'_, A>) -> bool {
+        match entry {
+            Entry::Value(args) => self.matches_args(args),
+            Entry::Text(texts) => texts_match(&self.__describe(), texts),
+        }
+    }
+}
+
+/// Whether arguments journaled as text meet an expectation: each expected
+/// element's text must be the argument's (`Debug`), and `_` matches any
+/// argument. A matcher that needs the value (`gt`, `pred`, a guard) cannot
+/// check a text and matches nothing.
+pub(crate) fn texts_match(expected: &Expected, texts: &[String]) -> bool {
+    expected.guard.is_none()
+        && expected.args.len() == texts.len()
+        && expected
+            .args
+            .iter()
+            .zip(texts)
+            .all(|(want, got)| want == "_" || want == got)
 }
 
 /// [`Args`]' check of one call's journaled tuple, given by pointer, so
@@ -55,6 +82,10 @@ pub type ErasedCheck<'m> = dyn Fn(*const (), &mut Check) -> bool + Send + Sync +
 impl<A, E: ArgsMatch<A> + ?Sized> ArgsMatch<A> for &E {
     fn matches_args(&self, args: &A) -> bool {
         (**self).matches_args(args)
+    }
+
+    fn __matches(&self, entry: Entry<'_, A>) -> bool {
+        (**self).__matches(entry)
     }
 
     fn __check(&self, args: &A, check: &mut Check) -> bool {
@@ -293,35 +324,5 @@ macro_rules! tuple_impls {
         }
     )*};
 }
-
-/// Gives `$impls` every arity the tuple impls cover, 0 to 16 elements, as
-/// lists `(A0 E0 0, A1 E1 1, ..)` (journaled type, expected type, index):
-/// one table for plain tuples, matcher tuples and a dynamic mock's expected
-/// arguments (`features/dynamic/value.rs`), so that they cannot disagree.
-macro_rules! for_each_arity {
-    ($impls:ident) => {
-        $impls! {
-            ()
-            (A0 E0 0)
-            (A0 E0 0, A1 E1 1)
-            (A0 E0 0, A1 E1 1, A2 E2 2)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13, A14 E14 14)
-            (A0 E0 0, A1 E1 1, A2 E2 2, A3 E3 3, A4 E4 4, A5 E5 5, A6 E6 6, A7 E7 7, A8 E8 8, A9 E9 9, A10 E10 10, A11 E11 11, A12 E12 12, A13 E13 13, A14 E14 14, A15 E15 15)
-        }
-    };
-}
-
-pub(crate) use for_each_arity;
 
 for_each_arity!(tuple_impls);

@@ -6,6 +6,7 @@
 // `assert_called_with(("k", 1))`, not `assert_called_with(&("k", 1))`.
 #![allow(clippy::needless_pass_by_value)]
 
+use crate::core::method::calls::Entry;
 use crate::core::method::Method;
 use crate::features::matchers::args::{Args, ArgsMatch, Check, Expected};
 use crate::features::matchers::messages;
@@ -62,7 +63,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let mut guard = self.state();
         let state = &mut *guard;
         let found = match state.args.last() {
-            Some(args) => expected.matches_args(args),
+            Some(args) => expected.__matches(args),
             None => false,
         };
         (state.args.len(), found)
@@ -109,13 +110,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// ```
     pub fn calls_matching<E: ArgsMatch<A>>(&self, expected: E) -> usize {
         let state = self.state();
-        let mut count = 0;
-        for args in &state.args {
-            if expected.matches_args(args) {
-                count += 1;
-            }
-        }
-        count
+        state
+            .args
+            .iter()
+            .filter(|args| expected.__matches(*args))
+            .count()
     }
 
     /// Asserts that these calls happened consecutively, in this order
@@ -136,7 +135,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn assert_has_calls<E: ArgsMatch<A>>(&self, expected: impl IntoIterator<Item = E>) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
-        let args: Vec<&A> = state.args.iter().collect();
+        let args: Vec<Entry<'_, A>> = state.args.iter().collect();
         let found = has_run(&args, &expected);
         drop(state);
         if !found {
@@ -163,19 +162,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     ) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
-        let mut used = vec![false; state.args.len()];
-        let mut missing = Vec::new();
-        for (n, want) in expected.iter().enumerate() {
-            let hit = state
-                .args
-                .iter()
-                .enumerate()
-                .position(|(i, args)| !used[i] && want.matches_args(args));
-            match hit {
-                Some(i) => used[i] = true,
-                None => missing.push(n),
-            }
-        }
+        let calls: Vec<Entry<'_, A>> = state.args.iter().collect();
+        let missing = missing_in_any_order(&calls, &expected);
         drop(state);
         if !missing.is_empty() {
             messages::fail_any_order(self, &describe_each(&expected), &missing);
@@ -190,8 +178,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             .log
             .seqs
             .iter()
-            .zip(&state.args)
-            .filter(|(_, args)| expected.matches_args(args))
+            .zip(state.args.iter())
+            .filter(|(_, args)| expected.__matches(*args))
             .map(|(seq, _)| *seq)
             .collect()
     }
@@ -208,14 +196,35 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 }
 
 /// Whether `expected` occur consecutively, in order, in `calls`.
-pub(crate) fn has_run<A, E: ArgsMatch<A>>(calls: &[&A], expected: &[E]) -> bool {
+pub(crate) fn has_run<A, E: ArgsMatch<A>>(calls: &[Entry<'_, A>], expected: &[E]) -> bool {
     expected.is_empty()
         || calls.windows(expected.len()).any(|window| {
             window
                 .iter()
                 .zip(expected)
-                .all(|(args, want)| want.matches_args(args))
+                .all(|(args, want)| want.__matches(*args))
         })
+}
+
+/// The positions in `expected` of the calls not found in `calls`, when
+/// each call may match at most one expected call, in any order.
+pub(crate) fn missing_in_any_order<A, E: ArgsMatch<A>>(
+    calls: &[Entry<'_, A>],
+    expected: &[E],
+) -> Vec<usize> {
+    let mut used = vec![false; calls.len()];
+    let mut missing = Vec::new();
+    for (n, want) in expected.iter().enumerate() {
+        let hit = calls
+            .iter()
+            .enumerate()
+            .position(|(i, args)| !used[i] && want.__matches(*args));
+        match hit {
+            Some(i) => used[i] = true,
+            None => missing.push(n),
+        }
+    }
+    missing
 }
 
 /// The description of each expected call.

@@ -8,7 +8,7 @@
 use crate::core::call::Call;
 use crate::core::fail::fail;
 use crate::core::head::Head;
-use crate::core::journal::{one, rendered, AnyMethod};
+use crate::core::journal::{one, rendered, AnyMethod, ErasedArgs};
 use crate::core::report;
 use crate::features::matchers::args::{Check, ErasedCheck, Expected, Miss};
 use std::fmt::Write;
@@ -28,8 +28,8 @@ fn explain(
     let mut all = Vec::with_capacity(indices.len());
     for index in indices {
         let mut outcome = Check::explaining();
-        if let Some(check) = check {
-            check(journal.args_ptr(index), &mut outcome);
+        if let (Some(check), ErasedArgs::Value(args)) = (check, journal.args(index)) {
+            check(args, &mut outcome);
         } else {
             let actual = journal.render(index);
             for (i, want) in expected.args.iter().enumerate() {

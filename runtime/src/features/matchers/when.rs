@@ -9,6 +9,8 @@
 use crate::core::answers::{ErasedTest, RuleAnswer};
 use crate::core::bounds::StoredAnswer;
 use crate::core::holders::Sent;
+use crate::core::journal::ErasedArgs;
+use crate::core::method::calls::Entry;
 use crate::core::method::Method;
 use crate::features::matchers::args::ArgsMatch;
 
@@ -35,12 +37,12 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     {
         When {
             method: self,
-            test: Box::new(move |args: *const ()| {
+            test: Box::new(move |args: ErasedArgs<'_>| {
                 // SAFETY: only the call path of this method
                 // (`__call_numbered` in `core/method/call.rs`, a spy's
-                // `__default_body`) calls a rule's test, with a pointer to a
-                // live `A` (see `ErasedTest`).
-                expected.matches_args(unsafe { &*args.cast::<A>() })
+                // `__default_body`) calls a rule's test, with the erased
+                // arguments of a live call (see `ErasedTest`).
+                expected.__matches(unsafe { Entry::<A>::of(args) })
             }),
         }
     }
@@ -150,9 +152,9 @@ impl<A, R, F: ?Sized> When<'_, A, R, F> {
     /// assert_eq!((prices.price("gold", 1), prices.price("gold", 1)), (110, 120));
     /// ```
     pub fn returns_with(self, mut answer: impl FnMut(&A) -> R + Send + 'static) {
-        self.answer(RuleAnswer::With(Box::new(move |args: *const ()| {
-            // SAFETY: as for the rule's test: a pointer to a live `A`.
-            answer(unsafe { &*args.cast::<A>() })
+        self.answer(RuleAnswer::With(Box::new(move |args: ErasedArgs<'_>| {
+            // SAFETY: as for the rule's test: the erased arguments of a live call.
+            answer(unsafe { Entry::<A>::of(args) }.value())
         })));
     }
 
