@@ -325,3 +325,20 @@ fn reading_back_without_a_value_says_how_to_give_one() {
          every call."
     );
 }
+
+#[test]
+fn a_lent_value_answers_a_method_whose_arguments_are_journaled_as_text() {
+    #[derive(Debug)]
+    #[allow(dead_code)] // read by `Debug` only
+    pub struct Ticket(u8);
+    #[autospec]
+    pub trait Desk {
+        fn counter(&mut self, ticket: Ticket) -> &mut u32;
+    }
+    let mut desk = MockDesk::default();
+    desk.counter.returns(0);
+    *desk.counter(Ticket(1)) += 1;
+    *desk.counter(Ticket(2)) += 1;
+    assert_eq!(desk.counter.lent(), 2);
+    assert_eq!(desk.mock_calls()[1], call!(counter(Ticket(2))));
+}
