@@ -8,7 +8,7 @@ use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::bounds::SharedJournal as Owner;
 use crate::core::journal::ErasedArgs;
-use crate::core::shared::AwaitTicket;
+use crate::core::shared::{AwaitTicket, Erased};
 use std::sync::Arc;
 
 /// The future of an async method whose signature demands a `Send` future:
@@ -101,7 +101,69 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&F) -> R,
     ) -> (R, Option<u64>) {
+        let (answer, seq) = self.pick(args.into());
+        let with = match answer {
+            Ok(value) => return (value, seq),
+            Err(with) => with,
+        };
+        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
+        // `__returns_with` of this method, whose `F` is this `F`.
+        let value = invoke(unsafe { with.get::<Box<F>>() });
+        if seq.is_some() {
+            self.state().answers.keep_return(seq, &value);
+        }
+        (value, seq)
+    }
+
+    /// [`__call`](Self::__call) for a method whose answer holds a borrow of
+    /// an argument or of `self` (`-> Cow<'a, str>`, `-> Token<'_>`): the
+    /// answers it keeps (`R`) borrow only for `'static`, and `stored`
+    /// hands one back as the call's `T` (the same type with the call's
+    /// lifetimes, which `'static` outlives); a `returns_with` closure
+    /// returns the `T` itself, which may borrow from the arguments it
+    /// received. The value is never kept, so it is not journaled either.
+    #[doc(hidden)]
+    pub fn __call_lent<T>(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&F) -> T,
+        stored: impl FnOnce(R) -> T,
+    ) -> T {
+        match self.pick(args.into()).0 {
+            Ok(value) => stored(value),
+            // SAFETY: as in `__call_numbered`.
+            Err(with) => invoke(unsafe { with.get::<Box<F>>() }),
+        }
+    }
+
+    /// [`__call_lent`](Self::__call_lent) for a constructor: while nothing
+    /// is configured, `fallback` answers (the class's instance), as for
+    /// [`__call_or`](Self::__call_or).
+    #[doc(hidden)]
+    pub fn __call_lent_or<T>(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&F) -> T,
+        stored: impl FnOnce(R) -> T,
+        fallback: impl FnOnce() -> T,
+    ) -> T {
         let args = args.into();
+        let mut guard = self.state();
+        if guard.answers.is_unconfigured() {
+            guard.record(args, self.shared.head.is_journaling());
+            drop(guard);
+            self.shared.head.notify();
+            return fallback();
+        }
+        drop(guard);
+        self.__call_lent(args, invoke, stored)
+    }
+
+    /// Journals a call and picks its answer: a value (a default one when
+    /// nothing is configured), or the `returns_with` closure to run, which
+    /// the caller runs with the state unlocked so that it may use the mock.
+    /// Also the call's sequence number if it was journaled.
+    fn pick(&self, args: Kept<A>) -> (Result<R, Arc<Erased>>, Option<u64>) {
         let mut guard = self.state();
         let state = &mut *guard;
         // SAFETY: the rules were made by `when` of this method, for this
@@ -135,23 +197,15 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         });
         drop(unjournaled);
         let answer = match state.answers.settle(ruled, seq) {
-            Picked::Value(value) => return (value, seq),
-            Picked::With(answer) => answer,
+            Picked::Value(value) => Ok(value),
+            Picked::With(answer) => Err(answer),
             Picked::Unconfigured => {
                 let value = state.answers.unconfigured(&self.shared.head, &*state);
                 state.answers.keep_return(seq, &value);
-                return (value, seq);
+                Ok(value)
             }
         };
-        // Unlocked while the closure runs, so that it may use the mock.
-        drop(guard);
-        // SAFETY: `with` only ever holds an `Erased` of a `Box<F>`, made by
-        // `__returns_with` of this method, whose `F` is this `F`.
-        let value = invoke(unsafe { answer.get::<Box<F>>() });
-        if seq.is_some() {
-            self.state().answers.keep_return(seq, &value);
-        }
-        (value, seq)
+        (answer, seq)
     }
 
     /// [`__call`](Self::__call) for a method that returns a reference: the
