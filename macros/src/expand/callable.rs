@@ -44,7 +44,7 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
     let call = if mock.model.inherent.is_some() {
         quote!(Self::call)
     } else {
-        let path = &mock.model.path;
+        let path = mock.model.path_of(method.owner);
         quote!(<Self as #path>::call)
     };
     quote! {
@@ -66,6 +66,7 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
 /// parameters (the closure's opaque type would have to name them).
 fn closable(mock: &Mock<'_>, method: &Method<'_>) -> bool {
     !method.is_keyed()
+        && !method.lent
         && method.generics.erased.is_empty()
         && method.sig.generics.lifetimes().next().is_none()
         && mock.generics.lifetimes().next().is_none()
@@ -73,7 +74,7 @@ fn closable(mock: &Mock<'_>, method: &Method<'_>) -> bool {
         && method.wrap == Wrap::Direct
         && matches!(method.ret, Ret::Unit | Ret::Owned(_))
         && method.params.iter().all(|param| {
-            Mentions::of(param.ty, &method.scope(&mock.model.item.generics))
+            Mentions::of(param.ty, &method.scope(mock.model))
                 .impl_trait
                 .is_none()
         })

@@ -1,9 +1,11 @@
 //! The glue of one method: the types and expressions that connect the
 //! trait's signature to the runtime's `Method`. Cannot fail.
 
-use super::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
+use super::rewrite::{
+    is_kept_as_itself, kept, named_lifetimes, outlived, owned, rename_lifetimes, respan, SelfMap,
+};
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{is_self, surely_clone, ungroup};
+use crate::queries::{generic_ident, is_fn_mut, is_self_sized, surely_clone, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -94,11 +96,32 @@ impl<'g, 'a> Glue<'g, 'a> {
         }
     }
 
-    /// What an answer produces: the return type, with borrowed parts owned.
+    /// What an answer the mock keeps is (the `R` of its `Method`): the
+    /// return type, with borrowed parts owned, and (for an answer that
+    /// borrows from the call) borrowing for `'static` only.
     pub(crate) fn answer_type(&self) -> TokenStream {
+        self.outlived(self.returned_type(), &[])
+    }
+
+    /// `ty`, where the answer holds a borrow, with every lifetime `'static`
+    /// but the mock's own and `also`.
+    fn outlived(&self, ty: TokenStream, also: &[Ident]) -> TokenStream {
+        if !self.method.lent {
+            return ty;
+        }
+        let mut kept = self.map.lifetimes.clone();
+        kept.extend_from_slice(also);
+        syn::parse2::<Type>(ty.clone())
+            .map_or(ty, |parsed| outlived(&parsed, &kept).into_token_stream())
+    }
+
+    /// What the call hands back, before it is lent: the return type with
+    /// borrowed parts owned.
+    fn returned_type(&self) -> TokenStream {
         match &self.method.ret {
             Ret::Unit | Ret::Opaque(_) => quote!(()),
             Ret::Owned(ty) => self.map(ty).into_token_stream(),
+            Ret::Standin(ty) => self.map(ty).into_token_stream(),
             Ret::Borrowed { reference, .. } => kept(&self.map(&reference.elem), self.rt),
             Ret::OptionBorrowed { reference, .. } => {
                 let owned = kept(&self.map(&reference.elem), self.rt);
@@ -133,21 +156,35 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `for<'a> Fn(&'a str, u32) -> R`: the signature of a `returns_with` closure.
+    /// Where the mock keeps no borrows for its own lifetimes, the closure
+    /// binds them too, renamed (`'__autospec_a`) so as not to shadow them.
     pub(crate) fn closure_bound(&self) -> TokenStream {
-        let lifetimes: Vec<_> = self
+        let mut lifetimes: Vec<syn::Lifetime> = self
             .method
             .sig
             .generics
             .lifetimes()
-            .map(|param| &param.lifetime)
+            .map(|param| param.lifetime.clone())
             .collect();
+        let bound = &self.map.bound_lifetimes;
+        lifetimes.extend(bound.iter().map(|ident| syn::Lifetime {
+            apostrophe: ident.span(),
+            ident: ident.clone(),
+        }));
         let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
         let params = self.closure_params();
         let output = (!matches!(self.method.ret, Ret::Unit)).then(|| {
-            let answer = self.answer_type();
+            // A closure's answer may borrow from its arguments, for the
+            // lifetimes they name.
+            let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
+            let answer = self.outlived(self.returned_type(), &named);
             quote!(-> #answer)
         });
-        quote!(#binder ::core::ops::Fn(#(#params),*) #output)
+        let bound_names: Vec<String> = bound.iter().map(ToString::to_string).collect();
+        rename_lifetimes(
+            quote!(#binder ::core::ops::Fn(#(#params),*) #output),
+            &bound_names,
+        )
     }
 
     /// [`closure_bound`](Self::closure_bound) as spelled inside the
@@ -250,7 +287,8 @@ impl<'g, 'a> Glue<'g, 'a> {
     /// here where the answer type is concrete; nothing for `()`.
     pub(crate) fn shown(&self) -> TokenStream {
         let rt = self.rt;
-        if matches!(self.method.ret, Ret::Unit | Ret::Opaque(_)) {
+        // A borrowing answer is handed back, never kept to be shown.
+        if matches!(self.method.ret, Ret::Unit | Ret::Opaque(_)) || self.method.lent {
             return quote!(::core::option::Option::None);
         }
         let answer = self.answer_type();
@@ -430,6 +468,12 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     /// `|answer| answer(arg0, ..)`: runs a `returns_with` closure.
     fn invoke(&self) -> TokenStream {
+        let call = self.invoke_call();
+        quote!(|__autospec_answer| #call)
+    }
+
+    /// `__autospec_answer(arg0, ..)`: the call of a `returns_with` closure.
+    fn invoke_call(&self) -> TokenStream {
         let args = self
             .method
             .params
@@ -451,7 +495,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 } => self.opaque(param.ty, name),
                 _ => name.to_token_stream(),
             });
-        quote!(|__autospec_answer| __autospec_answer(#(#args),*))
+        quote!(__autospec_answer(#(#args),*))
     }
 
     /// Whether a returned borrow is lent from the mock (else leaked).
@@ -520,6 +564,39 @@ impl<'g, 'a> Glue<'g, 'a> {
                     ::core::option::Option::None => #unconfigured,
                 }
             }
+        } else if self.method.lent {
+            let call = self.invoke_call();
+            // A closure's answer may borrow from the call: it is lent
+            // (leaked, where a reference is returned) as it came.
+            // Typed, as `leak` is: a kept `Ok(value)` leaves its error type open.
+            let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
+            let returned = self.outlived(self.returned_type(), &named);
+            let on_closure = self.deliver(quote!(__autospec_value), |value| {
+                quote!(::std::boxed::Box::leak(::std::boxed::Box::<#returned>::new(#value)))
+            });
+            let on_kept = if lends {
+                self.deliver(
+                    quote!(__autospec_value),
+                    |value| quote!(#owner.#field.__keep(#value)),
+                )
+            } else {
+                self.deliver(quote!(__autospec_value), leak)
+            };
+            let (call_lent, fallback) = match fallback {
+                Some(fallback) => (quote!(__call_lent_or), quote!(, || #fallback)),
+                None => (quote!(__call_lent), TokenStream::new()),
+            };
+            quote! {
+                #owner.#field.#call_lent(
+                    #journal,
+                    |__autospec_answer| {
+                        let __autospec_value = #call;
+                        #on_closure
+                    },
+                    |__autospec_value| #on_kept
+                    #fallback
+                )
+            }
         } else if let Some(fallback) = fallback {
             quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
         } else if self.tracks_awaits() {
@@ -586,7 +663,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                 let owned = owned(quote!(__autospec_lent));
                 quote!(::core::result::Result::map(#call, |__autospec_lent| #owned))
             }
-            Ret::Callable(_) | Ret::Opaque(_) => return None,
+            Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => return None,
         };
         Some(quote! {
             move |#(#names),*| #answer
@@ -623,7 +700,7 @@ impl<'g, 'a> Glue<'g, 'a> {
                     && !self.map.mentions_self(&reference.elem)
             }
             Ret::Unit | Ret::Iter(_) => true,
-            Ret::Callable(_) | Ret::Opaque(_) => false,
+            Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => false,
         };
         let where_self = sig.generics.where_clause.as_ref().is_some_and(|clause| {
             clause
@@ -634,6 +711,7 @@ impl<'g, 'a> Glue<'g, 'a> {
         receiver
             && params
             && ret
+            && !method.lent
             && !where_self
             && method.wrap == Wrap::Direct
             && !matches!(sig.safety, syn::Safety::Unsafe(_))
@@ -650,7 +728,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             quote!(::core::borrow::Borrow::<#elem>::borrow)
         };
         match &self.method.ret {
-            Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Opaque(_) => call,
+            Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => call,
             Ret::Iter(_) => quote!(::core::iter::IntoIterator::into_iter(#call)),
             Ret::Borrowed { reference, .. } => {
                 let (borrow, kept) = (borrow(reference), keep(call));
@@ -684,7 +762,8 @@ impl<'g, 'a> Glue<'g, 'a> {
     fn tracks_awaits(&self) -> bool {
         self.method.wrap != Wrap::Direct
             && !self.method.is_keyed()
-            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
+            && !self.method.lent
+            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_) | Ret::Standin(_))
     }
 
     /// Hands the answer back the way the signature says.
@@ -696,78 +775,4 @@ impl<'g, 'a> Glue<'g, 'a> {
             Wrap::BoxFuture => quote!(::std::boxed::Box::pin(::core::future::ready(#answer))),
         }
     }
-}
-
-/// `Self: Sized`, the one `where` bound a spy's real implementation
-/// always meets.
-fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
-    let syn::WherePredicate::Type(typed) = predicate else {
-        return false;
-    };
-    is_self(&typed.bounded_ty)
-        && typed.bounds.iter().all(|bound| {
-            matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))
-        })
-}
-
-/// The same tokens, all carrying `span`.
-fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let proc_macro2::TokenTree::Group(group) = &tree {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = proc_macro2::TokenTree::Group(inner);
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
-}
-
-fn is_fn_mut(bound: &syn::TraitBound) -> bool {
-    bound
-        .path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "FnMut")
-}
-
-/// The name of a type or const parameter.
-pub(crate) fn generic_ident(param: &GenericParam) -> TokenStream {
-    match param {
-        GenericParam::Type(ty) => ty.ident.to_token_stream(),
-        GenericParam::Const(constant) => constant.ident.to_token_stream(),
-        GenericParam::Lifetime(lifetime) => lifetime.lifetime.to_token_stream(),
-    }
-}
-
-/// `tokens` with each lifetime named in `names` renamed `'__autospec_<name>`.
-///
-/// Input: `for<'a> Fn(&'a str) -> &'a u8`, `["a"]`
-/// Output: `for<'__autospec_a> Fn(&'__autospec_a str) -> &'__autospec_a u8`
-fn rename_lifetimes(tokens: TokenStream, names: &[String]) -> TokenStream {
-    use proc_macro2::{Group, TokenTree};
-    let mut out = Vec::new();
-    let mut after_quote = false;
-    for tree in tokens {
-        let renamed = match tree {
-            TokenTree::Ident(ident) if after_quote && names.contains(&ident.to_string()) => {
-                TokenTree::Ident(Ident::new(&format!("__autospec_{ident}"), ident.span()))
-            }
-            TokenTree::Group(group) => {
-                let mut inner =
-                    Group::new(group.delimiter(), rename_lifetimes(group.stream(), names));
-                inner.set_span(group.span());
-                TokenTree::Group(inner)
-            }
-            other => other,
-        };
-        after_quote = matches!(&renamed, TokenTree::Punct(punct) if punct.as_char() == '\'');
-        out.push(renamed);
-    }
-    out.into_iter().collect()
 }
