@@ -104,6 +104,14 @@ pub(crate) fn parse_bounds(
 }
 
 impl Args {
+    /// `::autospec`, or the path given with `crate = path`.
+    pub(crate) fn runtime(&self) -> proc_macro2::TokenStream {
+        self.krate.as_ref().map_or_else(
+            || quote::quote!(::autospec),
+            quote::ToTokens::to_token_stream,
+        )
+    }
+
     pub(crate) fn given_type(&self, name: &Ident) -> Option<&GivenType> {
         self.types.iter().find(|given| given.ident == *name)
     }

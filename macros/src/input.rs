@@ -1,11 +1,12 @@
-//! The inputs of the function-like macros `mock!`, `mock_fn!` and
-//! `patch!`, parsed. (`#[autospec(..)]`'s arguments are `attr`'s.)
+//! The inputs of the function-like macros `mock!`, `mock_fn!`, `patch!`
+//! and `doubles!`, parsed. (`#[autospec(..)]`'s arguments are `attr`'s.)
 
 use crate::attr::{parse_bounds, Args, Restatement};
 use proc_macro2::{Ident, TokenStream};
 use syn::parse::{Parse, ParseStream};
 use syn::{
-    Attribute, Generics, ItemTrait, Path, Token, TraitItem, Type, TypeParamBound, Visibility,
+    Attribute, ForeignItemFn, Generics, ItemTrait, ItemUse, Path, Signature, Token, TraitItem,
+    Type, TypeParamBound, Visibility,
 };
 
 /// `patch!(path)`: the path of a function or method with a patch hook.
@@ -160,4 +161,188 @@ fn restated_trait(input: ParseStream<'_>) -> syn::Result<Restatement> {
         }
     };
     Restatement::parse_block(&attrs, path, input)
+}
+
+/// The input of `doubles!`: modules of other crates, each restating the
+/// functions that tests patch.
+pub(crate) struct DoublesInput {
+    /// `crate = path;` first, for a renamed runtime.
+    pub(crate) krate: Option<Path>,
+    pub(crate) modules: Vec<RestatedModule>,
+}
+
+/// `mod std::fs { use ..; fn read<P: AsRef<Path>>(path: P) -> io::Result<Vec<u8>>; }`.
+pub(crate) struct RestatedModule {
+    /// The attributes on `mod` (docs, `cfg`), given to the double.
+    pub(crate) attrs: Vec<Attribute>,
+    /// The real module's path, `std::fs`.
+    pub(crate) path: Path,
+    /// `use` items the signatures need.
+    pub(crate) uses: Vec<ItemUse>,
+    /// The restated functions, written as in an `extern` block.
+    pub(crate) functions: Vec<ForeignItemFn>,
+    /// `impl SystemTime { fn now() -> SystemTime; }`: associated functions
+    /// of a type of the module.
+    pub(crate) types: Vec<RestatedImpl>,
+}
+
+/// `impl SystemTime { fn now() -> SystemTime; const UNIX_EPOCH: SystemTime; }`.
+pub(crate) struct RestatedImpl {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) generics: Generics,
+    pub(crate) trait_: Option<Path>,
+    pub(crate) self_ty: Type,
+    pub(crate) functions: Vec<ForeignItemFn>,
+    pub(crate) consts: Vec<RestatedConst>,
+}
+
+/// `const UNIX_EPOCH: SystemTime;`: an associated const, forwarded.
+pub(crate) struct RestatedConst {
+    pub(crate) attrs: Vec<Attribute>,
+    pub(crate) ident: Ident,
+    pub(crate) ty: Type,
+}
+
+impl DoublesInput {
+    /// The `#[autospec(..)]` arguments that the input stands for.
+    pub(crate) fn args(&self) -> Args {
+        Args {
+            krate: self.krate.clone(),
+            ..Args::default()
+        }
+    }
+}
+
+impl Parse for DoublesInput {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let krate = if input.peek(Token![crate]) {
+            input.parse::<Token![crate]>()?;
+            input.parse::<Token![=]>()?;
+            let krate = input.call(Path::parse_mod_style)?;
+            input.parse::<Token![;]>()?;
+            Some(krate)
+        } else {
+            None
+        };
+        let mut modules = Vec::new();
+        while !input.is_empty() {
+            modules.push(input.parse()?);
+        }
+        Ok(DoublesInput { krate, modules })
+    }
+}
+
+impl Parse for RestatedModule {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        if !input.peek(Token![mod]) {
+            return Err(input.error(
+                "expected `mod path::of::module { .. }`, as in `doubles! { mod std::fs { fn read<P: AsRef<Path>>(path: P) -> io::Result<Vec<u8>>; } }`",
+            ));
+        }
+        input.parse::<Token![mod]>()?;
+        let path = input.call(Path::parse_mod_style)?;
+        let body;
+        syn::braced!(body in input);
+        let mut module = RestatedModule {
+            attrs,
+            path,
+            uses: Vec::new(),
+            functions: Vec::new(),
+            types: Vec::new(),
+        };
+        while !body.is_empty() {
+            let attrs = body.call(Attribute::parse_outer)?;
+            let vis: Visibility = body.parse()?;
+            if body.peek(Token![use]) {
+                let mut item: ItemUse = body.parse()?;
+                item.attrs = attrs;
+                item.vis = vis;
+                module.uses.push(item);
+            } else if body.peek(Token![impl]) {
+                let mut restated: RestatedImpl = body.parse()?;
+                restated.attrs = attrs;
+                module.types.push(restated);
+            } else {
+                module.functions.push(restated_fn(&body, attrs, vis)?);
+            }
+        }
+        Ok(module)
+    }
+}
+
+/// `fn name(..) -> T;` after its attributes and visibility.
+fn restated_fn(
+    input: ParseStream<'_>,
+    attrs: Vec<Attribute>,
+    vis: Visibility,
+) -> syn::Result<ForeignItemFn> {
+    let starts_a_function = input.peek(Token![fn])
+        || input.peek(Token![async])
+        || input.peek(Token![unsafe])
+        || input.peek(Token![const])
+        || input.peek(Token![extern]);
+    if !starts_a_function {
+        return Err(input.error(
+            "a `doubles!` module holds restated functions (`fn read(..) -> ..;`), `impl Type { fn now() -> Type; }` blocks and `use` items",
+        ));
+    }
+    let sig: Signature = input.parse()?;
+    let semi_token = input.parse::<Token![;]>().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            "restate the signature only, ending in `;`: the double calls the real function",
+        )
+    })?;
+    Ok(ForeignItemFn {
+        attrs,
+        vis,
+        modifiers: syn::FnModifiers::default(),
+        sig,
+        semi_token,
+    })
+}
+
+impl Parse for RestatedImpl {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        input.parse::<Token![impl]>()?;
+        let mut generics: Generics = input.parse()?;
+        let first: Type = input.parse()?;
+        let (trait_, self_ty) = if input.peek(Token![for]) {
+            input.parse::<Token![for]>()?;
+            let trait_ = match first {
+                Type::Path(path) => Some(path.path),
+                other => return Err(syn::Error::new_spanned(other, "expected a trait")),
+            };
+            (trait_, input.parse()?)
+        } else {
+            (None, first)
+        };
+        generics.where_clause = input.parse()?;
+        let body;
+        syn::braced!(body in input);
+        let mut restated = RestatedImpl {
+            attrs: Vec::new(),
+            generics,
+            trait_,
+            self_ty,
+            functions: Vec::new(),
+            consts: Vec::new(),
+        };
+        while !body.is_empty() {
+            let attrs = body.call(Attribute::parse_outer)?;
+            let vis: Visibility = body.parse()?;
+            if body.peek(Token![const]) && body.peek2(syn::Ident) && body.peek3(Token![:]) {
+                body.parse::<Token![const]>()?;
+                let ident = body.parse()?;
+                body.parse::<Token![:]>()?;
+                let ty = body.parse()?;
+                body.parse::<Token![;]>()?;
+                restated.consts.push(RestatedConst { attrs, ident, ty });
+            } else {
+                restated.functions.push(restated_fn(&body, attrs, vis)?);
+            }
+        }
+        Ok(restated)
+    }
 }

@@ -1,5 +1,5 @@
 //! The procedural macros of autospec: `#[autospec]`, `#[double]`, `mock!`,
-//! `mock_fn!`, `patch!` and `patch_shared!`. Depend on the `autospec` crate,
+//! `mock_fn!`, `patch!`, `patch_shared!` and `doubles!`. Depend on the `autospec` crate,
 //! which re-exports them together with the runtime the generated code needs.
 //!
 //! Each macro runs `pipeline`: `attr`/`input` parse, `model` builds a
@@ -49,6 +49,13 @@ pub fn double(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn patch(input: TokenStream) -> TokenStream {
     pipeline::patch(input.into(), false).into()
+}
+
+/// The module `doubles`: functions of other crates restated, each
+/// calling the real one unless a test patches it. See the `autospec` crate.
+#[proc_macro]
+pub fn doubles(input: TokenStream) -> TokenStream {
+    pipeline::doubles(input.into()).into()
 }
 
 /// `patch!` for every thread. See the `autospec` crate.

@@ -39,10 +39,12 @@ impl Parse for ArgList {
     }
 }
 
-/// `recv.method(args..) if guard`, the input of `assert_called!`.
+/// `recv.method(args..) if guard`, the input of `assert_called!`; or
+/// `guard(args..)` for the guard of a patch, which stands for its function.
 struct WrittenCall {
     receiver: Expr,
-    method: Ident,
+    /// `None` for the call of a patch guard.
+    method: Option<Ident>,
     turbofish: Option<syn::AngleBracketedGenericArguments>,
     /// The span of the argument list's parentheses, for a wrong arity.
     parens: Span,
@@ -53,11 +55,41 @@ struct WrittenCall {
 impl Parse for WrittenCall {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
         let call: Expr = input.parse()?;
-        let Expr::MethodCall(call) = call else {
-            return Err(syn::Error::new(
-                call.span(),
-                "expected a call written out, `mock.method(arg, ..)`, optionally followed by `if guard`",
-            ));
+        let (receiver, method, turbofish, parens, args) = match call {
+            Expr::MethodCall(call) => (
+                *call.receiver,
+                Some(call.method),
+                call.turbofish,
+                call.paren_token.span.join(),
+                call.args.into_iter().collect(),
+            ),
+            Expr::Call(call) if matches!(&*call.func, Expr::Path(_)) => {
+                let Expr::Path(mut path) = *call.func else {
+                    unreachable!("matched as a path")
+                };
+                let turbofish = path.path.segments.last_mut().and_then(|last| {
+                    match std::mem::take(&mut last.arguments) {
+                        syn::PathArguments::AngleBracketed(mut args) => {
+                            args.colon2_token = None;
+                            Some(args)
+                        }
+                        _ => None,
+                    }
+                });
+                (
+                    Expr::Path(path),
+                    None,
+                    turbofish,
+                    call.paren_token.span.join(),
+                    call.args.into_iter().collect(),
+                )
+            }
+            other => {
+                return Err(syn::Error::new(
+                    other.span(),
+                    "expected a call written out, `mock.method(arg, ..)` (or `fetch(arg, ..)` for the guard of a `patch!`), optionally followed by `if guard`",
+                ))
+            }
         };
         let guard = if input.peek(Token![if]) {
             input.parse::<Token![if]>()?;
@@ -69,11 +101,11 @@ impl Parse for WrittenCall {
             return Err(input.error("unexpected tokens after the call and its `if` guard"));
         }
         Ok(WrittenCall {
-            receiver: *call.receiver,
-            method: call.method,
-            turbofish: call.turbofish,
-            parens: call.paren_token.span.join(),
-            args: call.args.into_iter().collect(),
+            receiver,
+            method,
+            turbofish,
+            parens,
+            args,
             guard,
         })
     }
@@ -481,11 +513,17 @@ fn expected(rt: &TokenStream, input: &WrittenCall) -> TokenStream {
         None => (quote!(::core::option::Option::None), TokenStream::new()),
     };
     let receiver = &input.receiver;
-    let method = &input.method;
-    let field = if let Some(turbofish) = &input.turbofish {
-        quote!((#receiver).#method.of::#turbofish())
-    } else {
-        quote!((#receiver).#method)
+    let field = match (&input.method, &input.turbofish) {
+        (Some(method), Some(turbofish)) => quote!((#receiver).#method.of::#turbofish()),
+        (Some(method), None) => quote!((#receiver).#method),
+        (None, Some(turbofish)) => {
+            let child = patch_child(rt, receiver);
+            quote!(#child.of::#turbofish())
+        }
+        (None, None) => {
+            let child = patch_child(rt, receiver);
+            quote!(*#child)
+        }
     };
     let method_ref = quote!(__autospec_method);
     // The tuple pattern carries the span of the written arguments, so a
@@ -509,6 +547,12 @@ fn expected(rt: &TokenStream, input: &WrittenCall) -> TokenStream {
             },
         );
     }
+}
+
+/// The child mock of a patch guard, spanned on the guard, where an error
+/// says that the name is not one.
+fn patch_child(rt: &TokenStream, guard: &Expr) -> TokenStream {
+    quote::quote_spanned!(guard.span()=> #rt::PatchGuard::child(&(#guard)))
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@
 
 use crate::attr::Args;
 use crate::expand;
-use crate::input::{self, ClosureSignature, Restated};
-use crate::model::{restate, Target, Trait};
+use crate::input::{self, ClosureSignature, DoublesInput, Restated};
+use crate::model::{doubles, restate, Target, Trait};
 use crate::validate;
 use proc_macro2::TokenStream;
 use quote::ToTokens;
@@ -32,6 +32,7 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(Target::PatchableImpl(item_impl)) => patchable_impl(item_impl, &args),
         Ok(Target::TraitImpl(item_impl)) => trait_impl_mock(item_impl, &args),
         Ok(Target::Function(item_fn)) => patchable_fn(item_fn, &args),
+        Ok(Target::ExternBlock(block)) => extern_block(block, &args),
         Err(error) => with_error(error, item),
     }
 }
@@ -81,30 +82,108 @@ fn trait_impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
 }
 
 fn patchable_fn(item_fn: &ItemFn, args: &Args) -> TokenStream {
-    if let Err(error) = validate::check_function(item_fn, args) {
-        return with_error(error, item_fn.to_token_stream());
-    }
+    hooked_fn(item_fn, args).unwrap_or_else(|error| with_error(error, item_fn.to_token_stream()))
+}
+
+/// A free function with its patch hook, or what is wrong with it.
+fn hooked_fn(item_fn: &ItemFn, args: &Args) -> Result<TokenStream, syn::Error> {
+    validate::check_function(item_fn, args)?;
     let spec = restate::function(item_fn);
     let model = Trait::of_function(&spec, args);
-    match validate::check_trait(&model, args) {
-        Ok(()) => expand::patchable_fn(item_fn, &model, args),
-        Err(error) => with_error(error, item_fn.to_token_stream()),
-    }
+    validate::check_trait(&model, args)?;
+    Ok(expand::patchable_fn(item_fn, &model, args))
 }
 
 fn patchable_impl(item_impl: &ItemImpl, args: &Args) -> TokenStream {
-    let ident = match validate::check_patchable_impl(item_impl, args) {
-        Ok(ident) => ident,
-        Err(error) => return with_error(error, item_impl.to_token_stream()),
-    };
+    hooked_impl(item_impl, args)
+        .unwrap_or_else(|error| with_error(error, item_impl.to_token_stream()))
+}
+
+/// An impl block with a patch hook in each of its methods, or what is
+/// wrong with it.
+fn hooked_impl(item_impl: &ItemImpl, args: &Args) -> Result<TokenStream, syn::Error> {
+    let ident = validate::check_patchable_impl(item_impl, args)?;
     let specs = restate::hooked_methods(item_impl, ident);
     let models: Vec<Trait<'_>> = specs
         .iter()
         .map(|spec| Trait::of_hooked_method(spec, args))
         .collect();
-    match validate::check_hooked_methods(&models, args) {
-        Ok(()) => expand::patchable_impl(item_impl, &models, args),
-        Err(error) => with_error(error, item_impl.to_token_stream()),
+    validate::check_hooked_methods(&models, args)?;
+    Ok(expand::patchable_impl(item_impl, &models, args))
+}
+
+/// `#[autospec]` on an `extern` block: each function becomes a function
+/// of its own that calls the foreign one, with a patch hook.
+fn extern_block(block: &syn::ItemForeignMod, args: &Args) -> TokenStream {
+    if let Err(error) = validate::check_extern_block(block, args) {
+        return with_error(error, block.to_token_stream());
+    }
+    let wrappers = doubles::extern_wrappers(block);
+    let hooked: Vec<Result<TokenStream, syn::Error>> = wrappers
+        .iter()
+        .map(|wrapper| hooked_fn(wrapper, args))
+        .collect();
+    all_or_errors(hooked).unwrap_or_else(|error| with_error(error, block.to_token_stream()))
+}
+
+/// Every item, or every error at once.
+fn all_or_errors(items: Vec<Result<TokenStream, syn::Error>>) -> Result<TokenStream, syn::Error> {
+    every_item(items).map(TokenStream::from_iter)
+}
+
+/// Every item, or every error at once.
+fn every_item(items: Vec<Result<TokenStream, syn::Error>>) -> Result<Vec<TokenStream>, syn::Error> {
+    let mut tokens = Vec::new();
+    let mut errors: Option<syn::Error> = None;
+    for item in items {
+        match (item, &mut errors) {
+            (Ok(item), _) => tokens.push(item),
+            (Err(error), Some(all)) => all.combine(error),
+            (Err(error), None) => errors = Some(error),
+        }
+    }
+    errors.map_or(Ok(tokens), Err)
+}
+
+/// `doubles! { mod std::fs { fn read(..) -> ..; } .. }`: the module
+/// `doubles`, mirroring each restated module, whose functions call the
+/// real ones through a patch hook.
+pub(crate) fn doubles(input: TokenStream) -> TokenStream {
+    let parsed = match syn::parse2::<DoublesInput>(input) {
+        Ok(parsed) => parsed,
+        Err(error) => return error.into_compile_error(),
+    };
+    if let Err(error) = validate::check_doubles(&parsed) {
+        return error.into_compile_error();
+    }
+    let args = parsed.args();
+    let krate = args.runtime();
+    let tree = doubles::tree(&parsed, &quote::quote!(#krate::__private));
+    let mut hooked = Vec::new();
+    hook_module_items(&tree, &args, &mut hooked);
+    match every_item(hooked) {
+        Ok(items) => expand::doubles(&tree, &mut items.into_iter()),
+        Err(error) => error.into_compile_error(),
+    }
+}
+
+/// The hooked functions and stand-in impl blocks of the tree, in the
+/// order `expand::doubles` places them: each module's functions, then its
+/// types, then its children.
+fn hook_module_items(
+    modules: &[doubles::Module<'_>],
+    args: &Args,
+    out: &mut Vec<Result<TokenStream, syn::Error>>,
+) {
+    for module in modules {
+        out.extend(
+            module
+                .functions
+                .iter()
+                .map(|function| hooked_fn(function, args)),
+        );
+        out.extend(module.types.iter().map(|ty| hooked_impl(&ty.block, args)));
+        hook_module_items(&module.children, args, out);
     }
 }
 

@@ -19,6 +19,24 @@ pub(crate) fn ungroup(ty: &Type) -> &Type {
     }
 }
 
+/// The same tokens, all carrying `span`.
+pub(crate) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let proc_macro2::TokenTree::Group(group) = &tree {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = proc_macro2::TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
+}
+
 /// Whether the type is `Self` itself.
 /// Whether a type is `Clone` as far as its syntax tells: primitives,
 /// `String`, `Self` (a mock is a handle), shared references, `fn`
@@ -294,18 +312,6 @@ impl<'a> Visit<'a> for Mentions<'a> {
         }
         visit::visit_expr(self, expr);
     }
-}
-
-/// `Self: Sized`, the one `where` bound a spy's real implementation
-/// always meets.
-pub(crate) fn is_self_sized(predicate: &syn::WherePredicate) -> bool {
-    let syn::WherePredicate::Type(typed) = predicate else {
-        return false;
-    };
-    is_self(&typed.bounded_ty)
-        && typed.bounds.iter().all(|bound| {
-            matches!(bound, syn::TypeParamBound::Trait(bound) if bound.path.is_ident("Sized"))
-        })
 }
 
 /// Whether a closure bound is `FnMut(..)`.

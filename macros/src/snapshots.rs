@@ -30,6 +30,11 @@ fn mock(input: &str) -> TokenStream {
     crate::pipeline::mock(tokens(input))
 }
 
+/// `doubles! { input }`.
+fn doubles(input: &str) -> TokenStream {
+    crate::pipeline::doubles(tokens(input))
+}
+
 /// `mock_fn!(input)`.
 fn mock_fn(input: &str) -> TokenStream {
     crate::pipeline::mock_fn(tokens(input))
@@ -292,6 +297,19 @@ fn impl_and_fn_cases() -> Vec<(&'static str, TokenStream)> {
         ("patch_fn_absolute", patch("::app::net::fetch", true)),
         ("patch_method", patch("net::Client::get", false)),
         ("patch_method_shared", patch("Client::r#type", true)),
+        (
+            "doubles",
+            doubles(
+                "mod std::fs { use std::io; fn read<P: AsRef<std::path::Path>>(path: P) -> io::Result<Vec<u8>>; } mod std::time { impl SystemTime { fn now() -> SystemTime; const UNIX_EPOCH: SystemTime; } } mod other::net { async unsafe fn ping(_: u8); }",
+            ),
+        ),
+        (
+            "extern_block",
+            autospec(
+                "",
+                "#[link(name = \"m\")] unsafe extern \"C\" { #[doc = \"C's abs.\"] pub safe fn abs(x: i32) -> i32; #[link_name = \"strlen\"] pub fn c_strlen(s: *const u8) -> usize; }",
+            ),
+        ),
     ]
 }
 
@@ -307,6 +325,10 @@ fn error_cases() -> Vec<(&'static str, TokenStream)> {
             ),
         ),
         ("error_args", autospec("patchable, patchable", SHAPES)),
+        (
+            "error_reserved_name",
+            autospec("", "trait Store { fn get(&self) -> u8; fn __autospec_core(&self) -> u8; }"),
+        ),
         ("error_unknown_arg", autospec("wobble", "trait T {}")),
         (
             "error_part",
@@ -339,6 +361,19 @@ fn error_cases() -> Vec<(&'static str, TokenStream)> {
             autospec("", "impl (u8, u8) { pub fn a(&self) {} }"),
         ),
         ("error_const_fn", autospec("", "pub const fn f() -> u8 { 1 }")),
+        (
+            "error_doubles",
+            doubles(
+                "mod crate::net { const fn a(); fn b(&self); fn c((x, y): (u8, u8)); impl<T> Vec<T> { fn new() -> Self; } impl Display for Thing { fn fmt(); } impl a::B { fn f(); } }",
+            ),
+        ),
+        (
+            "error_extern_block",
+            autospec(
+                "",
+                "extern \"C\" { fn printf(fmt: *const u8, ...) -> i32; static errno: i32; }",
+            ),
+        ),
         (
             "error_magic_on_fn",
             autospec("magic(Display)", "pub fn f() -> u8 { 1 }"),

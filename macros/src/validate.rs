@@ -2,6 +2,7 @@
 //! the tokens that cause it.
 
 use crate::attr::Args;
+use crate::input::{DoublesInput, RestatedImpl};
 use crate::model::{
     impl_traits, is_async_trait, matches_bounds, skip_list, AssocType, Method, Origin, Ret, Target,
     Trait, MAX_PART,
@@ -9,7 +10,10 @@ use crate::model::{
 use crate::queries::{self_type_ident, Mentions};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
-use syn::{Error, GenericParam, Ident, Item, ItemFn, ItemImpl, ReturnType, TraitItem, Type};
+use syn::{
+    Error, ForeignItem, ForeignItemFn, GenericParam, Ident, Item, ItemFn, ItemForeignMod, ItemImpl,
+    ReturnType, TraitItem, Type,
+};
 
 /// The most parameters a mocked method may have (the journal's tuple impls).
 const MAX_PARAMS: usize = 16;
@@ -50,6 +54,7 @@ pub(crate) fn check_target<'i>(item: &'i Item, args: &Args) -> Result<Target<'i>
         Item::Impl(item_impl) if item_impl.trait_.is_none() => Some(Target::ImplBlock(item_impl)),
         Item::Impl(item_impl) if !args.patchable => Some(Target::TraitImpl(item_impl)),
         Item::Fn(item_fn) => Some(Target::Function(item_fn)),
+        Item::ForeignMod(block) => Some(Target::ExternBlock(block)),
         _ => None,
     };
     let takes_part = matches!(target, Some(Target::ImplBlock(_) | Target::TraitImpl(_)));
@@ -614,4 +619,87 @@ fn builtin_trait(path: &syn::Path) -> Option<String> {
         _ => return None,
     };
     Some(format!("{why}; remove `{last}` here"))
+}
+
+/// `doubles!`: modules of other crates, each restating functions (and a
+/// type's associated functions) that a forwarding call can reach.
+pub(crate) fn check_doubles(input: &DoublesInput) -> Result<(), Error> {
+    let mut errors = Errors::default();
+    for module in &input.modules {
+        if let Some(first) = module.path.segments.first() {
+            let own = ["crate", "self", "super", "Self"]
+                .iter()
+                .any(|word| first.ident == word);
+            if own {
+                errors.push(&first.ident, "`doubles!` restates functions of other crates (`mod std::fs`, `mod some_crate::client`); a function of this crate takes `#[autospec]` itself, and `patch!` replaces it where it is");
+            }
+        }
+        for function in &module.functions {
+            check_restated_fn(function, &mut errors);
+        }
+        for restated in &module.types {
+            check_restated_impl(restated, &mut errors);
+        }
+    }
+    errors.finish()
+}
+
+fn check_restated_fn(function: &ForeignItemFn, errors: &mut Errors) {
+    let sig = &function.sig;
+    if let Some(constness) = &sig.constness {
+        errors.push(constness, "a double is consulted at run time and so cannot be `const`; restate the function without `const`");
+    }
+    if let Some(variadic) = &sig.variadic {
+        errors.push(variadic, "a double cannot restate a variadic function");
+    }
+    if let Some(receiver) = sig.receiver() {
+        errors.push(receiver, "a method call on a real value reaches the real method, so a double cannot replace it; restate the functions that make or take the value (`fn now() -> SystemTime;`), or mock the type");
+    }
+    for arg in &sig.inputs {
+        if let syn::FnArg::Typed(typed) = arg {
+            if !matches!(&*typed.pat, syn::Pat::Ident(_) | syn::Pat::Wild(_)) {
+                errors.push(
+                    &typed.pat,
+                    "name the parameter: the double passes it on to the real function by name",
+                );
+            }
+        }
+    }
+}
+
+fn check_restated_impl(restated: &RestatedImpl, errors: &mut Errors) {
+    if let Some(trait_) = &restated.trait_ {
+        errors.push(trait_, "`doubles!` restates a type's own associated functions (`impl SystemTime { fn now() -> SystemTime; }`); mock a trait with `mock!`");
+    }
+    if !restated.generics.params.is_empty() {
+        errors.push(&restated.generics, "`doubles!` restates the associated functions of a type without generic parameters; restate a function that calls them");
+    }
+    let named = matches!(&restated.self_ty, Type::Path(path) if path.qself.is_none() && path.path.get_ident().is_some());
+    if !named {
+        errors.push(&restated.self_ty, "name the type as its module declares it, without a path or generic arguments: `mod std::time { impl SystemTime { .. } }`");
+    }
+    for function in &restated.functions {
+        check_restated_fn(function, errors);
+    }
+}
+
+/// `#[autospec]` on an `extern` block: functions only, none variadic,
+/// and no mock type for `magic(..)`.
+pub(crate) fn check_extern_block(block: &ItemForeignMod, args: &Args) -> Result<(), Error> {
+    if let Some(error) = magic_without_mock(args) {
+        return Err(error);
+    }
+    let mut errors = Errors::default();
+    for item in &block.items {
+        match item {
+            ForeignItem::Fn(function) => {
+                if let Some(variadic) = &function.sig.variadic {
+                    errors.push(variadic, "#[autospec] cannot hook a variadic foreign function (a Rust function cannot take `...`); declare it in an `extern` block without the attribute");
+                }
+            }
+            ForeignItem::Static(item) => errors.push(item.static_token, "#[autospec] hooks the functions of an `extern` block, and a foreign static cannot be patched; declare it in an `extern` block without the attribute"),
+            other => errors.push(other, "#[autospec] hooks the functions of an `extern` block; declare other items in an `extern` block without the attribute"),
+        }
+    }
+    errors.finish()
 }

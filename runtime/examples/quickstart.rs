@@ -44,19 +44,23 @@ fn main() {
 
     // Assert: the second lookup was a hit, so the store saw one call.
     store.get.assert_called_once_with(("k",));
+    println!("passed: store.get.assert_called_once_with((\"k\",))");
     store.put.assert_not_called();
+    println!("passed: store.put.assert_not_called()");
     assert_eq!(store.mock_calls(), [call!(get("k"))]);
+    println!("passed: store.mock_calls() == [call!(get(\"k\"))]");
 
-    println!("journal: {:?}", store.mock_calls());
+    println!("\njournal: {:?}", store.mock_calls());
     println!("mock:    {store:?}");
 
-    // A failing assertion explains itself:
+    // A failing assertion explains itself: this one fails on purpose.
+    println!("\nand now an assertion that fails on purpose, to show its message:");
     std::panic::set_hook(Box::new(|_| {})); // keep the demo's output clean
     let failure = std::panic::catch_unwind(|| store.get.assert_called_with(("q",)));
     drop(std::panic::take_hook());
     let message = failure.unwrap_err();
     println!(
-        "\nassert_called_with((\"q\",)) fails with:\n{}",
+        "store.get.assert_called_with((\"q\",)) fails with:\n{}",
         message.downcast_ref::<String>().unwrap()
     );
 }

@@ -100,13 +100,25 @@ pub mod __private;
 
 pub use crate::core::address::Address;
 pub use crate::core::answer::Answer;
-pub use crate::core::bounds;
+/// Traits that name what autospec needs of your types.
+///
+/// They are implemented for every type that qualifies, never by hand; they
+/// exist so that a type that does not qualify gets an error message that
+/// says why autospec needs it and what to write instead.
+pub mod bounds {
+    pub use crate::core::bounds::*;
+    pub use crate::features::class::SharedPatch;
+    pub use crate::features::order::PatchGuard;
+}
 pub use crate::core::call::Call;
+pub use crate::core::method::read::Times;
 pub use crate::core::method::Method;
 pub use crate::core::mock::Mock;
-pub use crate::core::mock_core::DEFAULT_WAIT_TIMEOUT;
+pub use crate::core::mock_core::{
+    default_wait_timeout, set_default_wait_timeout, DEFAULT_WAIT_TIMEOUT,
+};
 pub use crate::core::opaque::Opaque;
-pub use crate::features::class::{Class, ClassShared, SharedClass};
+pub use crate::features::class::{unpatch_all, Class, ClassShared, SharedClass};
 pub use crate::features::dynamic;
 pub use crate::features::file::{FileOp, MockFile};
 pub use crate::features::generic::Generic;
@@ -192,6 +204,14 @@ pub use autospec_macros::mock_fn;
 /// Lists (`use net::{Client, Pool};`) and renames (`use net::Client as C;`)
 /// work too.
 ///
+/// A module or function of another crate (`use std::fs;`, `use
+/// std::env::var;`), and a type of `std`, `core` or `alloc` (`use
+/// std::time::SystemTime;`), is imported from the doubles that
+/// [`doubles!`] made at the crate root instead: `use
+/// crate::doubles::std::fs;`. `#[double(path)]` takes every name from the
+/// doubles at `path` (`#[autospec::double(crate::doubles)] use
+/// chrono::Utc;`).
+///
 /// ```
 /// mod net {
 ///     pub struct Client;
@@ -226,6 +246,54 @@ pub use autospec_macros::mock_fn;
 /// }
 /// ```
 pub use autospec_macros::double;
+
+/// Restates functions of other crates (std included) as *doubles*:
+/// functions of the same signature that call the real one, unless a test
+/// patches them with [`patch!`]. Invoked once at the crate root, it makes
+/// the module `doubles`, which mirrors each restated module
+/// (`doubles::std::fs` for `std::fs`): the restated functions are doubles,
+/// and every other item of the real module passes through. Code under
+/// test imports the double instead of the real module with
+/// [`#[double]`](double): `#[cfg_attr(test, autospec::double)] use
+/// std::fs;`, and calls `fs::read(..)` as before.
+///
+/// Each `mod path { .. }` block restates, as in an `extern` block:
+/// functions (`fn read<P: AsRef<Path>>(path: P) -> io::Result<Vec<u8>>;`),
+/// a type's associated functions and consts (`impl SystemTime { fn
+/// now() -> SystemTime; }`, which makes a stand-in `SystemTime` whose
+/// `now` returns the real type), and `use` items for the signatures, which
+/// are read as inside the real module. A signature that does not match
+/// the real function does not compile. A renamed runtime is given first:
+/// `doubles! { crate = my_autospec; mod .. }`.
+///
+/// ```
+/// autospec::doubles! {
+///     mod std::env {
+///         fn var<K: AsRef<std::ffi::OsStr>>(key: K) -> Result<String, VarError>;
+///     }
+/// }
+///
+/// mod config {
+///     // In a crate: #[cfg_attr(test, autospec::double)]
+///     #[autospec::double]
+///     use std::env;
+///
+///     pub fn log_level() -> String {
+///         env::var("LOG_LEVEL").unwrap_or_else(|_| "info".to_owned())
+///     }
+/// }
+///
+/// fn main() {
+///     let var = autospec::patch!(doubles::std::env::var);
+///     var.returns(Ok("debug".to_owned()));
+///     assert_eq!(config::log_level(), "debug");
+///     var.assert_called_once_with(("LOG_LEVEL",));
+///
+///     let _ = std::env::var("PATH"); // written with the full path: not the double
+///     var.assert_called_once();
+/// }
+/// ```
+pub use autospec_macros::doubles;
 
 /// Replaces a function that has `#[autospec]` on it (or a method of an
 /// impl block with `#[autospec(patchable)]`: `patch!(Client::get)`), on
@@ -367,7 +435,8 @@ macro_rules! args {
 /// `if` guard a bare name that the guard uses binds that argument (a
 /// reference to the journaled value), as in a `match` arm. The failure
 /// message lists the calls closest first, naming each argument that did
-/// not match.
+/// not match. A patched function's call is written with its guard as the
+/// function: `assert_called!(fetch("/a"))`.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -396,7 +465,9 @@ macro_rules! assert_called {
 /// Asserts that calls of one or several mocks happened in this order
 /// (Python's `attach_mock` manager): `assert_in_order!(store.get("k"),
 /// cache.put("k", _))`. Each call is written as in [`assert_called!`];
-/// other calls may come before, between and after them. Every journaled
+/// other calls may come before, between and after them. The call of a
+/// patched function is written with its guard as the function,
+/// `fetch("/a")`, and a class's as a mock's, `class.connect("/a")`. Every journaled
 /// call carries a number of one process-wide sequence, so calls of
 /// different mocks compare.
 ///
@@ -423,7 +494,10 @@ macro_rules! assert_in_order {
 
 /// The calls of several mocks merged into one journal, in the order they
 /// happened, each named after its mock's variable: compare with
-/// `call!(store.get("k"))` (Python's `manager.mock_calls`).
+/// `call!(store.get("k"))` (Python's `manager.mock_calls`). The guards of
+/// [`patch!`] and [`patch_shared!`], and classes ([`Class`]), go beside
+/// mocks; a patched function's calls are named after its guard alone,
+/// `call!(fetch("/a"))`.
 ///
 /// ```
 /// use autospec::prelude::*;

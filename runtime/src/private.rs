@@ -17,7 +17,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 pub use crate::core::address::Address;
-pub use crate::core::bounds::SendArgument;
+pub use crate::core::bounds::{Restated, SendArgument};
 pub use crate::core::journal::AnyMethod;
 pub use crate::core::method::call::{kept_ok, send_answer};
 pub use crate::core::method::calls::{gather, KeptOf};
@@ -27,13 +27,15 @@ pub use crate::core::mock_core::MockCore;
 pub use crate::core::opaque::Opaque;
 pub use crate::core::render::{debug_text, debug_texts};
 pub use crate::core::shown::{KeptUnshown, NotShown, Shown, ShownAsText, ShownOf, TextOnly};
-pub use crate::features::class::{HasClass, Patch};
+pub use crate::features::awaits::Awaiting;
+pub use crate::features::class::{HasClass, Patch, SharedPatch};
 pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;
 pub use crate::features::matchers::args::{Args, Check};
 pub use crate::features::matchers::matcher::{Any, Describe, Pred, Probe};
-pub use crate::features::order::{merged_calls, InOrder};
+pub use crate::features::order::{merged_calls, InOrder, PatchGuard};
 pub use crate::features::part::{NoPart, Part, RealPart};
+pub use crate::features::spy::{DefaultOr, OnThread, Real, RealGuard};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,
     __assert_in_order as assert_in_order_impl,

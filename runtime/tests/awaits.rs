@@ -182,3 +182,23 @@ mod pending {
 
     use std::future::Future as _;
 }
+
+/// Python: `assert_has_awaits([call('b'), call('a')], any_order=True)`.
+#[test]
+fn awaits_in_any_order() {
+    let fetcher = MockFetcher::default();
+    fetcher.fetch.returns(Ok(String::new()));
+    let (a, b, c) = (fetcher.fetch("a"), fetcher.fetch("b"), fetcher.fetch("c"));
+    let _ = block_on(c);
+    let _ = block_on(a);
+    drop(b);
+    fetcher.fetch.assert_has_awaits_any_order([("a",), ("c",)]);
+    let message = panic_message(|| fetcher.fetch.assert_has_awaits_any_order([("b",), ("a",)]));
+    assert_eq!(
+        message,
+        "MockFetcher.fetch: expected awaits not found.\n\
+         Expected (any order): [fetch(\"b\"), fetch(\"a\")]\n \
+         Missing: [fetch(\"b\")]\n\
+         Awaited (2): [fetch(\"c\"), fetch(\"a\")]"
+    );
+}

@@ -209,3 +209,44 @@ fn unusual_names_unsafe_calls_and_default_iterators_mock() {
     gateway.call.returns_with(|| Ok("up".to_owned()));
     assert_eq!(gateway.call().unwrap(), "up");
 }
+
+/// A `call` method compiled out by `cfg`, and a `Send` future whose
+/// arguments include an associated type: `as_fn` must follow the `cfg`,
+/// and the mock's parameters must be `Send` where the future must be.
+#[autospec]
+pub trait Handler {
+    type Item: Copy + PartialEq;
+    fn list(
+        &self,
+        item: Self::Item,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = u32> + Send + '_>>;
+    #[cfg(any())]
+    fn call(&self, name: i8) -> Box<dyn NotInScope>;
+}
+
+#[test]
+fn cfg_out_call_and_send_futures_over_associated_types_mock() {
+    let handler = MockHandler::<u8>::default();
+    handler.list.returns(3);
+    let future = handler.list(1);
+    let done = std::thread::scope(|scope| scope.spawn(move || block_on(future)).join());
+    assert_eq!(done.unwrap(), 3);
+    handler.list.assert_awaited_once_with((1,));
+}
+
+mod without_the_prelude {
+    /// `new()` and `strict()` work without importing `autospec::Mock`.
+    #[autospec::autospec]
+    pub trait Plain {
+        fn get(&self) -> u8;
+    }
+
+    #[test]
+    fn new_and_strict_need_no_import() {
+        let plain = MockPlain::new();
+        assert_eq!(Plain::get(&plain), 0);
+        let strict = MockPlain::strict();
+        let failed = std::panic::catch_unwind(|| Plain::get(&strict));
+        assert!(failed.is_err());
+    }
+}

@@ -589,3 +589,133 @@ pub mod bare_spies {
 fn spies_compile_without_a_prelude() {
     assert_eq!(bare_spies::exercise(), "ledger book");
 }
+
+autospec::doubles! {
+    /// The functions of `std::env` that `bare_foreign` calls.
+    mod std::env {
+        fn var<K: ::core::convert::AsRef<::std::ffi::OsStr>>(
+            key: K,
+        ) -> ::core::result::Result<::std::string::String, VarError>;
+    }
+
+    mod std::time {
+        impl SystemTime {
+            fn now() -> SystemTime;
+            const UNIX_EPOCH: SystemTime;
+        }
+    }
+}
+
+/// Doubles, `#[double]`, `extern` blocks, async spies and async default
+/// bodies, with no prelude and shadowed names, under the crate's lints.
+pub mod bare_foreign {
+    #![no_implicit_prelude]
+    #![allow(dead_code, clippy::upper_case_acronyms)]
+
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `Result`.
+    pub struct Result;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows the `core` crate name.
+    pub mod core {}
+    /// Shadows the `std` crate name.
+    pub mod std {}
+
+    #[::autospec::double]
+    pub use ::std::env;
+    #[::autospec::double]
+    pub use ::std::time::SystemTime;
+
+    /// Reads a variable through the double.
+    #[must_use]
+    pub fn level() -> ::std::string::String {
+        env::var("LEVEL").unwrap_or_default()
+    }
+
+    /// Seconds since the epoch, through the stand-in.
+    #[must_use]
+    pub fn stamp() -> u64 {
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .map_or(0, |since| since.as_secs())
+    }
+
+    #[::autospec::autospec]
+    extern "C" {
+        /// C's `abs`.
+        pub fn abs(x: ::core::ffi::c_int) -> ::core::ffi::c_int;
+    }
+
+    /// An async trait with a default body, spied.
+    #[::autospec::autospec(spy)]
+    pub trait Feed {
+        /// The next value.
+        fn next(
+            &self,
+            topic: &str,
+        ) -> impl ::core::future::Future<Output = ::core::option::Option<u32>> + ::core::marker::Send;
+        /// The next value, doubled.
+        fn doubled(
+            &self,
+            topic: &str,
+        ) -> impl ::core::future::Future<Output = u32> + ::core::marker::Send {
+            let next = self.next(topic);
+            async move { next.await.map_or(0, |n| n * 2) }
+        }
+    }
+
+    /// The real feed.
+    pub struct Fixed;
+
+    impl Feed for Fixed {
+        async fn next(&self, topic: &str) -> ::core::option::Option<u32> {
+            ::core::option::Option::Some(
+                ::core::convert::TryFrom::try_from(topic.len()).unwrap_or(0),
+            )
+        }
+    }
+
+    /// Exercises the forms; `patches` holds the patches, taken outside
+    /// (`patch!` carries a diagnostic attribute, which a module without
+    /// the prelude cannot name).
+    #[must_use]
+    pub fn exercise() -> (::std::string::String, u64, i32) {
+        // SAFETY: `abs` has no preconditions, and is patched here.
+        let patched = unsafe { abs(-1) };
+        (level(), stamp(), patched)
+    }
+
+    /// A spy whose default body runs.
+    #[must_use]
+    pub fn feed() -> MockFeed {
+        let feed = MockFeed::wrapping(Fixed);
+        feed.doubled.calls_default();
+        feed
+    }
+}
+
+#[test]
+fn foreign_functions_and_async_spies_compile_without_a_prelude() {
+    let var = autospec::patch!(bare_foreign::env::var);
+    var.returns(Ok("3".to_owned()));
+    let now = autospec::patch!(bare_foreign::SystemTime::now);
+    now.returns(std::time::UNIX_EPOCH);
+    let abs = autospec::patch!(bare_foreign::abs);
+    abs.returns(5);
+    assert_eq!(bare_foreign::exercise(), ("3".to_owned(), 0, 5));
+    let feed = bare_foreign::feed();
+    let waker = std::task::Waker::from(std::sync::Arc::new(Noop));
+    let mut context = std::task::Context::from_waker(&waker);
+    let future = bare_foreign::Feed::doubled(&feed, "abc");
+    let doubled = std::future::Future::poll(std::pin::pin!(future), &mut context);
+    assert_eq!(doubled, std::task::Poll::Ready(6));
+}
+
+/// A waker that does nothing.
+struct Noop;
+
+impl std::task::Wake for Noop {
+    fn wake(self: std::sync::Arc<Self>) {}
+}

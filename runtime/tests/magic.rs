@@ -562,6 +562,83 @@ mod file {
         );
     }
 
+    /// Python: `m = mock_open(read_data="x")`, then
+    /// `m.return_value.read.return_value = "override"`: a whole read returns
+    /// the override, without consuming the data.
+    #[test]
+    fn a_whole_read_can_be_overridden_and_then_reads_the_data() {
+        let file = MockFile::with_data("on disk");
+        file.read_to_string.reads("override");
+        for _ in 0..2 {
+            let mut text = String::new();
+            file.opened().read_to_string(&mut text).unwrap();
+            assert_eq!(text, "override");
+        }
+        file.read.assert_not_called();
+
+        let once = MockFile::with_data("on disk");
+        once.read_to_string.reads_each(["first"]);
+        let (mut first, mut second) = (String::new(), String::new());
+        let mut handle = once.opened();
+        handle.read_to_string(&mut first).unwrap();
+        handle.read_to_string(&mut second).unwrap();
+        assert_eq!((first.as_str(), second.as_str()), ("first", "on disk"));
+        once.read_to_string.assert_called_with(());
+    }
+
+    /// Python: `handle.readline.side_effect = ["a\n", "b\n", ""]` and
+    /// iterating over the handle.
+    #[test]
+    fn lines_follow_a_script_per_call_then_the_data() {
+        let file = MockFile::with_data("data\n");
+        file.read_line.reads_each(["a\n", "b\n"]);
+        let mut handle = file.opened();
+        let mut line = String::new();
+        handle.read_line(&mut line).unwrap();
+        assert_eq!(line, "a\n");
+        let rest: Vec<String> = handle.lines().map(Result::unwrap).collect();
+        assert_eq!(rest, ["b", "data"], "the script, then the file's own lines");
+        assert_eq!(file.read_line.call_count(), 4, "the last one found the end");
+
+        let bytes = MockFile::with_data("ignored");
+        bytes
+            .read_to_end
+            .returns_each([Ok(vec![1, 2]), Err(ErrorKind::TimedOut.into())]);
+        let mut buf = Vec::new();
+        bytes.opened().read_to_end(&mut buf).unwrap();
+        assert_eq!(buf, [1, 2]);
+        assert_eq!(
+            bytes.opened().read_to_end(&mut buf).unwrap_err().kind(),
+            ErrorKind::TimedOut
+        );
+        bytes.opened().read_to_end(&mut buf).unwrap();
+        assert_eq!(buf, b"\x01\x02ignored");
+    }
+
+    /// Python: `handle.close.assert_called_once()`, and `__exit__` after a
+    /// `with open(..)` block: a handle closes when its last clone drops.
+    #[test]
+    fn closing_a_handle_is_journaled() {
+        let file = MockFile::with_data("a\nb\n");
+        {
+            let handle = file.opened();
+            let same = handle.clone();
+            drop(handle);
+            file.close.assert_not_called(); // `same` keeps it open
+            assert_eq!(BufReader::new(same).lines().count(), 2);
+        }
+        file.close.assert_called_once();
+        let mut out = file.opened();
+        out.write_all(b"x").unwrap();
+        out.flush().unwrap();
+        drop(out);
+        assert_eq!(
+            file.mock_calls()[file.mock_calls().len() - 3..],
+            [call!(write([120u8])), call!(flush()), call!(close())]
+        );
+        assert_eq!(file.close.call_count(), 2);
+    }
+
     /// A filesystem the code under test opens files through.
     #[autospec]
     pub trait Fs {

@@ -66,6 +66,29 @@ fn count_assertions_phrase_counts_alike() {
 }
 
 #[test]
+fn assert_called_times_names_both_counts_and_the_calls() {
+    let store = store_with_calls(&["a", "b"]);
+    store.get.assert_called_times(2);
+    store.get.assert_called_times(1..=2);
+    assert_eq!(
+        panic_message(|| store.get.assert_called_times(3)),
+        "MockStore.get: expected 3 calls, got 2.\nCalls (2): [get(\"a\"), get(\"b\")]"
+    );
+    assert_eq!(
+        panic_message(|| store.get.assert_called_times(3..)),
+        "MockStore.get: expected at least 3 calls, got 2.\nCalls (2): [get(\"a\"), get(\"b\")]"
+    );
+    assert_eq!(
+        panic_message(|| store.get.assert_called_times(..2)),
+        "MockStore.get: expected at most 1 call, got 2.\nCalls (2): [get(\"a\"), get(\"b\")]"
+    );
+    assert_eq!(
+        panic_message(|| store.put.assert_called_times(1..3)),
+        "MockStore.put: expected 1 to 2 calls, got 0."
+    );
+}
+
+#[test]
 fn assert_called_once_with_reports_the_count_first() {
     let store = store_with_calls(&["k", "k"]);
     assert_eq!(

@@ -490,3 +490,112 @@ async fn a_shared_patch_works_under_tokio_test() {
     assert_eq!(on_worker, 4);
     delay.assert_called_once_with((3,));
 }
+
+mod awaited {
+    use super::support::block_on;
+    use autospec::prelude::*;
+
+    #[autospec]
+    pub async fn load(key: &str) -> Result<String, String> {
+        if key.is_empty() {
+            return Err("empty key".to_owned());
+        }
+        let value = std::future::ready(key.to_uppercase()).await;
+        Ok(value)
+    }
+
+    #[autospec]
+    pub async fn parse<T: std::str::FromStr + 'static>(text: &str) -> Option<T> {
+        std::future::ready(text.parse().ok()).await
+    }
+
+    /// Waits once before it answers.
+    #[autospec]
+    pub async fn slow(n: u8) -> u8 {
+        let mut waited = false;
+        std::future::poll_fn(|context| {
+            if waited {
+                std::task::Poll::Ready(n)
+            } else {
+                waited = true;
+                context.waker().wake_by_ref();
+                std::task::Poll::Pending
+            }
+        })
+        .await
+    }
+
+    #[autospec]
+    pub async fn greet(name: impl Into<String>) -> String {
+        format!("hi {}", name.into())
+    }
+
+    pub struct Store;
+
+    #[autospec(patchable)]
+    impl Store {
+        pub async fn get(&self, key: &str) -> Option<String> {
+            std::future::ready(Some(key.repeat(2))).await
+        }
+    }
+
+    /// Python: an `AsyncMock(wraps=load)` counts the awaits of the real
+    /// coroutine; a patched `async fn` with `calls_original()` journals the
+    /// await when its original body completes.
+    #[test]
+    fn calls_original_journals_the_completed_await() {
+        let patched = patch!(load);
+        patched.calls_original();
+        assert_eq!(block_on(load("k")), Ok("K".to_owned()));
+        assert_eq!(
+            block_on(load("")),
+            Err("empty key".to_owned()),
+            "an early `return` too"
+        );
+        let pending = load("never awaited");
+        drop(pending); // never polled: the hook never ran
+        assert_eq!(patched.call_count(), 2);
+        assert_eq!(patched.await_count(), 2);
+        patched.assert_has_awaits([("k",), ("",)]);
+    }
+
+    #[test]
+    fn a_body_dropped_before_it_completes_is_called_not_awaited() {
+        use std::future::Future;
+        let patched = patch!(slow);
+        patched.calls_original();
+        let mut pending = Box::pin(slow(3));
+        let waker = super::support::noop_waker();
+        let mut context = std::task::Context::from_waker(&waker);
+        assert!(pending.as_mut().poll(&mut context).is_pending());
+        drop(pending); // cancelled while its body waited
+        patched.assert_called_once_with((3,));
+        patched.assert_not_awaited();
+        assert_eq!(block_on(slow(4)), 4);
+        patched.assert_awaited_once_with((4,));
+
+        let parsed = patch!(parse);
+        parsed.calls_original();
+        parsed.of::<u8>().assert_not_called();
+        assert_eq!(block_on(parse::<u8>("7")), Some(7));
+        parsed.of::<u8>().returns(Some(1));
+        assert_eq!(block_on(parse::<u8>("7")), Some(1));
+        assert_eq!(parsed.of::<u8>().await_count(), 2);
+    }
+
+    #[test]
+    fn converted_arguments_and_methods_journal_their_awaits_too() {
+        let greeted = patch!(greet);
+        greeted.calls_original();
+        assert_eq!(block_on(greet("ann")), "hi ann");
+        greeted.assert_awaited_once_with(("ann",));
+
+        let get = patch!(Store::get);
+        get.calls_original();
+        assert_eq!(block_on(Store.get("ab")), Some("abab".to_owned()));
+        get.returns_with(|_, key| Some(key.to_owned()));
+        assert_eq!(block_on(Store.get("ab")), Some("ab".to_owned()));
+        get.assert_has_awaits([("ab",), ("ab",)]);
+        get.assert_has_awaits_any_order([("ab",), ("ab",)]);
+    }
+}

@@ -323,3 +323,218 @@ fn spies_are_send_and_sync() {
         .unwrap();
     store.get.assert_called_once();
 }
+
+/// Async methods: `wrapping(real)` forwards them too (Python's
+/// `AsyncMock(wraps=real)`), holding the real until the call's future
+/// completes.
+mod async_spies {
+    use super::support::{block_on, panic_message};
+    use autospec::prelude::*;
+    use std::collections::BTreeMap;
+    use std::future::Future;
+    use std::pin::Pin;
+
+    #[autospec(spy)]
+    pub trait Repo {
+        async fn load(&self, key: &str) -> Option<String>;
+        fn save(&mut self, key: String, value: String) -> impl Future<Output = bool> + Send;
+        fn count(&self) -> Pin<Box<dyn Future<Output = usize> + Send + '_>>;
+    }
+
+    #[derive(Default)]
+    pub struct Memory(BTreeMap<String, String>);
+
+    impl Repo for Memory {
+        async fn load(&self, key: &str) -> Option<String> {
+            std::future::ready(self.0.get(key).cloned()).await
+        }
+
+        fn save(&mut self, key: String, value: String) -> impl Future<Output = bool> + Send {
+            let fresh = self.0.insert(key, value).is_none();
+            async move { fresh }
+        }
+
+        fn count(&self) -> Pin<Box<dyn Future<Output = usize> + Send + '_>> {
+            Box::pin(async move { self.0.len() })
+        }
+    }
+
+    #[test]
+    fn async_methods_reach_the_real_and_journal_their_awaits() {
+        let mut repo = MockRepo::wrapping(Memory::default());
+        assert!(block_on(repo.save("a".into(), "1".into())));
+        assert!(!block_on(repo.save("a".into(), "2".into())));
+        assert_eq!(block_on(repo.load("a")), Some("2".to_owned()));
+        assert_eq!(block_on(repo.count()), 1);
+        repo.save.assert_has_awaits([("a", "1"), ("a", "2")]);
+        repo.load.assert_awaited_once_with(("a",));
+        assert_eq!(
+            repo.mock_calls(),
+            [
+                call!(save("a", "1")),
+                call!(save("a", "2")),
+                call!(load("a")),
+                call!(count())
+            ]
+        );
+    }
+
+    #[test]
+    fn configured_answers_win_and_calls_real_goes_back() {
+        let repo = MockRepo::wrapping(Memory(BTreeMap::from([("k".into(), "real".into())])));
+        repo.load.returns_once(None);
+        repo.count.returns(99);
+        assert_eq!(block_on(repo.load("k")), None);
+        assert_eq!(
+            block_on(repo.load("k")),
+            Some("real".to_owned()),
+            "the one-shot is used up"
+        );
+        assert_eq!(block_on(repo.count()), 99);
+        repo.count.calls_real();
+        assert_eq!(block_on(repo.count()), 1);
+    }
+
+    #[test]
+    fn a_plain_mock_has_no_real_for_its_async_methods() {
+        let repo = MockRepo::default();
+        let message = panic_message(|| repo.load.calls_real());
+        assert!(
+            message.contains("has no real implementation to call"),
+            "{message}"
+        );
+    }
+
+    /// The future of a `Send` method stays `Send`: a multi-threaded runtime
+    /// may move it between its workers while it waits for the real.
+    #[test]
+    fn a_send_method_is_forwarded_on_a_multi_threaded_runtime() {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let repo = MockRepo::wrapping(Memory::default());
+        let saved = runtime.block_on(async {
+            let tasks: Vec<_> = (0..8)
+                .map(|n| {
+                    let mut repo = repo.clone();
+                    tokio::spawn(async move { repo.save(format!("k{n}"), "v".into()).await })
+                })
+                .collect();
+            let mut saved = 0;
+            for task in tasks {
+                saved += usize::from(task.await.unwrap());
+            }
+            saved
+        });
+        assert_eq!(saved, 8, "each call reached the one real, in turn");
+        assert_eq!(block_on(repo.count()), 8);
+        assert_eq!(repo.save.await_count(), 8);
+    }
+
+    #[autospec(spy)]
+    #[async_trait::async_trait]
+    pub trait Mailer: Send + Sync {
+        async fn send(&self, to: &str, body: String) -> bool;
+    }
+
+    pub struct Outbox;
+
+    #[async_trait::async_trait]
+    impl Mailer for Outbox {
+        async fn send(&self, to: &str, body: String) -> bool {
+            !to.is_empty() && !body.is_empty()
+        }
+    }
+
+    #[test]
+    fn async_trait_methods_are_forwarded() {
+        let mailer = MockMailer::wrapping(Outbox);
+        assert!(block_on(mailer.send("ann", "hi".into())));
+        assert!(!block_on(mailer.send("", "hi".into())));
+        mailer.send.assert_has_awaits([("ann", "hi"), ("", "hi")]);
+    }
+}
+
+/// `calls_default()` on async default methods: the trait's own body runs
+/// against the mock, journaled as a call and, once it completes, an await.
+mod async_defaults {
+    use super::support::block_on;
+    use autospec::prelude::*;
+    use std::future::Future;
+    use std::pin::Pin;
+
+    #[autospec]
+    pub trait Greeter {
+        async fn name(&self) -> String;
+        async fn greet(&self, who: &str) -> String {
+            format!("{} greets {who}", self.name().await)
+        }
+        fn shout(&self, who: &str) -> impl Future<Output = String> + Send {
+            let who = who.to_uppercase();
+            async move { format!("HEY {who}") }
+        }
+        fn boxed(&self, n: usize) -> Pin<Box<dyn Future<Output = usize> + Send + '_>> {
+            Box::pin(async move { n * 2 })
+        }
+    }
+
+    #[test]
+    fn the_default_bodies_run_against_the_mock() {
+        let greeter = MockGreeter::default();
+        greeter.name.returns("Ann".to_owned());
+        greeter.greet.calls_default();
+        greeter.shout.calls_default();
+        greeter.boxed.calls_default();
+        assert_eq!(block_on(greeter.greet("Bob")), "Ann greets Bob");
+        assert_eq!(block_on(greeter.shout("bob")), "HEY BOB");
+        assert_eq!(block_on(greeter.boxed(3)), 6);
+        assert_eq!(
+            greeter.mock_calls(),
+            [
+                call!(greet("Bob")),
+                call!(name()),
+                call!(shout("bob")),
+                call!(boxed(3))
+            ]
+        );
+        greeter.greet.assert_awaited_once_with(("Bob",));
+        greeter.name.assert_awaited();
+        assert_eq!(greeter.boxed.await_count(), 1);
+    }
+
+    #[test]
+    fn answers_still_come_first_and_a_dropped_body_is_not_awaited() {
+        let greeter = MockGreeter::default();
+        greeter.greet.calls_default();
+        greeter.greet.returns_once("scripted".to_owned());
+        assert_eq!(block_on(greeter.greet("x")), "scripted");
+        drop(greeter.greet("y")); // the body never ran
+        greeter.greet.assert_called_with(("y",));
+        greeter.greet.assert_awaited_once_with(("x",));
+        greeter.greet.returns("standing".to_owned());
+        assert_eq!(block_on(greeter.greet("z")), "standing");
+    }
+
+    /// A `Send` signature keeps a `Send` future when the body runs.
+    #[test]
+    fn the_future_of_a_send_method_stays_send() {
+        fn assert_send<T: Send>(value: T) -> T {
+            value
+        }
+        let greeter = MockGreeter::default();
+        greeter.shout.calls_default();
+        assert_eq!(block_on(assert_send(greeter.shout("a"))), "HEY A");
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .build()
+            .unwrap();
+        let shouted = runtime.block_on(async {
+            let greeter = greeter.clone();
+            tokio::spawn(async move { greeter.shout("b").await })
+                .await
+                .unwrap()
+        });
+        assert_eq!(shouted, "HEY B");
+    }
+}

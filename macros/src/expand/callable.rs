@@ -47,7 +47,9 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
         let path = mock.model.path_of(method.owner);
         quote!(<Self as #path>::call)
     };
+    let cfgs = &method.cfgs;
     quote! {
+        #(#cfgs)*
         #[allow(dead_code)]
         impl #impl_generics #mock_ident #ty_generics #where_clause {
             /// A closure that calls this mock's `call` (a handle to the

@@ -2,14 +2,16 @@
 //! trait's signature to the runtime's `Method`. Cannot fail.
 
 use super::rewrite::{
-    is_kept_as_itself, kept, named_lifetimes, outlived, owned, rename_lifetimes, respan, SelfMap,
+    is_kept_as_itself, kept, named_lifetimes, outlived, owned, rename_lifetimes, SelfMap,
 };
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{generic_ident, is_fn_mut, is_self_sized, surely_clone, ungroup};
+use crate::queries::{generic_ident, is_fn_mut, respan, surely_clone, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericParam, Pat, PatIdent, ReturnType, Signature, Type};
+
+mod forward;
 
 /// One method seen from the generated code.
 pub(crate) struct Glue<'g, 'a> {
@@ -522,6 +524,23 @@ impl<'g, 'a> Glue<'g, 'a> {
         let (field, names) = (&self.method.sig.ident, &self.names);
         let journal = self.journal();
         let answer = self.answer(&quote!(self), None, &quote!(__autospec_call));
+        if self.method.wrap != Wrap::Direct {
+            // An async method: either future, the body's journaling its await.
+            let rt = self.rt;
+            let either = quote! {
+                match self.#field.__default_body_async(#journal) {
+                    ::core::result::Result::Ok(__autospec_call) => #rt::DefaultOr::Answer(#answer),
+                    ::core::result::Result::Err(__autospec_awaiting) => {
+                        #rt::DefaultOr::body(#helper(self, #(#names),*), __autospec_awaiting)
+                    }
+                }
+            };
+            return if self.method.wrap == Wrap::BoxFuture {
+                quote!({ ::std::boxed::Box::pin(#either) })
+            } else {
+                quote!({ #either })
+            };
+        }
         quote!({
             match self.#field.__default_body(#journal) {
                 ::core::option::Option::Some(__autospec_call) => #answer,
@@ -550,10 +569,14 @@ impl<'g, 'a> Glue<'g, 'a> {
                 self.closure_bound_in_body(),
             );
             let (type_args, default) = (self.type_args(), self.default());
-            let configured = self.deliver(
-                quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
-                leak,
-            );
+            let configured = if self.awaits_in_body() {
+                quote!(__autospec_method.__call_async(#journal, #invoke).await)
+            } else {
+                self.deliver(
+                    quote!(__autospec_method.__call_numbered(#journal, #invoke).0),
+                    leak,
+                )
+            };
             let unconfigured = self.deliver(
                 quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
                 leak,
@@ -630,95 +653,6 @@ impl<'g, 'a> Glue<'g, 'a> {
         self.wrap(answer)
     }
 
-    /// `move |arg0, ..| <Real as Trait>::method(&mut *lock(&real), arg0, ..)`:
-    /// a spy's call to the real implementation, as a `returns_with` closure
-    /// over `__autospec_real` (an `Arc<Mutex<Real>>`); `None` for a method
-    /// that cannot be forwarded (see [`Glue::forwards`]).
-    pub(crate) fn forward(&self, real: &TokenStream, path: &TokenStream) -> Option<TokenStream> {
-        if !self.forwards() {
-            return None;
-        }
-        let (rt, ident, names) = (self.rt, &self.method.sig.ident, &self.names);
-        let args = self.method.params.iter().zip(names).map(|(param, name)| {
-            let by_ref = matches!(ungroup(param.ty), Type::Reference(_));
-            match &param.kind {
-                ParamKind::AsRef(_) if by_ref => quote!(&#name),
-                ParamKind::Collect(_) => quote!(::core::iter::IntoIterator::into_iter(#name)),
-                _ => name.to_token_stream(),
-            }
-        });
-        let call = quote!(<#real as #path>::#ident(&mut *#rt::lock(&__autospec_real), #(#args),*));
-        let owned = |value: TokenStream| quote!(#rt::OwnedOf::new(#value).get());
-        let answer = match &self.method.ret {
-            Ret::Unit | Ret::Owned(_) => call,
-            Ret::Iter(_) => {
-                quote!(::core::iter::Iterator::collect(::core::iter::IntoIterator::into_iter(#call)))
-            }
-            Ret::Borrowed { .. } => owned(call),
-            Ret::OptionBorrowed { .. } => {
-                let owned = owned(quote!(__autospec_lent));
-                quote!(::core::option::Option::map(#call, |__autospec_lent| #owned))
-            }
-            Ret::ResultBorrowed { .. } => {
-                let owned = owned(quote!(__autospec_lent));
-                quote!(::core::result::Result::map(#call, |__autospec_lent| #owned))
-            }
-            Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => return None,
-        };
-        Some(quote! {
-            move |#(#names),*| #answer
-        })
-    }
-
-    /// Whether `wrapping(real)` can hand this method's calls to the real
-    /// implementation: a plain `&self`/`&mut self` method (not static,
-    /// generic over types, async or unsafe, no `where` bounds on `Self`),
-    /// whose arguments the answer closure receives as they came, and whose
-    /// answer the mock can keep (no `impl Fn`, no `&dyn Trait`, no `Self`).
-    fn forwards(&self) -> bool {
-        let method = self.method;
-        let sig = method.sig;
-        let receiver = sig
-            .receiver()
-            .is_some_and(|receiver| matches!(receiver.kind, syn::ReceiverKind::Reference(..)));
-        let params = method.params.iter().all(|param| {
-            !matches!(
-                param.kind,
-                ParamKind::Callable { .. }
-                    | ParamKind::Receiver
-                    | ParamKind::Opaque {
-                        closure_gets_value: false
-                    }
-            ) && !self.map.mentions_self(param.ty)
-        });
-        let ret = match &method.ret {
-            Ret::Owned(ty) => !self.map.mentions_self(ty),
-            Ret::Borrowed { reference, .. }
-            | Ret::OptionBorrowed { reference, .. }
-            | Ret::ResultBorrowed { reference, .. } => {
-                !matches!(ungroup(&reference.elem), Type::TraitObject(_))
-                    && !self.map.mentions_self(&reference.elem)
-            }
-            Ret::Unit | Ret::Iter(_) => true,
-            Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => false,
-        };
-        let where_self = sig.generics.where_clause.as_ref().is_some_and(|clause| {
-            clause
-                .predicates
-                .iter()
-                .any(|predicate| !is_self_sized(predicate))
-        });
-        receiver
-            && params
-            && ret
-            && !method.lent
-            && !where_self
-            && method.wrap == Wrap::Direct
-            && !matches!(sig.safety, syn::Safety::Unsafe(_))
-            && !method.is_keyed()
-            && method.generics.erased.is_empty()
-    }
-
     /// Turns the answer into the declared return type; `keep` makes a value
     /// live long enough to be lent.
     fn deliver(&self, call: TokenStream, keep: impl Fn(TokenStream) -> TokenStream) -> TokenStream {
@@ -764,6 +698,18 @@ impl<'g, 'a> Glue<'g, 'a> {
             && !self.method.is_keyed()
             && !self.method.lent
             && matches!(self.method.ret, Ret::Unit | Ret::Owned(_) | Ret::Standin(_))
+    }
+
+    /// Whether a generic method's answer is awaited in an async body (a
+    /// patched `async fn`, or `#[async_trait(?Send)]`), which journals the
+    /// await of an instantiation with its own child mock. (Under a `Send`
+    /// `#[async_trait]`, holding the child across the await would ask its
+    /// journal to be `Send`.)
+    fn awaits_in_body(&self) -> bool {
+        self.method.wrap == Wrap::AsyncFn
+            && self.async_trait
+            && self.async_trait_send.is_none()
+            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
     }
 
     /// Hands the answer back the way the signature says.

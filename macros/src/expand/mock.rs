@@ -175,9 +175,7 @@ impl<'a> Mock<'a> {
 
 /// `::autospec`, or the path given with `#[autospec(crate = path)]`.
 fn krate(args: &Args) -> TokenStream {
-    args.krate
-        .as_ref()
-        .map_or_else(|| quote!(::autospec), ToTokens::to_token_stream)
+    args.runtime()
 }
 
 /// The trait's generics plus one parameter per associated type or const
@@ -215,6 +213,16 @@ fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
         .iter()
         .any(|method| method.is_static || method.is_keyed());
     let (sends, lives) = supertrait_markers(model.item);
+    // So does a method whose signature demands a `Send` future, which
+    // shares the journal (see `send_answer`).
+    let sends = sends
+        || model
+            .methods
+            .iter()
+            .any(|method| method.send_future.is_some())
+        || model
+            .async_trait_attr
+            .is_some_and(|attr| crate::model::async_trait_send(attr).is_some());
     for param in generics.type_params_mut() {
         // A mock is `Send` (and `Sync`) where its journaled types are
         // `Send`, so a `Send` or `Sync` supertrait needs them `Send`.

@@ -202,3 +202,47 @@ pub(super) fn fields_allow<'m, 'a: 'm>(
         .any(|method| method.name().chars().any(char::is_uppercase))
         .then(|| quote!(#[allow(non_snake_case)]))
 }
+
+/// `MockStore::new()`, which every mockall user writes, and
+/// `MockStore::strict()`, both without importing `autospec::Mock`: `new()`
+/// is the same fresh mock as `default()`. Each is left out where the
+/// mocked item has a function of that name (`new` is then the mocked
+/// constructor).
+pub(super) fn new_fn(mock: &Mock<'_>) -> TokenStream {
+    let taken = |name: &str| {
+        mock.model
+            .methods
+            .iter()
+            .any(|method| method.name() == name)
+    };
+    let (vis, ident, krate) = (&mock.model.item.vis, &mock.model.mock, &mock.krate);
+    let new = (!taken("new")).then(|| {
+        quote! {
+            /// A fresh mock, the same as `default()`.
+            #[must_use]
+            #vis fn new() -> Self {
+                ::core::default::Default::default()
+            }
+        }
+    });
+    let strict = (!taken("strict")).then(|| {
+        quote! {
+            /// A fresh mock that panics on every call it was not told how
+            /// to answer (see `autospec::Mock::strict`).
+            #[must_use]
+            #vis fn strict() -> Self {
+                <Self as #krate::Mock>::strict()
+            }
+        }
+    });
+    if new.is_none() && strict.is_none() {
+        return TokenStream::new();
+    }
+    let (impl_generics, ty_generics, where_clause) = mock.generics.split_for_impl();
+    quote! {
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #new
+            #strict
+        }
+    }
+}

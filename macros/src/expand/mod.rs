@@ -18,7 +18,8 @@
 //! - `magic`: the std traits of `magic(..)`;
 //! - `parts`: further impl blocks, `part = N`;
 //! - `patch`, `patch_macro`: patch hooks, and `patch!`;
-//! - `mock_macro`, `mock_fn`: `mock!` and `mock_fn!`.
+//! - `mock_macro`, `mock_fn`: `mock!` and `mock_fn!`;
+//! - `doubles`: the module of `doubles!`, around hooked functions.
 //!
 //! Below them: `mock` (what every item needs), `glue` (one method's types
 //! and expressions), `rewrite` (type rewrites).
@@ -26,6 +27,7 @@
 mod callable;
 mod child;
 mod class;
+mod doubles;
 mod generic;
 mod glue;
 mod magic;
@@ -41,6 +43,7 @@ mod spy;
 mod trait_impl;
 mod trait_mock;
 
+pub(crate) use doubles::doubles;
 pub(crate) use mock_fn::mock_fn;
 pub(crate) use mock_macro::mock_macro;
 pub(crate) use parts::part;

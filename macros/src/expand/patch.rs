@@ -12,7 +12,7 @@ use crate::model::{Method, ParamKind, Ret, Trait};
 use crate::queries::is_hooked;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
-use syn::{FnArg, GenericParam, ImplItem, ImplItemFn, ItemImpl, Type, Visibility};
+use syn::{FnArg, GenericParam, ImplItem, ImplItemFn, ItemImpl, ReturnType, Type, Visibility};
 
 /// `#[autospec]` on a free function: the function keeps its body and gains
 /// a patch hook; a hidden struct of the function's name (types and
@@ -33,33 +33,41 @@ pub(crate) fn patchable_impl(
     args: &Args,
 ) -> TokenStream {
     let mut hooked = item_impl.clone();
+    hooked.items.clear();
     let mut extra = TokenStream::new();
     let mut models = models.iter();
-    for item in &mut hooked.items {
+    for item in &item_impl.items {
         let ImplItem::Fn(function) = item else {
+            hooked.items.push(item.clone());
             continue;
         };
-        if !is_hooked(function) {
+        let model = if is_hooked(function) {
+            models.next()
+        } else {
+            None
+        };
+        let Some(model) = model else {
+            hooked.items.push(item.clone());
             continue;
-        }
-        let Some(model) = models.next() else { break };
-        let (method, items) = patchable_method(&item_impl.self_ty, function, model, args);
-        *function = method;
+        };
+        let (methods, items) = patchable_method(&item_impl.self_ty, function, model, args);
+        hooked.items.extend(methods.into_iter().map(ImplItem::Fn));
         extra.extend(items);
     }
     quote!(#hooked #extra)
 }
 
-/// One hooked method of a patchable impl, and its patch struct.
+/// One hooked method of a patchable impl (an async one in two copies,
+/// see [`awaited_body`]), and its patch struct.
 fn patchable_method(
     self_ty: &Type,
     function: &ImplItemFn,
     model: &Trait<'_>,
     args: &Args,
-) -> (ImplItemFn, TokenStream) {
+) -> (Vec<ImplItemFn>, TokenStream) {
     let mock = Mock::new(model, args);
     let Some(method) = model.methods.first() else {
-        return (function.clone(), TokenStream::new());
+        return (vec![function.clone()], TokenStream::new());
     };
     let patch = format_ident!("__autospec_{}_p_{}", model.mock, method.name());
     let mut items = patch_struct(&mock, &patch, method, &function.vis);
@@ -87,21 +95,26 @@ fn installs(
             }
 
             #[doc(hidden)]
-            #vis fn #install_shared() -> #krate::SharedClass<#patch> {
-                <#patch as #krate::ClassShared>::class_shared()
+            #vis fn #install_shared<__AutospecD>() -> #krate::SharedClass<#patch>
+            where
+                #patch: #krate::__private::SharedPatch<__AutospecD>,
+            {
+                <#patch as #krate::__private::SharedPatch<__AutospecD>>::install_shared()
             }
         }
     }
 }
 
 /// The hooked method: the original signature with its typed parameters
-/// renamed (the hook takes them first), the hook, then the original body.
+/// renamed (the hook takes them first), the hook, then the original body;
+/// an async method that can run its body for a patch comes in two copies
+/// (see [`awaited_body`]).
 fn hooked_method(
     mock: &Mock<'_>,
     function: &ImplItemFn,
     method: &Method<'_>,
     patch: &Ident,
-) -> ImplItemFn {
+) -> Vec<ImplItemFn> {
     let mut sig = function.sig.clone();
     // The receiver is restated as the answer closure's first parameter.
     let receiver = sig.receiver().map(|receiver| match &receiver.kind {
@@ -128,16 +141,75 @@ fn hooked_method(
         let name = &names[0];
         quote!(let #name = #expr;)
     });
-    let hook = hook(mock, &glue, method, patch, bind_receiver.as_ref(), None);
     let block = &function.block;
     let mut hooked = function.clone();
     hooked.sig = sig;
+    if function.sig.asyncness.is_some() && !converts(method) {
+        let hook = awaiting_hook(mock, &glue, method, patch, bind_receiver.as_ref());
+        let body = awaited_body(&function.sig.output, block);
+        hooked.block = syn::parse_quote!({
+            #hook
+            #(#rebind)*
+            #body
+        });
+        hooked
+            .attrs
+            .insert(0, syn::parse_quote!(#[cfg(debug_assertions)]));
+        let mut release = function.clone();
+        release
+            .attrs
+            .insert(0, syn::parse_quote!(#[cfg(not(debug_assertions))]));
+        return vec![hooked, release];
+    }
+    let hook = hook(mock, &glue, method, patch, bind_receiver.as_ref(), None);
     hooked.block = syn::parse_quote!({
         #hook
         #(#rebind)*
         #block
     });
-    hooked
+    vec![hooked]
+}
+
+/// Whether the hook converts arguments (`impl Into<..>`) before journaling
+/// them, so that the body cannot take them any more.
+fn converts(method: &Method<'_>) -> bool {
+    method
+        .params
+        .iter()
+        .any(|param| matches!(param.kind, ParamKind::Into(_) | ParamKind::Collect(_)))
+}
+
+/// The body of a hooked async function in debug builds: the original body
+/// in an async block, awaited, then the await of a call journaled by
+/// `calls_original()` (`__autospec_awaiting`, from [`awaiting_hook`]) is
+/// journaled too. A release build gets the function as written: its copy
+/// is the original item under `cfg(not(debug_assertions))`.
+fn awaited_body(output: &ReturnType, block: &syn::Block) -> TokenStream {
+    let annotation = match output {
+        ReturnType::Type(_, ty) if !holds_impl_trait(ty) => quote!(: #ty),
+        ReturnType::Type(..) => TokenStream::new(),
+        ReturnType::Default => quote!(: ()),
+    };
+    quote! {
+        let __autospec_output #annotation = async move #block.await;
+        if let ::core::option::Option::Some(__autospec_awaiting) = __autospec_awaiting {
+            __autospec_awaiting.__awaited();
+        }
+        __autospec_output
+    }
+}
+
+/// Whether a type holds an `impl Trait`, which a `let` cannot name.
+fn holds_impl_trait(ty: &Type) -> bool {
+    struct Finder(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Finder {
+        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
+            self.0 = true;
+        }
+    }
+    let mut finder = Finder(false);
+    syn::visit::Visit::visit_type(&mut finder, ty);
+    finder.0
 }
 
 /// A free function with its patch hook, and the struct of its name
@@ -157,8 +229,11 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
             }
 
             #[doc(hidden)]
-            #vis fn __autospec_patch_shared() -> #krate::SharedClass<#ident> {
-                <#ident as #krate::ClassShared>::class_shared()
+            #vis fn __autospec_patch_shared<__AutospecD>() -> #krate::SharedClass<#ident>
+            where
+                #ident: #krate::__private::SharedPatch<__AutospecD>,
+            {
+                <#ident as #krate::__private::SharedPatch<__AutospecD>>::install_shared()
             }
         }
     });
@@ -166,7 +241,6 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
     let glue = Glue::new(method, &mock.rt, &mock.map, is_async);
     let sig = glue.signature();
     let original = original(item_fn, method, glue.names());
-    let hook = hook(mock, &glue, method, ident, None, original.as_ref());
     let rebind = item_fn
         .sig
         .inputs
@@ -180,6 +254,24 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
             FnArg::Receiver(_) => None,
         });
     let (attrs, block) = (&item_fn.attrs, &item_fn.block);
+    if is_async && !converts(method) {
+        let hook = awaiting_hook(mock, &glue, method, ident, None);
+        let body = awaited_body(&item_fn.sig.output, block);
+        tokens.extend(quote! {
+            #[cfg(debug_assertions)]
+            #(#attrs)*
+            #vis #sig {
+                #hook
+                #(#rebind)*
+                #body
+            }
+
+            #[cfg(not(debug_assertions))]
+            #item_fn
+        });
+        return tokens;
+    }
+    let hook = hook(mock, &glue, method, ident, None, original.as_ref());
     tokens.extend(quote! {
         #(#attrs)*
         #vis #sig {
@@ -301,13 +393,25 @@ fn hook(
 ) -> TokenStream {
     let rt = &mock.rt;
     let answer = glue.body(&quote!(__autospec_patch), None);
-    let converts = method
-        .params
-        .iter()
-        .any(|param| matches!(param.kind, ParamKind::Into(_) | ParamKind::Collect(_)));
-    let hook = match (converts, original) {
+    let is_async = method.sig.asyncness.is_some();
+    let hook = match (converts(method), original) {
         // The arguments were converted and the body cannot take them.
         (true, None) => quote!(return #answer;),
+        // The copy of an async function journals its await when it completes.
+        (true, Some(original)) if is_async => {
+            let (conversions, awaiting) = (glue.conversions(), passes_awaiting(rt, glue, method));
+            quote! {
+                #conversions
+                match #awaiting {
+                    ::core::option::Option::None => return #answer,
+                    ::core::option::Option::Some(__autospec_awaiting) => {
+                        let __autospec_output = #original;
+                        __autospec_awaiting.__awaited();
+                        return __autospec_output;
+                    }
+                }
+            }
+        }
         (true, Some(original)) => {
             let (conversions, passes) = (glue.conversions(), passes_through(glue, method));
             quote! {
@@ -334,6 +438,79 @@ fn hook(
                 #bind
                 #hook
             }
+        }
+    }
+}
+
+/// The hook at the top of a hooked async function (that does not convert
+/// its arguments): `let __autospec_awaiting = ..;`, `None` when no patch
+/// is installed, a mark when the patch lets the original body answer
+/// (having journaled the call); the patch's answer otherwise returns.
+fn awaiting_hook(
+    mock: &Mock<'_>,
+    glue: &Glue<'_, '_>,
+    method: &Method<'_>,
+    patch: &Ident,
+    bind: Option<&TokenStream>,
+) -> TokenStream {
+    let rt = &mock.rt;
+    let answer = glue.body(&quote!(__autospec_patch), None);
+    let awaiting = passes_awaiting(rt, glue, method);
+    quote! {
+        let __autospec_awaiting = if #rt::patching() {
+            if let ::core::option::Option::Some(__autospec_patch) = #rt::patched::<#patch>() {
+                #bind
+                match #awaiting {
+                    ::core::option::Option::None => return #answer,
+                    __autospec_awaiting => __autospec_awaiting,
+                }
+            } else {
+                ::core::option::Option::None
+            }
+        } else {
+            ::core::option::Option::None
+        };
+    }
+}
+
+/// As [`passes_through`], for an async function: `Some(mark)` (having
+/// journaled the call) when the original answers, the mark journaling the
+/// await once the body completes; else `None`.
+fn passes_awaiting(rt: &TokenStream, glue: &Glue<'_, '_>, method: &Method<'_>) -> TokenStream {
+    let (field, journal) = (&method.sig.ident, glue.journal());
+    let record = if method.is_keyed() {
+        let (key, answer, closure, type_args, journal_type) = (
+            glue.key_type(),
+            glue.answer_type(),
+            glue.closure_bound_in_body(),
+            glue.type_args(),
+            glue.journal_type(),
+        );
+        let closure = quote!(dyn #closure + ::core::marker::Send + ::core::marker::Sync);
+        quote! {
+            match __autospec_patch.#field.0.__find::<#key, #answer, #closure>() {
+                ::core::option::Option::Some(__autospec_method) if __autospec_method.__has_answer() => ::core::option::Option::None,
+                ::core::option::Option::Some(__autospec_method) => ::core::option::Option::Some(__autospec_method.__record_awaiting(#journal)),
+                ::core::option::Option::None => {
+                    __autospec_patch.#field.0.__record_unconfigured::<#key>(#type_args, #journal);
+                    ::core::option::Option::Some(#rt::Awaiting::<#journal_type, #answer, #closure>::unjournaled())
+                }
+            }
+        }
+    } else {
+        quote! {
+            if __autospec_patch.#field.__has_answer() {
+                ::core::option::Option::None
+            } else {
+                ::core::option::Option::Some(__autospec_patch.#field.__record_awaiting(#journal))
+            }
+        }
+    };
+    quote! {
+        if __autospec_patch.__autospec_core.__passes_through() {
+            #record
+        } else {
+            ::core::option::Option::None
         }
     }
 }

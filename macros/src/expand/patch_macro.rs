@@ -29,13 +29,21 @@ pub(crate) fn patch_macro(path: &Path, shared: bool) -> TokenStream {
             } else {
                 format_ident!("__autospec_patch_{}", name)
             };
-            return quote!(#leading #(#prefix)::* :: #install());
+            let defer = shared.then(|| quote!(::<()>));
+            return quote!(#leading #(#prefix)::* :: #install #defer());
         }
     }
     let install = if shared {
         format_ident!("__autospec_patch_shared")
     } else {
         format_ident!("__autospec_patch")
+    };
+    // The shared install's bound waits for its type argument (see
+    // `SharedPatch`), given here.
+    let install = if shared {
+        quote!(#install::<()>)
+    } else {
+        quote!(#install)
     };
     match segments.last() {
         Some(last) if segments.len() > 1 || path.leading_colon.is_some() => {
@@ -53,7 +61,7 @@ pub(crate) fn patch_macro(path: &Path, shared: bool) -> TokenStream {
 /// hook, where rustc's own error would be "expected type, found function".
 /// A single name (`patch!(fetch)`) cannot take this route: the glob import
 /// and the outer name would be ambiguous to the `use`.
-fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream {
+fn unhooked_fallback(path: &Path, name: &Ident, install: &TokenStream) -> TokenStream {
     let span = syn::spanned::Spanned::span(path);
     let call = quote::quote_spanned!(span=> #name::#install());
     quote!({
@@ -63,7 +71,7 @@ fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream 
             #[diagnostic::on_unimplemented(
                 message = "`patch!` needs a function with a patch hook, and this one has none",
                 label = "no `#[autospec]` on this function",
-                note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mocks\", autospec::autospec)]`, turn that feature on for tests"
+                note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mocks\", autospec::autospec)]`, turn that feature on for tests; a function of another crate is restated in `autospec::doubles!`, and `patch!` takes the double"
             )]
             pub trait Hooked {}
             pub trait Unhooked {
@@ -73,7 +81,7 @@ fn unhooked_fallback(path: &Path, name: &Ident, install: &Ident) -> TokenStream 
                 {
                     ::core::unreachable!()
                 }
-                fn __autospec_patch_shared() -> !
+                fn __autospec_patch_shared<D>() -> !
                 where
                     Self: Hooked,
                 {

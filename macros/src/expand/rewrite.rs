@@ -293,24 +293,6 @@ pub(crate) fn named_lifetimes<'t>(types: impl Iterator<Item = &'t Type>) -> Vec<
     named.0
 }
 
-/// The same tokens, all carrying `span`.
-pub(crate) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let proc_macro2::TokenTree::Group(group) = &tree {
-                let mut inner =
-                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = proc_macro2::TokenTree::Group(inner);
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
-}
-
 /// `tokens` with each lifetime named in `names` renamed `'__autospec_<name>`.
 ///
 /// Input: `for<'a> Fn(&'a str) -> &'a u8`, `["a"]`

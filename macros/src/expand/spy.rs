@@ -13,17 +13,21 @@ use syn::{FnArg, GenericArgument, PathArguments};
 /// Whether `calls_default()` exists for the method: it has a default
 /// body, which a hidden helper trait can copy and the mock's method
 /// can call with its arguments as they came (not static, generic per
-/// instantiation, async, or converting an argument before journaling),
-/// and whose answer has one type whichever runs (not `impl Trait`: the
-/// body's opaque type is not the mock's answer).
+/// instantiation, or converting an argument before journaling; async
+/// unless under `#[async_trait]`, whose bodies the helper would need the
+/// attribute to read), and whose answer has one type whichever runs (not
+/// `impl Trait`: the body's opaque type is not the mock's answer).
 pub(super) fn runs_default(mock: &Mock<'_>, method: &Method<'_>) -> bool {
+    let sync_or_plain_async = method.wrap == Wrap::Direct
+        || (mock.model.async_trait_attr.is_none()
+            && matches!(method.ret, Ret::Unit | Ret::Owned(_)));
     mock.spies
         && method.owner == 0
         && !method.lent
         && method.default_body.is_some()
         && !method.is_static
         && !method.is_keyed()
-        && method.wrap == Wrap::Direct
+        && sync_or_plain_async
         && !matches!(
             method.ret,
             Ret::Iter(_) | Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_)
@@ -129,8 +133,18 @@ pub(super) fn wrapping(mock: &Mock<'_>) -> TokenStream {
         .instance_methods()
         .filter_map(|method| {
             let path = mock.model.path_of(method.owner).to_token_stream();
-            let forward = mock.glue(method).forward(&real, &path)?;
+            let glue = mock.glue(method);
             let (cfgs, field) = (&method.cfgs, &method.sig.ident);
+            if let Some(forward) = glue.forward_async(&real, &path) {
+                return Some(quote! {
+                    #(#cfgs)*
+                    {
+                        let __autospec_real = ::core::clone::Clone::clone(&__autospec_real);
+                        __autospec_mock.#field.__forward_async(#forward);
+                    }
+                });
+            }
+            let forward = glue.forward(&real, &path)?;
             Some(quote! {
                 #(#cfgs)*
                 {
@@ -146,7 +160,7 @@ pub(super) fn wrapping(mock: &Mock<'_>) -> TokenStream {
         "A spy (Python's `wraps`): a `{mock_ident}` that journals every call as usual and \
          hands each call without a configured answer to `real`. Configured answers \
          still come first; `calls_real()` on a method forgets them again. Methods \
-         that cannot be forwarded (static, generic over types, async, unsafe, or \
+         that cannot be forwarded (static, generic over types, unsafe, or \
          with arguments or an answer the mock cannot hand over) answer as in a plain \
          mock; see the guide's chapter on spies."
     );
@@ -161,7 +175,7 @@ pub(super) fn wrapping(mock: &Mock<'_>) -> TokenStream {
             {
                 let __autospec_mock: Self = ::core::default::Default::default();
                 #krate::Mock::__autospec_core(&__autospec_mock).__spy();
-                let __autospec_real = #rt::Arc::new(::std::sync::Mutex::new(real));
+                let __autospec_real = #rt::Arc::new(#rt::Real::new(real));
                 #(#forwards)*
                 ::core::mem::drop(__autospec_real);
                 __autospec_mock

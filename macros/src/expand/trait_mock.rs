@@ -2,7 +2,7 @@
 //! of an impl block; every item of it in order.
 
 use super::mock::Mock;
-use super::mock_struct::mock_struct;
+use super::mock_struct::{mock_struct, new_fn};
 use super::{callable, child, class, generic, parts, spy, trait_impl};
 use crate::attr::Args;
 use crate::model::{is_skip, Trait};
@@ -71,6 +71,7 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
         mock.model.item.ident
     );
     tokens.extend(mock_struct(mock, &mock.model.mock, &methods, &doc, false));
+    tokens.extend(new_fn(mock));
     for method in &mock.model.methods {
         tokens.extend(child::items(mock, method));
         if method.is_keyed() {

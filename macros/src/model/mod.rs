@@ -6,6 +6,7 @@
 //! (`restate`). Below the model: `kinds` reads each parameter and answer,
 //! `magic` reads the entries of `magic(..)`.
 
+pub(crate) mod doubles;
 mod kinds;
 pub(crate) mod magic;
 pub(crate) mod restate;
@@ -36,6 +37,9 @@ pub(crate) enum Target<'i> {
     TraitImpl(&'i ItemImpl),
     /// A free function: a patch hook.
     Function(&'i ItemFn),
+    /// An `extern` block: each function becomes a hooked function that
+    /// calls the foreign one.
+    ExternBlock(&'i syn::ItemForeignMod),
 }
 
 /// The parts a mock can have besides its first block: `part = 2` to

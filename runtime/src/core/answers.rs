@@ -52,6 +52,9 @@ pub(crate) struct Answers<R> {
     /// of the journaled arguments (erased as for [`ErasedTest`]) that makes
     /// the future.
     pending: Option<ErasedPending<R>>,
+    /// A spy's call to the real implementation of an async method, as
+    /// `pending`, consulted as `fallback` is.
+    pending_fallback: Option<ErasedPending<R>>,
 }
 
 /// Makes the future of a `returns_async` answer.
@@ -126,17 +129,21 @@ impl<R> Answers<R> {
             shown,
             returned: Vec::new(),
             pending: None,
+            pending_fallback: None,
         }
     }
 
     /// The `returns_async` closure, when it answers the next call (no rule
-    /// and no one-shot answer comes first).
+    /// and no one-shot answer comes first); else a spy's, when nothing
+    /// else is configured.
     pub(crate) fn pending(&self) -> Option<ErasedPending<R>> {
-        if self.rules.is_empty() && self.once.is_empty() {
-            self.pending.clone()
-        } else {
-            None
+        if !self.rules.is_empty() || !self.once.is_empty() {
+            return None;
         }
+        let standing = self.with.is_some() || !matches!(self.standing, Standing::None);
+        self.pending
+            .clone()
+            .or_else(|| (!standing).then(|| self.pending_fallback.clone())?)
     }
 
     pub(crate) fn set_pending(&mut self, answer: ErasedPending<R>) {
@@ -372,16 +379,23 @@ impl<R> Answers<R> {
         self.fallback = self.with.take();
     }
 
+    /// Makes `make` a spy's call to the real implementation of an async
+    /// method (see `pending_fallback`).
+    pub(crate) fn spy_pending(&mut self, make: ErasedPending<R>) {
+        self.pending_fallback = Some(make);
+    }
+
     /// Forgets the standing and one-shot answers (and `calls_default`), so
     /// that the real implementation answers again; `false` when there is none.
     pub(crate) fn calls_real(&mut self) -> bool {
-        if self.fallback.is_none() {
+        if self.fallback.is_none() && self.pending_fallback.is_none() {
             return false;
         }
         self.once.clear();
         self.queued = 0;
         self.standing = Standing::None;
         self.with = None;
+        self.pending = None;
         self.default_body = false;
         true
     }

@@ -40,6 +40,38 @@ pub trait StoredAnswer: Send {}
 
 impl<T: Send> StoredAnswer for T {}
 
+/// What a double of [`doubles!`](crate::doubles!) needs of the real
+/// function's answer: that it has the type the restated signature
+/// returns. A double calls the real function and hands its answer on, so
+/// a restated return type that is not the real one fails to compile with
+/// this trait's message, on the restated type.
+///
+/// ```
+/// autospec::doubles! {
+///     mod std::env {
+///         // The real one: `pub fn var<K: AsRef<OsStr>>(key: K) -> Result<String, VarError>`.
+///         fn var<K: AsRef<std::ffi::OsStr>>(key: K) -> Result<String, VarError>;
+///     }
+/// }
+/// # fn main() {}
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "the restated signature does not match the real function, which returns `{Self}`",
+    label = "the real function returns `{Self}`, not `{R}`",
+    note = "restate the function as the real one is declared: a double calls it and hands on its answer"
+)]
+pub trait Restated<R> {
+    /// The real function's answer, as the restated type.
+    fn into_restated(self) -> R;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> Restated<T> for T {
+    fn into_restated(self) -> T {
+        self
+    }
+}
+
 /// What a mock needs of an argument that it journals, when the method's
 /// signature demands a `Send` future (`-> impl Future<Output = T> + Send`,
 /// `-> Pin<Box<dyn Future<Output = T> + Send>>`, `#[async_trait]`): that it
@@ -77,7 +109,7 @@ impl<T: Send> StoredAnswer for T {}
 /// job.run.assert_awaited_once();
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "this method's future must be `Send`, and it shares the journal of an argument of type `{Self}`, which is not `Send`",
+    message = "#[autospec] cannot give this method the `Send` future its signature demands: the future shares the journal of an argument of type `{Self}`, which is not `Send`",
     label = "not `Send`",
     note = "mark the parameter `#[autospec(skip)]`: the journal then keeps its text, which is `Send`"
 )]

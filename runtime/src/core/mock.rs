@@ -166,8 +166,10 @@ pub trait Mock {
     /// Sets how long `wait_until_called`, `wait_until_called_times` and
     /// `wait_until_any_call_with` wait on this mock's methods when they are
     /// given `None` instead of a timeout (Python's `ThreadingMock(timeout=..)`).
-    /// The default is [`DEFAULT_WAIT_TIMEOUT`](crate::DEFAULT_WAIT_TIMEOUT), five seconds: there is no
-    /// wait without a limit.
+    /// Until then, the process's default applies
+    /// ([`set_default_wait_timeout`](crate::set_default_wait_timeout), at
+    /// first [`DEFAULT_WAIT_TIMEOUT`](crate::DEFAULT_WAIT_TIMEOUT), five
+    /// seconds): there is no wait without a limit.
     ///
     /// ```
     /// # use autospec::prelude::*;

@@ -10,11 +10,11 @@
 use crate::core::call::Call;
 use crate::core::fail::fail;
 use crate::core::journal::{one, rendered, sequenced, AnyMethod};
-use crate::core::method::calls::Entry;
+use crate::core::method::calls::{Entry, Kept};
 use crate::core::method::Method;
 use crate::core::report;
 use crate::features::matchers::args::{ArgsMatch, Expected};
-use crate::features::matchers::assert::{describe_each, has_run};
+use crate::features::matchers::assert::{describe_each, has_run, missing_in_any_order};
 use crate::features::matchers::messages::{expected_list, expected_text};
 
 /// The await journal.
@@ -238,6 +238,54 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         }
     }
 
+    /// Asserts that each of these calls was awaited, in any order (Python's
+    /// `assert_has_awaits(.., any_order=True)`); each awaited call counts
+    /// for at most one expected call.
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// # fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    /// #     let waker = std::task::Waker::noop();
+    /// #     let mut cx = std::task::Context::from_waker(&waker);
+    /// #     let mut f = std::pin::pin!(f);
+    /// #     loop { if let std::task::Poll::Ready(v) = f.as_mut().poll(&mut cx) { return v } }
+    /// # }
+    /// #[autospec]
+    /// trait Fetcher { async fn fetch(&self, url: &str) -> u8; }
+    /// let fetcher = MockFetcher::default();
+    /// let (first, second) = (fetcher.fetch("a"), fetcher.fetch("b"));
+    /// block_on(second);
+    /// block_on(first);
+    /// fetcher.fetch.assert_has_awaits_any_order([("a",), ("b",)]);
+    /// ```
+    #[track_caller]
+    pub fn assert_has_awaits_any_order<E: ArgsMatch<A>>(
+        &self,
+        expected: impl IntoIterator<Item = E>,
+    ) {
+        let expected: Vec<E> = expected.into_iter().collect();
+        let mut missing = Vec::new();
+        self.awaited_matching(|awaited| {
+            missing = missing_in_any_order(awaited, &expected);
+            missing.is_empty()
+        });
+        if !missing.is_empty() {
+            fail_awaits_any_order(self, &describe_each(&expected), &missing);
+        }
+    }
+
+    /// Journals a call of a patched async function that runs its original
+    /// body (`calls_original()`); the returned mark journals the await when
+    /// the body completes.
+    #[doc(hidden)]
+    pub fn __record_awaiting(&self, args: impl Into<Kept<A>>) -> Awaiting<A, R, F> {
+        let seq = self
+            .state()
+            .record(args.into(), self.shared.head.is_journaling());
+        self.shared.head.notify();
+        Awaiting::of(self, seq)
+    }
+
     /// Runs `check` on the awaited calls' arguments, in await order.
     fn awaited_matching(&self, check: impl FnOnce(&[Entry<'_, A>]) -> bool) -> bool {
         let awaited = self.shared.head.await_seqs();
@@ -251,14 +299,49 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     }
 }
 
+/// A call of a patched async function whose original body runs: its
+/// await is journaled when the body completes. It holds a handle of the
+/// method, so it may cross threads only where the method may.
+#[doc(hidden)]
+pub struct Awaiting<A, R, F: ?Sized> {
+    call: Option<(Method<A, R, F>, u64)>,
+}
+
+impl<A, R, F: ?Sized> Awaiting<A, R, F> {
+    /// The await of call `seq` of `method`, if it was journaled.
+    pub(crate) fn of(method: &Method<A, R, F>, seq: Option<u64>) -> Self {
+        Awaiting {
+            call: seq.map(|seq| (method.clone(), seq)),
+        }
+    }
+
+    /// For a call that was not journaled with this method (an
+    /// instantiation of a generic function without its own child mock).
+    pub fn unjournaled() -> Self {
+        Awaiting { call: None }
+    }
+
+    /// The body completed: journals the await.
+    pub fn __awaited(self) {
+        if let Some((method, seq)) = self.call {
+            method.shared.head.awaited(seq);
+        }
+    }
+}
+
 /// The awaited calls, rendered, in await order.
 fn awaited(method: &dyn AnyMethod) -> Vec<Call> {
     let (head, _) = one(method);
-    let awaited = head.await_seqs();
-    sequenced(method)
+    let mut calls: Vec<(u64, Option<Call>)> = sequenced(method)
         .into_iter()
-        .filter(|(seq, _)| awaited.contains(seq))
-        .map(|(_, call)| call)
+        .map(|(seq, call)| (seq, Some(call)))
+        .collect();
+    head.await_seqs()
+        .iter()
+        .filter_map(|seq| {
+            let at = calls.iter().position(|(called, _)| called == seq)?;
+            calls[at].1.take()
+        })
         .collect()
 }
 
@@ -273,6 +356,24 @@ fn fail_await_count(method: &dyn AnyMethod, expected: &str) -> ! {
         awaited.len(),
         report::list(&awaited),
         report::list(&rendered(method))
+    ))
+}
+
+#[track_caller]
+fn fail_awaits_any_order(method: &dyn AnyMethod, expected: &[Expected], missing: &[usize]) -> ! {
+    let (head, _) = one(method);
+    let awaited = awaited(method);
+    let missing: Vec<String> = missing
+        .iter()
+        .map(|&i| expected_text(head, &expected[i]))
+        .collect();
+    fail(&format!(
+        "{}: expected awaits not found.\nExpected (any order): {}\n Missing: [{}]\nAwaited ({}): {}",
+        head.text(),
+        expected_list(head, expected),
+        missing.join(", "),
+        awaited.len(),
+        report::list(&awaited)
     ))
 }
 

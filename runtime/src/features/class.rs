@@ -10,6 +10,9 @@
 //! generated code.
 
 use crate::core::fail;
+use crate::core::journal::AnyMethod;
+use crate::core::mock::Mock;
+use crate::core::mock_core::MockCore;
 use crate::core::render::type_name_of;
 use crate::core::report;
 use std::any::{Any, TypeId};
@@ -23,7 +26,81 @@ use std::thread::ThreadId;
 
 thread_local! {
     /// The class states installed on this thread, innermost last.
-    static INSTALLED: RefCell<Vec<Installed>> = const { RefCell::new(Vec::new()) };
+    static INSTALLED: Installs = const { Installs(RefCell::new(Vec::new())) };
+}
+
+/// The class states of one thread. When the thread ends with guards that
+/// were leaked (`std::mem::forget`), its states go with it, and this
+/// forgets them in the process-wide counts too.
+struct Installs(RefCell<Vec<Installed>>);
+
+impl Drop for Installs {
+    fn drop(&mut self) {
+        let left = std::mem::take(self.0.get_mut());
+        if !left.is_empty() {
+            forget_installed(&left);
+        }
+    }
+}
+
+/// Takes entries that left `INSTALLED` without their guard out of the
+/// counts, and their thread-local patches out of `LOCALS`.
+fn forget_installed(entries: &[Installed]) {
+    LIVE.fetch_sub(entries.len(), Ordering::Relaxed);
+    let mut locals = locals();
+    let before = locals.len();
+    locals.retain(|local| !entries.iter().any(|entry| entry.guard == local.guard));
+    PATCHES.fetch_sub(before - locals.len(), Ordering::Relaxed);
+}
+
+/// Undoes every patch and class state that this thread installed and that
+/// is still installed, including those whose guard was leaked with
+/// `std::mem::forget` or `Box::leak` (Python's `patch.stopall()`): the
+/// `patch!` and `MockX::class()` guards of this thread, and the
+/// `patch_shared!` and `class_shared()` guards it holds. Returns how many
+/// it undid. A guard that is still alive answers no more calls afterwards,
+/// and dropping it later does nothing more.
+///
+/// A leaked guard never drops, so without this its patch stays installed
+/// until the thread ends (a shared one until the process does, and the
+/// next `patch_shared!` of that function waits for it for ever).
+///
+/// ```
+/// mod clock {
+///     #[autospec::autospec]
+///     pub fn now() -> u64 {
+///         1_000
+///     }
+/// }
+///
+/// fn main() {
+///     let now = autospec::patch!(clock::now);
+///     now.returns(7);
+///     std::mem::forget(now); // leaked: it would answer for ever
+///     assert_eq!(clock::now(), 7);
+///
+///     assert_eq!(autospec::unpatch_all(), 1);
+///     assert_eq!(clock::now(), 1_000);
+/// }
+/// ```
+pub fn unpatch_all() -> usize {
+    let installed = INSTALLED
+        .try_with(|installed| std::mem::take(&mut *installed.0.borrow_mut()))
+        .unwrap_or_default();
+    forget_installed(&installed);
+    let me = std::thread::current().id();
+    let released: Vec<SharedEntry> = {
+        let mut shared = shared();
+        let (mine, others) = std::mem::take(&mut *shared)
+            .into_iter()
+            .partition(|entry| entry.holder == me);
+        *shared = others;
+        mine
+    };
+    LIVE.fetch_sub(released.len(), Ordering::Relaxed);
+    RELEASED.notify_all();
+    // The states are dropped here, with no lock held.
+    installed.len() + released.len()
 }
 
 struct Installed {
@@ -80,7 +157,7 @@ impl<C: Default + Clone + 'static> Class<C> {
         let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
         LIVE.fetch_add(1, Ordering::Relaxed);
         INSTALLED.with(|installed| {
-            installed.borrow_mut().push(Installed {
+            installed.0.borrow_mut().push(Installed {
                 class: TypeId::of::<C>(),
                 guard,
                 state: Box::new(state.clone()),
@@ -95,12 +172,13 @@ impl<C: Default + Clone + 'static> Class<C> {
     }
 }
 
-impl<C: Patch + Default + Clone + 'static> Class<C> {
+impl<C: Patch + Mock + Default + Clone + 'static> Class<C> {
     /// Installs a fresh patch on this thread, counting the calls that
     /// other threads make meanwhile.
     #[doc(hidden)]
     pub fn __install_patch() -> Self {
         let mut class = Self::__install();
+        class.state.__autospec_core().mark_patch();
         let foreign = Arc::new(AtomicUsize::new(0));
         locals().push(LocalPatch {
             class: TypeId::of::<C>(),
@@ -184,17 +262,21 @@ impl<C: 'static> Deref for Class<C> {
 impl<C: 'static> Drop for Class<C> {
     fn drop(&mut self) {
         // `try_with`: a guard dropped while the thread's locals are being
-        // destroyed must not panic.
-        let _ = INSTALLED.try_with(|installed| {
-            if let Ok(mut installed) = installed.try_borrow_mut() {
-                installed.retain(|entry| entry.guard != self.guard);
-            }
-        });
-        if self.foreign.is_some() {
-            locals().retain(|entry| entry.guard != self.guard);
-            PATCHES.fetch_sub(1, Ordering::Relaxed);
+        // destroyed must not panic; `Installs` has forgotten its entry then.
+        // An entry that `unpatch_all` took out is not counted again.
+        let removed = INSTALLED
+            .try_with(|installed| match installed.0.try_borrow_mut() {
+                Ok(mut installed) => {
+                    let at = installed.iter().position(|entry| entry.guard == self.guard);
+                    at.map(|at| installed.remove(at))
+                }
+                Err(_) => None,
+            })
+            .ok()
+            .flatten();
+        if let Some(entry) = removed {
+            forget_installed(std::slice::from_ref(&entry));
         }
-        LIVE.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
@@ -209,6 +291,49 @@ impl<C: 'static> Drop for Class<C> {
 pub trait Patch {
     /// The function's name in messages: `fetch`, `Account::balance`.
     const FUNCTION: &'static str;
+}
+
+/// What [`patch_shared!`](crate::patch_shared) needs of a patched
+/// function: that the types of its arguments and answer may be shared by
+/// every thread (`Send + Sync`), since the patch answers calls from all of
+/// them. [`patch!`](crate::patch) needs nothing of the kind: a function
+/// whose arguments are `Rc`s or raw pointers is patched on this thread.
+///
+/// (Generated code asks for it with `D` left open, so that the compiler
+/// checks it where `patch_shared!` is written, with `D = ()`.)
+///
+/// ```
+/// mod net {
+///     #[autospec::autospec]
+///     pub fn count(items: std::rc::Rc<Vec<u8>>) -> usize {
+///         items.len()
+///     }
+/// }
+///
+/// fn main() {
+///     let count = autospec::patch!(net::count); // `patch_shared!` would not compile
+///     count.returns(7);
+///     assert_eq!(net::count(std::rc::Rc::new(vec![])), 7);
+/// }
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`patch_shared!` patches the function for every thread, so the types of its arguments and answer must be `Send + Sync`",
+    label = "a function whose arguments or answer cannot be shared between threads",
+    note = "use `patch!`, which patches the function on this thread only"
+)]
+pub trait SharedPatch<D>: Sized + 'static {
+    /// Installs the shared patch.
+    #[doc(hidden)]
+    fn install_shared() -> SharedClass<Self>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<P: Mock + Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
+    fn install_shared() -> SharedClass<P> {
+        let class = SharedClass::<P>::install();
+        class.state.__autospec_core().mark_patch();
+        class
+    }
 }
 
 /// A thread-local patch, as other threads see it: where their calls of
@@ -268,6 +393,18 @@ fn foreign_note() -> String {
     note
 }
 
+/// A guard is the mock it holds, for the mock-level API and for
+/// `merged_calls!`: `class.mock_calls()`, `merged_calls!(fetch, store)`.
+impl<C: Mock + 'static> Mock for Class<C> {
+    fn __autospec_core(&self) -> &MockCore {
+        self.state.__autospec_core()
+    }
+
+    fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        self.state.__autospec_methods()
+    }
+}
+
 impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.state.fmt(f)
@@ -298,7 +435,7 @@ pub(crate) fn installed<C: Clone + 'static>() -> Option<C> {
     }
     let found = INSTALLED
         .try_with(|installed| {
-            installed.try_borrow().ok().and_then(|installed| {
+            installed.0.try_borrow().ok().and_then(|installed| {
                 installed
                     .iter()
                     .rev()
@@ -443,9 +580,26 @@ impl<C: 'static> Deref for SharedClass<C> {
 
 impl<C: 'static> Drop for SharedClass<C> {
     fn drop(&mut self) {
-        shared().retain(|entry| entry.guard != self.guard);
-        LIVE.fetch_sub(1, Ordering::Relaxed);
-        RELEASED.notify_all();
+        let removed = {
+            let mut shared = shared();
+            let at = shared.iter().position(|entry| entry.guard == self.guard);
+            at.map(|at| shared.remove(at))
+        };
+        // Not counted again when `unpatch_all` released it.
+        if removed.is_some() {
+            LIVE.fetch_sub(1, Ordering::Relaxed);
+            RELEASED.notify_all();
+        }
+    }
+}
+
+impl<C: Mock + 'static> Mock for SharedClass<C> {
+    fn __autospec_core(&self) -> &MockCore {
+        self.state.__autospec_core()
+    }
+
+    fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        self.state.__autospec_methods()
     }
 }
 

@@ -113,6 +113,88 @@ impl<A, T: Send, F: ?Sized> Method<A, io::Result<T>, F> {
     }
 }
 
+/// A child mock of a [`MockFile`] read that hands out data (`read_to_end`,
+/// `read_to_string`, `read_line`): an answer, when one is configured,
+/// replaces what the read returns (Python's `read.return_value`,
+/// `readline.side_effect = [..]`), without consuming the file's data; once
+/// the answers are used up, reads go back to the data.
+///
+/// ```
+/// use autospec::MockFile;
+/// use std::io::{BufRead, ErrorKind};
+///
+/// let file = MockFile::with_data("from the data\n");
+/// file.read_line.reads_each(["first\n", "second\n"]);
+/// file.read_line.fails_once(ErrorKind::Interrupted);
+/// let mut lines = file.opened().lines();
+/// assert_eq!(lines.next().unwrap().unwrap(), "first");
+/// assert_eq!(lines.next().unwrap().unwrap(), "second");
+/// assert_eq!(lines.next().unwrap().unwrap_err().kind(), ErrorKind::Interrupted);
+/// assert_eq!(lines.next().unwrap().unwrap(), "from the data");
+/// assert_eq!(file.read_line.call_count(), 4);
+///
+/// let reads = std::sync::atomic::AtomicU8::new(0);
+/// file.read_to_end.returns_with(move || {
+///     Ok(vec![reads.fetch_add(1, std::sync::atomic::Ordering::Relaxed)])
+/// });
+/// let mut bytes = Vec::new();
+/// std::io::Read::read_to_end(&mut file.opened(), &mut bytes).unwrap();
+/// std::io::Read::read_to_end(&mut file.opened(), &mut bytes).unwrap();
+/// assert_eq!(bytes, [0, 1]);
+/// ```
+pub type FileRead<T> = Method<(), io::Result<T>, dyn Fn() -> io::Result<T> + Send + Sync>;
+
+impl<T: Send + 'static> FileRead<T> {
+    /// Answers every later read of this kind with a clone of `data`
+    /// (Python's `handle.read.return_value = data`).
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::Read;
+    ///
+    /// let file = MockFile::with_data("on disk");
+    /// file.read_to_string.reads("overridden");
+    /// let mut text = String::new();
+    /// file.opened().read_to_string(&mut text).unwrap();
+    /// assert_eq!(text, "overridden");
+    /// ```
+    pub fn reads(&self, data: impl Into<T>)
+    where
+        T: Clone + Sync,
+    {
+        let data = data.into();
+        self.returns_with(move || Ok(data.clone()));
+    }
+
+    /// Answers the next reads of this kind with these values, one each, in
+    /// order (Python's `side_effect = [..]`); then the reads go back to the
+    /// file's data.
+    ///
+    /// ```
+    /// use autospec::MockFile;
+    /// use std::io::BufRead;
+    ///
+    /// let file = MockFile::default();
+    /// file.read_line.reads_each(["a\n", "b\n"]);
+    /// let lines: Vec<String> = file.opened().lines().map(Result::unwrap).collect();
+    /// assert_eq!(lines, ["a", "b"]);
+    /// ```
+    pub fn reads_each<D: Into<T>>(&self, data: impl IntoIterator<Item = D>) {
+        self.returns_each(data.into_iter().map(|data| Ok(data.into())));
+    }
+
+    /// The configured answer of this read, if any is left, journaled; or
+    /// `None`, having journaled the call, for a read of the data.
+    fn configured(&self) -> Option<io::Result<T>> {
+        if self.__has_answer() {
+            Some(self.__call((), |answer| answer()))
+        } else {
+            self.__record(());
+            None
+        }
+    }
+}
+
 /// A mock of an open file (Python's `mock_open`): it reads the data it was
 /// made with, journals every operation, keeps what is written, and fails
 /// where the test says so.
@@ -128,7 +210,7 @@ impl<A, T: Send, F: ?Sized> Method<A, io::Result<T>, F> {
 /// written and the position. [`opened`](MockFile::opened) gives a handle
 /// rewound to the start with its own position, for each "open" of the file
 /// by the code under test. The mock-level API ([`Mock`]: `mock_calls`,
-/// `reset_mock`) covers the five operations.
+/// `reset_mock`) covers every operation, the data reads and `close` included.
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -157,6 +239,17 @@ pub struct MockFile {
     pub flush: FileOp<()>,
     /// `Seek::seek`, journaled with the position asked for.
     pub seek: FileOp<(SeekFrom,)>,
+    /// `Read::read_to_end`: its answers replace the data it reads.
+    pub read_to_end: FileRead<Vec<u8>>,
+    /// `Read::read_to_string`: its answers replace the text it reads.
+    pub read_to_string: FileRead<String>,
+    /// `BufRead::read_line`, which `lines()` calls for each line: its
+    /// answers replace the line read (an empty one is the end of the file).
+    pub read_line: FileRead<String>,
+    /// Journaled when an open file is closed: when the last handle of one
+    /// `opened()` (or of the file itself) drops, as Python's file mock
+    /// journals `close()` and `__exit__`. Rust has no other close.
+    pub close: Method<(), (), dyn Fn() + Send + Sync>,
     shared: Arc<Shared>,
     /// Where the next read starts; shared by clones, not by `opened()`.
     position: Arc<Mutex<u64>>,
@@ -189,6 +282,10 @@ impl MockFile {
             write: Method::__new(&core, "write", "buf", render_one, || None, None),
             flush: op("flush"),
             seek: Method::__new(&core, "seek", "pos", render_one, || None, None),
+            read_to_end: Method::__new(&core, "read_to_end", "", render_none, || None, None),
+            read_to_string: Method::__new(&core, "read_to_string", "", render_none, || None, None),
+            read_line: Method::__new(&core, "read_line", "", render_none, || None, None),
+            close: Method::__new(&core, "close", "", render_none, || Some(()), None),
             shared: Arc::new(Shared {
                 core: Arc::clone(&core),
                 data: data.as_ref().into(),
@@ -227,9 +324,23 @@ impl MockFile {
     /// ```
     #[must_use]
     pub fn opened(&self) -> Self {
+        self.handle(Arc::new(Mutex::new(0)))
+    }
+
+    /// A handle of this file at `position`.
+    fn handle(&self, position: Arc<Mutex<u64>>) -> Self {
         MockFile {
-            position: Arc::new(Mutex::new(0)),
-            ..self.clone()
+            read: self.read.clone(),
+            fill_buf: self.fill_buf.clone(),
+            write: self.write.clone(),
+            flush: self.flush.clone(),
+            seek: self.seek.clone(),
+            read_to_end: self.read_to_end.clone(),
+            read_to_string: self.read_to_string.clone(),
+            read_line: self.read_line.clone(),
+            close: self.close.clone(),
+            shared: Arc::clone(&self.shared),
+            position,
         }
     }
 
@@ -279,15 +390,7 @@ impl Default for MockFile {
 /// Another handle to the same file, at the same position.
 impl Clone for MockFile {
     fn clone(&self) -> Self {
-        MockFile {
-            read: self.read.clone(),
-            fill_buf: self.fill_buf.clone(),
-            write: self.write.clone(),
-            flush: self.flush.clone(),
-            seek: self.seek.clone(),
-            shared: Arc::clone(&self.shared),
-            position: Arc::clone(&self.position),
-        }
+        self.handle(Arc::clone(&self.position))
     }
 }
 
@@ -310,7 +413,20 @@ impl Mock for MockFile {
             &self.write,
             &self.flush,
             &self.seek,
+            &self.read_to_end,
+            &self.read_to_string,
+            &self.read_line,
+            &self.close,
         ]
+    }
+}
+
+/// The last handle of an open file closes it (see [`MockFile::close`]).
+impl Drop for MockFile {
+    fn drop(&mut self) {
+        if Arc::strong_count(&self.position) == 1 {
+            self.close.__record(());
+        }
     }
 }
 
@@ -323,12 +439,54 @@ impl Read for MockFile {
         self.advance(n);
         Ok(n)
     }
+
+    fn read_to_end(&mut self, buf: &mut Vec<u8>) -> io::Result<usize> {
+        match self.read_to_end.configured() {
+            Some(data) => {
+                let data = data?;
+                buf.extend_from_slice(&data);
+                Ok(data.len())
+            }
+            // `Take` reads through `read`, with std's own loop.
+            None => Read::take(&mut *self, u64::MAX).read_to_end(buf),
+        }
+    }
+
+    fn read_to_string(&mut self, buf: &mut String) -> io::Result<usize> {
+        match self.read_to_string.configured() {
+            Some(text) => {
+                let text = text?;
+                buf.push_str(&text);
+                Ok(text.len())
+            }
+            None => Read::take(&mut *self, u64::MAX).read_to_string(buf),
+        }
+    }
 }
 
 impl BufRead for MockFile {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         self.fill_buf.allows(())?;
         Ok(self.rest())
+    }
+
+    fn read_line(&mut self, buf: &mut String) -> io::Result<usize> {
+        if let Some(line) = self.read_line.configured() {
+            let line = line?;
+            buf.push_str(&line);
+            return Ok(line.len());
+        }
+        // `read_until` reads through `fill_buf`, as std's `read_line` does.
+        let mut bytes = Vec::new();
+        let read = self.read_until(b'\n', &mut bytes)?;
+        let line = std::str::from_utf8(&bytes).map_err(|_| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            )
+        })?;
+        buf.push_str(line);
+        Ok(read)
     }
 
     fn consume(&mut self, amount: usize) {

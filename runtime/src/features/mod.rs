@@ -20,7 +20,7 @@
 //! in an inherent `impl` block of its own, so that the core need not know
 //! it. `ui-tests/tests/imports.rs` checks this.
 
-mod awaits;
+pub(crate) mod awaits;
 pub(crate) mod class;
 pub mod dynamic;
 pub(crate) mod file;
@@ -29,5 +29,5 @@ pub mod magic;
 pub(crate) mod matchers;
 pub(crate) mod order;
 pub(crate) mod part;
-mod spy;
+pub(crate) mod spy;
 mod waits;

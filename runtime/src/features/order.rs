@@ -1,14 +1,62 @@
-//! Order across mocks: `assert_in_order!` and `merged_calls!` (Python's
-//! `attach_mock` manager). Every journaled call of every mock carries one
-//! number of a process-wide sequence, so calls of different mocks compare.
+//! Order across mocks and patches: `assert_in_order!` and `merged_calls!`
+//! (Python's `attach_mock` manager). Every journaled call of every mock
+//! carries one number of a process-wide sequence, so calls of different
+//! mocks, patches and classes compare.
 
 use crate::core::call::Call;
 use crate::core::journal;
 use crate::core::method::Method;
 use crate::core::mock::Mock;
+use crate::features::class::{Class, Patch, SharedClass};
 use crate::features::matchers::args::ArgsMatch;
 use crate::features::matchers::messages::expected_text_of;
 use std::fmt::Write;
+use std::ops::Deref;
+
+/// What a call written `fetch("a")` in [`assert_in_order!`](crate::assert_in_order)
+/// and [`assert_called!`](crate::assert_called) needs of `fetch`: that it
+/// is the guard of a [`patch!`](crate::patch) (or
+/// [`patch_shared!`](crate::patch_shared)), which stands for its one
+/// function. A mock's method is written `mock.method(..)`.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// mod net {
+///     #[autospec::autospec]
+///     pub fn fetch(url: &str) -> String {
+///         url.to_owned()
+///     }
+/// }
+///
+/// let fetch = patch!(net::fetch);
+/// net::fetch("/a");
+/// assert_called!(fetch("/a"));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "a call written as `name(..)` names the guard of a `patch!`, and `{Self}` is not one",
+    label = "not a patch guard",
+    note = "write a call of a mock's method as `mock.method(..)`"
+)]
+pub trait PatchGuard<Child: ?Sized> {
+    /// The patched function's child mock.
+    #[doc(hidden)]
+    fn child(&self) -> &Child;
+}
+
+#[diagnostic::do_not_recommend]
+impl<C: Patch + Deref> PatchGuard<C::Target> for Class<C> {
+    fn child(&self) -> &C::Target {
+        self
+    }
+}
+
+#[diagnostic::do_not_recommend]
+impl<C: Patch + Deref> PatchGuard<C::Target> for SharedClass<C> {
+    fn child(&self) -> &C::Target {
+        self
+    }
+}
 
 /// The steps of an `assert_in_order!`, checked together.
 #[doc(hidden)]
@@ -87,14 +135,23 @@ fn fail(why: &str, steps: &[Step], calls: &[(u64, String)]) -> ! {
 }
 
 /// The calls of several mocks, in the order they happened, each named
-/// `name.method`; what `merged_calls!` returns.
+/// `name.method` (a patch, which is one function, just `name`); what
+/// `merged_calls!` returns.
 #[doc(hidden)]
 pub fn merged_calls(mocks: &[(&str, &dyn Mock)]) -> Vec<Call> {
     let mut calls: Vec<(u64, Call)> = Vec::new();
     for (name, mock) in mocks {
+        let patch = mock.__autospec_core().is_patch();
         for method in mock.__autospec_methods() {
             for (seq, call) in journal::sequenced_calls(method) {
-                let qualified = format!("{name}.{}", call.method());
+                let qualified = if patch {
+                    match call.method().split_once("::<") {
+                        Some((_, types)) => format!("{name}::<{types}"),
+                        None => (*name).to_owned(),
+                    }
+                } else {
+                    format!("{name}.{}", call.method())
+                };
                 let returned = call.returned().map(str::to_owned);
                 calls.push((
                     seq,

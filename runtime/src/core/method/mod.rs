@@ -33,7 +33,7 @@ use std::sync::Arc;
 
 pub(crate) mod call;
 pub(crate) mod calls;
-mod read;
+pub(crate) mod read;
 pub(crate) mod state;
 
 /// The child mock of one mocked method: what was called, and what to answer.

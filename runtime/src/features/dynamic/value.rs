@@ -2,8 +2,8 @@
 //! `dyn_args!`, and `Value`; and how expected arguments compare with
 //! `Args` (by `Debug` text).
 
-use crate::core::render::{debug_text, debug_texts, type_name_of};
 use crate::core::for_each_arity;
+use crate::core::render::{debug_text, debug_texts, type_name_of};
 use crate::features::matchers::args::{ArgsMatch, Check, Expected};
 use std::any::Any;
 use std::fmt::{self, Debug};

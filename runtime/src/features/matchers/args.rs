@@ -325,5 +325,4 @@ macro_rules! tuple_impls {
     )*};
 }
 
-
 for_each_arity!(tuple_impls);

@@ -162,19 +162,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     ) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
-        let mut used = vec![false; state.args.len()];
-        let mut missing = Vec::new();
-        for (n, want) in expected.iter().enumerate() {
-            let hit = state
-                .args
-                .iter()
-                .enumerate()
-                .position(|(i, args)| !used[i] && want.__matches(args));
-            match hit {
-                Some(i) => used[i] = true,
-                None => missing.push(n),
-            }
-        }
+        let calls: Vec<Entry<'_, A>> = state.args.iter().collect();
+        let missing = missing_in_any_order(&calls, &expected);
         drop(state);
         if !missing.is_empty() {
             messages::fail_any_order(self, &describe_each(&expected), &missing);
@@ -215,6 +204,27 @@ pub(crate) fn has_run<A, E: ArgsMatch<A>>(calls: &[Entry<'_, A>], expected: &[E]
                 .zip(expected)
                 .all(|(args, want)| want.__matches(*args))
         })
+}
+
+/// The positions in `expected` of the calls not found in `calls`, when
+/// each call may match at most one expected call, in any order.
+pub(crate) fn missing_in_any_order<A, E: ArgsMatch<A>>(
+    calls: &[Entry<'_, A>],
+    expected: &[E],
+) -> Vec<usize> {
+    let mut used = vec![false; calls.len()];
+    let mut missing = Vec::new();
+    for (n, want) in expected.iter().enumerate() {
+        let hit = calls
+            .iter()
+            .enumerate()
+            .position(|(i, args)| !used[i] && want.__matches(*args));
+        match hit {
+            Some(i) => used[i] = true,
+            None => missing.push(n),
+        }
+    }
+    missing
 }
 
 /// The description of each expected call.
