@@ -473,7 +473,7 @@ fn opaque_message(model: &Trait<'_>, impl_trait: &syn::TypeImplTrait) -> String 
     let fix = if model.origin == Origin::MockMacro {
         "restate the method with the type the mock answers with in place of `impl Trait`".to_owned()
     } else {
-        format!("name the type the mock answers with in the attribute, `#[autospec(impl {bounds} = Type)]`")
+        format!("name the type the mock answers with in the attribute, `#[autospec(impl {bounds} = Type)]` (any type that implements it; a `Box<dyn Trait + Send>` too, where you implement the trait for that box)")
     };
     format!("#[autospec] has no value to answer `impl {bounds}` with (it answers `impl Iterator` with a `Vec`, and `impl Display`, `impl Debug`, `impl Read`, `impl Write`, `impl Future`, `impl Stream` and the like with a box of the trait object); {fix}")
 }
