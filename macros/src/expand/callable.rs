@@ -50,7 +50,7 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
     let cfgs = &method.cfgs;
     quote! {
         #(#cfgs)*
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl #impl_generics #mock_ident #ty_generics #where_clause {
             /// A closure that calls this mock's `call` (a handle to the
             /// same mock: its calls land in `self.call`).
