@@ -286,7 +286,10 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
     for given in &args.types {
         let ident = &given.ident;
         if !model.types.iter().any(|ty| ty.item.ident == *ident) {
-            errors.push(ident, format!("the trait has no associated type `{ident}`"));
+            errors.push(
+                ident,
+                format!("the {} has no associated type `{ident}`", kind(model)),
+            );
         }
     }
     for given in &args.impl_types {
@@ -314,7 +317,7 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
         {
             errors.push(
                 ident,
-                format!("the trait has no associated const `{ident}`"),
+                format!("the {} has no associated const `{ident}`", kind(model)),
             );
         }
     }
@@ -461,6 +464,16 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
             at,
             "#[autospec] keeps the answers of a generic method per type, which cannot hold a borrow of the call; return an owned value",
         );
+    }
+}
+
+/// What the user put the attribute on, for messages.
+fn kind(model: &Trait<'_>) -> &'static str {
+    match model.origin {
+        _ if model.inherent.is_some() => "impl block",
+        Origin::TraitImpl => "trait impl",
+        Origin::Hooked => "function",
+        Origin::Written | Origin::MockMacro => "trait",
     }
 }
 
