@@ -454,16 +454,6 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
         );
     } else if let Some(impl_trait) = found.impl_trait {
         errors.push(impl_trait, "#[autospec] cannot answer an `impl Trait` nested in the return type; return `Box<dyn Trait>` there instead");
-    } else if let Some(lifetime) = found.lifetime.filter(|_| method.is_keyed()) {
-        // A stand-in's tokens are partly the macro's: report on the user's.
-        let at = match (&method.ret, &method.sig.output) {
-            (Ret::Standin(_), ReturnType::Type(_, written)) => written.to_token_stream(),
-            _ => lifetime,
-        };
-        errors.push(
-            at,
-            "#[autospec] keeps the answers of a generic method per type, which cannot hold a borrow of the call; return an owned value",
-        );
     }
 }
 

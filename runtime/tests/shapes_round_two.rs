@@ -359,6 +359,7 @@ mod borrowed_returns {
         fn peek<'a>(&self, text: &'a str) -> &Token<'a>;
         fn split<'a>(&self, text: &'a str) -> Vec<&'a str>;
         fn find<'a>(&self, text: &'a str) -> Option<Token<'a>>;
+        fn parse<'a, T: 'static>(&self, text: &'a str) -> Cow<'a, str>;
     }
 
     #[test]
@@ -398,6 +399,22 @@ mod borrowed_returns {
         assert_eq!(lexer.find(&input), None);
         assert_eq!(lexer.split(&input), Vec::<&str>::new()); // the default
         assert_eq!(lexer.mock_calls().len(), 5);
+    }
+
+    #[test]
+    fn a_generic_method_answers_per_type_with_a_borrow_of_the_call() {
+        let lexer = MockLexer::default();
+        lexer
+            .parse
+            .of::<u8>()
+            .returns_with(|text| Cow::Borrowed(&text[..1]));
+        lexer.parse.of::<u16>().returns(Cow::Borrowed("kept"));
+        let input = String::from("xyz");
+        assert_eq!(lexer.parse::<u8>(&input), "x");
+        assert_eq!(lexer.parse::<u16>(&input), "kept");
+        assert_eq!(lexer.parse::<u32>(&input), ""); // Cow's default
+        lexer.parse.of::<u8>().assert_called_once_with(("xyz",));
+        assert_eq!(lexer.parse.call_count(), 3);
     }
 }
 

@@ -569,7 +569,9 @@ impl<'g, 'a> Glue<'g, 'a> {
                 self.closure_bound_in_body(),
             );
             let (type_args, default) = (self.type_args(), self.default());
-            let configured = if self.awaits_in_body() {
+            let configured = if self.method.lent {
+                self.lent(&quote!(__autospec_method), journal, leak, None)
+            } else if self.awaits_in_body() {
                 quote!(__autospec_method.__call_async(#journal, #invoke).await)
             } else {
                 self.deliver(
@@ -588,38 +590,14 @@ impl<'g, 'a> Glue<'g, 'a> {
                 }
             }
         } else if self.method.lent {
-            let call = self.invoke_call();
-            // A closure's answer may borrow from the call: it is lent
-            // (leaked, where a reference is returned) as it came.
-            // Typed, as `leak` is: a kept `Ok(value)` leaves its error type open.
-            let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
-            let returned = self.outlived(self.returned_type(), &named);
-            let on_closure = self.deliver(quote!(__autospec_value), |value| {
-                quote!(::std::boxed::Box::leak(::std::boxed::Box::<#returned>::new(#value)))
-            });
-            let on_kept = if lends {
-                self.deliver(
-                    quote!(__autospec_value),
-                    |value| quote!(#owner.#field.__keep(#value)),
-                )
-            } else {
-                self.deliver(quote!(__autospec_value), leak)
+            let on_kept = |value: TokenStream| {
+                if lends {
+                    quote!(#owner.#field.__keep(#value))
+                } else {
+                    leak(value)
+                }
             };
-            let (call_lent, fallback) = match fallback {
-                Some(fallback) => (quote!(__call_lent_or), quote!(, || #fallback)),
-                None => (quote!(__call_lent), TokenStream::new()),
-            };
-            quote! {
-                #owner.#field.#call_lent(
-                    #journal,
-                    |__autospec_answer| {
-                        let __autospec_value = #call;
-                        #on_closure
-                    },
-                    |__autospec_value| #on_kept
-                    #fallback
-                )
-            }
+            self.lent(&quote!(#owner.#field), journal, on_kept, fallback)
         } else if let Some(fallback) = fallback {
             quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
         } else if self.tracks_awaits() {
@@ -651,6 +629,42 @@ impl<'g, 'a> Glue<'g, 'a> {
             )
         };
         self.wrap(answer)
+    }
+
+    /// The call of `method` (a `Method`) for an answer that borrows from
+    /// the call: a closure's answer is handed back as it came (leaked where
+    /// a reference is returned), a kept one (`'static`) through `keep`.
+    fn lent(
+        &self,
+        method: &TokenStream,
+        journal: &TokenStream,
+        keep: impl Fn(TokenStream) -> TokenStream,
+        fallback: Option<TokenStream>,
+    ) -> TokenStream {
+        let call = self.invoke_call();
+        // Typed, as `leak` is: a kept `Ok(value)` leaves its error type open.
+        let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
+        let returned = self.outlived(self.returned_type(), &named);
+        let on_closure = self.deliver(
+            quote!(__autospec_value),
+            |value| quote!(::std::boxed::Box::leak(::std::boxed::Box::<#returned>::new(#value))),
+        );
+        let on_kept = self.deliver(quote!(__autospec_value), keep);
+        let (call_lent, fallback) = match fallback {
+            Some(fallback) => (quote!(__call_lent_or), quote!(, || #fallback)),
+            None => (quote!(__call_lent), TokenStream::new()),
+        };
+        quote! {
+            #method.#call_lent(
+                #journal,
+                |__autospec_answer| {
+                    let __autospec_value = #call;
+                    #on_closure
+                },
+                |__autospec_value| #on_kept
+                #fallback
+            )
+        }
     }
 
     /// Turns the answer into the declared return type; `keep` makes a value

@@ -1237,15 +1237,6 @@ const REFUSED_METHODS: &[RefusedMethod] = &[
         ret: "Q",
         needs_trait_lifetime: false,
     },
-    RefusedMethod {
-        label: "a generic method whose answer borrows from the call",
-        name: "text",
-        generics: &["'x", "Q: 'static"],
-        receiver: "&self",
-        params: &[("s", "&'x str")],
-        ret: "std::borrow::Cow<'x, str>",
-        needs_trait_lifetime: false,
-    },
 ];
 
 /// `weight` when `condition` holds, else 0: a shape that only fits some
