@@ -1,7 +1,10 @@
 //! The arguments of `#[autospec(..)]`.
 
 use syn::parse::{Parse, ParseStream};
-use syn::{Expr, Ident, Path, Token, Type};
+use syn::punctuated::Punctuated;
+use syn::{
+    Attribute, Expr, Generics, Ident, ItemTrait, Path, Token, TraitItem, Type, TypeParamBound,
+};
 
 /// What `#[autospec(..)]` was given.
 #[derive(Default)]
@@ -9,8 +12,8 @@ pub(crate) struct Args {
     /// `crate = path`: where the runtime lives, for a renamed dependency.
     pub(crate) krate: Option<Path>,
     /// `type Item = u32`: fixes an associated type instead of making the
-    /// mock generic over it.
-    pub(crate) types: Vec<(Ident, Type)>,
+    /// mock generic over it; `type Item<'a> = &'a str` a generic one.
+    pub(crate) types: Vec<GivenType>,
     /// `const LIMIT: usize = 3`: fixes an associated const.
     pub(crate) consts: Vec<(Ident, Expr)>,
     /// `patchable`: on an impl block, hooks the real methods for `patch!`
@@ -26,6 +29,78 @@ pub(crate) struct Args {
     pub(crate) magic: Vec<Path>,
     /// The `magic` keyword, when given, for errors about the list as a whole.
     pub(crate) magic_token: Option<Ident>,
+    /// `impl Named { fn name(&self) -> String; }`: further traits the mock
+    /// implements (a supertrait, most often), their methods restated.
+    pub(crate) traits: Vec<Restatement>,
+    /// `impl Display = String`: the type that answers an `impl Trait`
+    /// return with these bounds.
+    pub(crate) impl_types: Vec<ImplType>,
+}
+
+/// `type Item<'a> = &'a str` in the attribute.
+pub(crate) struct GivenType {
+    pub(crate) ident: Ident,
+    /// The parameters the type is written with (`<'a>`), for a generic
+    /// associated type; empty otherwise.
+    pub(crate) generics: Generics,
+    pub(crate) ty: Type,
+}
+
+/// A trait restated beside the mocked one: `impl Named { .. }` in the
+/// attribute or in `mock!`.
+pub(crate) struct Restatement {
+    /// The trait the mock implements, as written (`Named`, `AsRef<str>`).
+    pub(crate) path: Path,
+    /// The restated items, as a trait named after the last path segment,
+    /// carrying the block's attributes (`#[async_trait]`).
+    pub(crate) item: ItemTrait,
+}
+
+impl Restatement {
+    /// `#[attrs] impl Path { items }`, after the `impl` token and its bounds.
+    pub(crate) fn parse_block(
+        attrs: &[Attribute],
+        path: Path,
+        input: ParseStream<'_>,
+    ) -> syn::Result<Self> {
+        let body;
+        syn::braced!(body in input);
+        let mut items = Vec::new();
+        while !body.is_empty() {
+            items.push(body.parse::<TraitItem>()?);
+        }
+        let Some(last) = path.segments.last() else {
+            return Err(syn::Error::new_spanned(
+                &path,
+                "expected the path of the trait",
+            ));
+        };
+        let ident = &last.ident;
+        let item = syn::parse_quote!(#(#attrs)* trait #ident { #(#items)* });
+        Ok(Restatement { path, item })
+    }
+}
+
+/// `impl Display = String`: an `impl Trait` return with these bounds is
+/// answered with values of the type.
+pub(crate) struct ImplType {
+    pub(crate) impl_token: Token![impl],
+    pub(crate) bounds: Punctuated<TypeParamBound, Token![+]>,
+    pub(crate) ty: Type,
+}
+
+/// `A + B + 'a`: the bounds after `impl`, up to `=` or `{`.
+pub(crate) fn parse_bounds(
+    input: ParseStream<'_>,
+) -> syn::Result<Punctuated<TypeParamBound, Token![+]>> {
+    let mut bounds = Punctuated::new();
+    loop {
+        bounds.push_value(input.parse::<TypeParamBound>()?);
+        if !input.peek(Token![+]) {
+            return Ok(bounds);
+        }
+        bounds.push_punct(input.parse()?);
+    }
 }
 
 impl Args {
@@ -37,11 +112,8 @@ impl Args {
         )
     }
 
-    pub(crate) fn given_type(&self, name: &Ident) -> Option<&Type> {
-        self.types
-            .iter()
-            .find(|(ident, _)| ident == name)
-            .map(|(_, ty)| ty)
+    pub(crate) fn given_type(&self, name: &Ident) -> Option<&GivenType> {
+        self.types.iter().find(|given| given.ident == *name)
     }
 
     pub(crate) fn given_const(&self, name: &Ident) -> Option<&Expr> {
@@ -86,6 +158,7 @@ impl Args {
         } else if input.peek(Token![type]) {
             input.parse::<Token![type]>()?;
             let ident: Ident = input.parse()?;
+            let generics: Generics = input.parse()?;
             input.parse::<Token![=]>()?;
             let ty: Type = input.parse()?;
             if self.given_type(&ident).is_some() {
@@ -94,7 +167,13 @@ impl Args {
                     format!("`type {ident}` is given twice"),
                 ));
             }
-            self.types.push((ident, ty));
+            self.types.push(GivenType {
+                ident,
+                generics,
+                ty,
+            });
+        } else if input.peek(Token![impl]) || input.peek(Token![#]) {
+            self.parse_impl(input)?;
         } else if input.peek(Token![const]) {
             input.parse::<Token![const]>()?;
             let ident: Ident = input.parse()?;
@@ -116,9 +195,50 @@ impl Args {
             let unknown: proc_macro2::TokenTree = input.parse()?;
             return Err(syn::Error::new_spanned(
                 unknown,
-                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `magic(Display, ..)` (std traits the mock implements too), `spy` (a trait mock that can wrap a real implementation), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
+                "unknown #[autospec] argument; accepted are `crate = path` (a renamed dependency), `type Name = Type` and `const NAME: Type = value` (fix an associated type or const), `impl Trait = Type` (the type that answers an `impl Trait` return), `impl Trait { fn .. }` (a further trait the mock implements, its methods restated), `magic(Display, ..)` (std traits the mock implements too), `spy` (a trait mock that can wrap a real implementation), `patchable` (on an impl block) and `part = 2` (a further impl block of a mocked type)",
             ));
         }
+        Ok(())
+    }
+
+    /// `impl Display = String`, or `#[attrs] impl Named { .. }`.
+    fn parse_impl(&mut self, input: ParseStream<'_>) -> syn::Result<()> {
+        let attrs = input.call(Attribute::parse_outer)?;
+        let impl_token: Token![impl] = input.parse()?;
+        let bounds = parse_bounds(input)?;
+        if input.peek(syn::token::Brace) {
+            let path = match bounds.first() {
+                Some(TypeParamBound::Trait(bound)) if bounds.len() == 1 => bound.path.clone(),
+                _ => {
+                    return Err(syn::Error::new_spanned(
+                        &bounds,
+                        "expected one trait before `{`, as in `impl Named { fn name(&self) -> String; }`",
+                    ))
+                }
+            };
+            self.traits
+                .push(Restatement::parse_block(&attrs, path, input)?);
+            return Ok(());
+        }
+        if let Some(attr) = attrs.first() {
+            return Err(syn::Error::new_spanned(
+                attr,
+                "attributes go only on a restated trait, `#[async_trait] impl Named { .. }`",
+            ));
+        }
+        if !input.peek(Token![=]) {
+            return Err(syn::Error::new_spanned(
+                quote::quote!(#impl_token #bounds),
+                "expected `= Type` after these bounds (the type that answers an `impl Trait` return with them, as in `impl Display = String`) or `{ .. }` after one trait (a trait the mock implements, its methods restated, as in `impl Named { fn name(&self) -> String; }`)",
+            ));
+        }
+        input.parse::<Token![=]>()?;
+        let ty: Type = input.parse()?;
+        self.impl_types.push(ImplType {
+            impl_token,
+            bounds,
+            ty,
+        });
         Ok(())
     }
 }

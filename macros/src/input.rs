@@ -1,12 +1,12 @@
 //! The inputs of the function-like macros `mock!`, `mock_fn!`, `patch!`
 //! and `doubles!`, parsed. (`#[autospec(..)]`'s arguments are `attr`'s.)
 
-use crate::attr::Args;
+use crate::attr::{parse_bounds, Args, Restatement};
 use proc_macro2::{Ident, TokenStream};
 use syn::parse::{Parse, ParseStream};
 use syn::{
     Attribute, ForeignItemFn, Generics, ItemTrait, ItemUse, Path, Signature, Token, TraitItem,
-    Type, Visibility,
+    Type, TypeParamBound, Visibility,
 };
 
 /// `patch!(path)`: the path of a function or method with a patch hook.
@@ -60,8 +60,12 @@ pub(crate) struct Restated {
     pub(crate) mock: Ident,
     /// The trait the mock implements, `std::io::Read`.
     pub(crate) path: Path,
-    /// The restated items, as a trait named after the last path segment.
+    /// The restated items, as a trait named after the last path segment,
+    /// with the attributes written before the mock's name (`#[async_trait]`).
     pub(crate) item: ItemTrait,
+    /// Further traits the mock implements: `impl Named { .. }` blocks
+    /// after the first.
+    pub(crate) traits: Vec<Restatement>,
 }
 
 impl Restated {
@@ -69,6 +73,14 @@ impl Restated {
     pub(crate) fn args(&self) -> Args {
         Args {
             krate: self.krate.clone(),
+            traits: self
+                .traits
+                .iter()
+                .map(|restated| Restatement {
+                    path: restated.path.clone(),
+                    item: restated.item.clone(),
+                })
+                .collect(),
             ..Args::default()
         }
     }
@@ -85,6 +97,7 @@ impl Parse for Restated {
         } else {
             None
         };
+        let attrs = input.call(Attribute::parse_outer)?;
         let vis: Visibility = input.parse()?;
         let mock: Ident = input.parse()?;
         let mut generics: Generics = input.parse()?;
@@ -112,14 +125,42 @@ impl Parse for Restated {
         let (_, _, where_clause) = generics.split_for_impl();
         let params = &generics.params;
         let item: ItemTrait =
-            syn::parse_quote!(#vis trait #ident <#params> #where_clause { #(#items)* });
+            syn::parse_quote!(#(#attrs)* #vis trait #ident <#params> #where_clause { #(#items)* });
+        let mut traits = Vec::new();
+        while !input.is_empty() {
+            traits.push(restated_trait(input)?);
+        }
         Ok(Restated {
             krate,
             mock,
             path,
             item,
+            traits,
         })
     }
+}
+
+/// `#[async_trait] impl Named { fn name(&self) -> String; }`: a further
+/// trait the mock of `mock!` implements.
+fn restated_trait(input: ParseStream<'_>) -> syn::Result<Restatement> {
+    let attrs = input.call(Attribute::parse_outer)?;
+    if !input.peek(Token![impl]) {
+        return Err(input.error(
+            "expected `impl Trait { .. }` after the mock's first trait: a further trait the mock implements, its methods restated",
+        ));
+    }
+    input.parse::<Token![impl]>()?;
+    let bounds = parse_bounds(input)?;
+    let path = match bounds.first() {
+        Some(TypeParamBound::Trait(bound)) if bounds.len() == 1 => bound.path.clone(),
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &bounds,
+                "expected one trait, as in `impl Named { fn name(&self) -> String; }`",
+            ))
+        }
+    };
+    Restatement::parse_block(&attrs, path, input)
 }
 
 /// The input of `doubles!`: modules of other crates, each restating the

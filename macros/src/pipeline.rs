@@ -30,6 +30,7 @@ pub(crate) fn autospec(args: TokenStream, item: TokenStream) -> TokenStream {
         Ok(Target::Trait(item_trait)) => trait_mock(item_trait, &args),
         Ok(Target::ImplBlock(item_impl)) => impl_mock(item_impl, &args),
         Ok(Target::PatchableImpl(item_impl)) => patchable_impl(item_impl, &args),
+        Ok(Target::TraitImpl(item_impl)) => trait_impl_mock(item_impl, &args),
         Ok(Target::Function(item_fn)) => patchable_fn(item_fn, &args),
         Ok(Target::ExternBlock(block)) => extern_block(block, &args),
         Err(error) => with_error(error, item),
@@ -58,6 +59,24 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
     match checked {
         Ok(Some(part)) => expand::part(item_impl, &model, args, part),
         Ok(None) => expand::impl_mock(item_impl, &model, args),
+        Err(error) => with_error(error, item_impl.to_token_stream()),
+    }
+}
+
+fn trait_impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    let (ident, path) = match validate::check_trait_impl(item_impl) {
+        Ok(found) => found,
+        Err(error) => return with_error(error, item_impl.to_token_stream()),
+    };
+    let spec = restate::trait_impl(item_impl);
+    let model = Trait::of_trait_impl(&spec, path, ident, args);
+    let checked = match &args.part {
+        Some(number) => validate::check_part(item_impl, &model, number, args).map(Some),
+        None => validate::check_trait(&model, args).map(|()| None),
+    };
+    match checked {
+        Ok(Some(part)) => expand::part(item_impl, &model, args, part),
+        Ok(None) => expand::trait_impl_mock(item_impl, &model, args),
         Err(error) => with_error(error, item_impl.to_token_stream()),
     }
 }

@@ -6,8 +6,8 @@ use proc_macro2::TokenStream;
 use quote::ToTokens;
 use syn::visit::{self, Visit};
 use syn::{
-    Generics, Ident, ImplItemFn, Lifetime, Type, TypeImplTrait, TypeParamBound, TypePath,
-    TypeReference, TypeTraitObject, Visibility,
+    GenericParam, Generics, Ident, ImplItemFn, Lifetime, Type, TypeImplTrait, TypeParamBound,
+    TypePath, TypeReference, TypeTraitObject, Visibility,
 };
 
 /// Looks through the invisible groups that `macro_rules!` wraps types in.
@@ -102,6 +102,19 @@ pub(crate) fn surely_clone(ty: &Type) -> bool {
 
 pub(crate) fn is_self(ty: &Type) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident("Self"))
+}
+
+/// Whether the type names `Self` anywhere (`&Self`, `Vec<Self>`, `Self::Item`).
+pub(crate) fn mentions_self(ty: &Type) -> bool {
+    struct Finds(bool);
+    impl<'v> Visit<'v> for Finds {
+        fn visit_ident(&mut self, ident: &'v Ident) {
+            self.0 |= ident == "Self";
+        }
+    }
+    let mut finds = Finds(false);
+    finds.visit_type(ty);
+    finds.0
 }
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
@@ -298,5 +311,23 @@ impl<'a> Visit<'a> for Mentions<'a> {
             }
         }
         visit::visit_expr(self, expr);
+    }
+}
+
+/// Whether a closure bound is `FnMut(..)`.
+pub(crate) fn is_fn_mut(bound: &syn::TraitBound) -> bool {
+    bound
+        .path
+        .segments
+        .last()
+        .is_some_and(|segment| segment.ident == "FnMut")
+}
+
+/// The name of a type or const parameter.
+pub(crate) fn generic_ident(param: &GenericParam) -> TokenStream {
+    match param {
+        GenericParam::Type(ty) => ty.ident.to_token_stream(),
+        GenericParam::Const(constant) => constant.ident.to_token_stream(),
+        GenericParam::Lifetime(lifetime) => lifetime.lifetime.to_token_stream(),
     }
 }

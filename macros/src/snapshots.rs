@@ -226,6 +226,19 @@ fn trait_cases() -> Vec<(&'static str, TokenStream)> {
                 "crate = ::renamed::autospec; pub(crate) MockConvert<T>: ::core::convert::TryFrom<T> where T: Clone { type Error = String; fn try_from(value: T) -> Result<Self, Self::Error>; }",
             ),
         ),
+        (
+            "mock_macro_traits",
+            mock(
+                "#[async_trait::async_trait] pub MockMailer: Mailer { async fn send(&self, to: &str) -> bool; } impl Named { fn name(&self) -> String; } impl std::fmt::Write { fn write_str(&mut self, s: &str) -> std::fmt::Result; }",
+            ),
+        ),
+        (
+            "trait_returns",
+            autospec(
+                "impl Clone = String, type View<'v> = &'v [u8]",
+                "pub trait Returns { type View<'v> where Self: 'v; fn show(&self) -> impl std::fmt::Display; fn events(&self) -> impl Stream<Item = u8> + Send; fn key(&self) -> impl Clone; fn word<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str>; fn view(&self) -> Self::View<'_>; }",
+            ),
+        ),
     ]
 }
 
@@ -233,6 +246,13 @@ fn trait_cases() -> Vec<(&'static str, TokenStream)> {
 fn impl_and_fn_cases() -> Vec<(&'static str, TokenStream)> {
     vec![
         ("impl_block", autospec("", IMPL_BLOCK)),
+        (
+            "trait_impl",
+            autospec(
+                "",
+                "impl<'a> Store<u8> for Memory<'a> { type Key = String; fn get(&self, key: String) -> u8 { 1 } fn open(path: &'a str) -> Self { todo!() } }",
+            ),
+        ),
         (
             "impl_generic",
             autospec(
@@ -271,8 +291,8 @@ fn impl_and_fn_cases() -> Vec<(&'static str, TokenStream)> {
         (
             "patchable_fn_iter",
             autospec(
-                "",
-                "fn lines(text: &str) -> impl Iterator<Item = String> + '_ { text.lines().map(str::to_owned) }",
+                "impl Iterator<Item = String> = std::vec::IntoIter<String>",
+                "fn lines(text: &str) -> impl Iterator<Item = String> + '_ { text.lines().map(str::to_owned).collect::<Vec<_>>().into_iter() }",
             ),
         ),
         ("patchable_impl", autospec("patchable", PATCHABLE_IMPL)),
@@ -375,7 +395,7 @@ fn error_cases() -> Vec<(&'static str, TokenStream)> {
         ("error_struct", autospec("", "pub struct Plain;")),
         (
             "error_trait_impl",
-            autospec("", "impl Store for Memory { }"),
+            autospec("", "impl<T: Clone> Store for T { }"),
         ),
         ("error_not_an_item", autospec("", "let x = 1;")),
         ("error_mock_fn", mock_fn("fn(u8)")),

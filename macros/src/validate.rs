@@ -3,13 +3,16 @@
 
 use crate::attr::Args;
 use crate::input::{DoublesInput, RestatedImpl};
-use crate::model::{skip_list, Method, Ret, Target, Trait, MAX_PART};
+use crate::model::{
+    impl_traits, is_async_trait, matches_bounds, skip_list, AssocType, Method, Origin, Ret, Target,
+    Trait, MAX_PART,
+};
 use crate::queries::{self_type_ident, Mentions};
 use proc_macro2::TokenStream;
-use quote::ToTokens;
+use quote::{quote, ToTokens};
 use syn::{
     Error, ForeignItem, ForeignItemFn, GenericParam, Ident, Item, ItemFn, ItemForeignMod, ItemImpl,
-    TraitItem, Type,
+    ReturnType, TraitItem, Type,
 };
 
 /// The most parameters a mocked method may have (the journal's tuple impls).
@@ -49,11 +52,13 @@ pub(crate) fn check_target<'i>(item: &'i Item, args: &Args) -> Result<Target<'i>
             Some(Target::PatchableImpl(item_impl))
         }
         Item::Impl(item_impl) if item_impl.trait_.is_none() => Some(Target::ImplBlock(item_impl)),
+        Item::Impl(item_impl) if !args.patchable => Some(Target::TraitImpl(item_impl)),
         Item::Fn(item_fn) => Some(Target::Function(item_fn)),
         Item::ForeignMod(block) => Some(Target::ExternBlock(block)),
         _ => None,
     };
-    if let (Some(number), false) = (&args.part, matches!(target, Some(Target::ImplBlock(_)))) {
+    let takes_part = matches!(target, Some(Target::ImplBlock(_) | Target::TraitImpl(_)));
+    if let (Some(number), false) = (&args.part, takes_part) {
         return Err(Error::new_spanned(number, "`part` marks a further `impl` block of a type whose first block has a plain `#[autospec]`; it does not apply here"));
     }
     target.ok_or_else(|| unsupported_item(item))
@@ -66,7 +71,7 @@ fn unsupported_item(item: &Item) -> Error {
         Item::Union(_) => "a union",
         Item::Const(_) => "a const",
         Item::Static(_) => "a static",
-        Item::Impl(_) => "a trait impl (`impl Trait for Type`); put it on the trait, or restate a foreign trait with `mock!`",
+        Item::Impl(_) => "a trait impl with `patchable` (a patch hooks the methods of an inherent impl block); drop `patchable` to mock the type's impl of the trait",
         Item::Mod(_) => "a module",
         Item::Type(_) => "a type alias",
         _ => "this item",
@@ -107,6 +112,41 @@ pub(crate) fn check_impl_block(item_impl: &ItemImpl) -> Result<&Ident, Error> {
             "#[autospec] mocks an impl block of a named type (`impl Client { .. }`)",
         )
     })
+}
+
+/// A trait impl that gets a mock: of a named type, positive, with items
+/// autospec can restate. Returns the type's name and the trait's path.
+pub(crate) fn check_trait_impl(item_impl: &ItemImpl) -> Result<(&Ident, &syn::Path), Error> {
+    let Some((path, _)) = &item_impl.trait_ else {
+        unreachable!("`check_target` sends only trait impls here")
+    };
+    if let Some(negative) = &item_impl.modifiers.polarity {
+        return Err(Error::new_spanned(
+            negative,
+            "#[autospec] cannot mock a negative impl (`impl !Trait for Type`): it has no methods",
+        ));
+    }
+    let generic = |ident: &Ident| {
+        item_impl
+            .generics
+            .type_params()
+            .any(|param| param.ident == *ident)
+    };
+    let Some(ident) = self_type_ident(&item_impl.self_ty).filter(|ident| !generic(ident)) else {
+        return Err(Error::new_spanned(
+            &item_impl.self_ty,
+            "#[autospec] mocks a trait impl for a named type (`impl Store for Client`): its mock, `MockClient`, is named after the type; put #[autospec] on the trait to mock it for every type",
+        ));
+    };
+    for item in &item_impl.items {
+        if let syn::ImplItem::Verbatim(tokens) = item {
+            return Err(Error::new_spanned(
+                tokens,
+                "#[autospec] does not understand this impl item",
+            ));
+        }
+    }
+    Ok((ident, path))
 }
 
 /// `#[autospec(part = N)]`: a number from 2 to `MAX_PART`, on a
@@ -163,7 +203,13 @@ pub(crate) fn check_patchable_impl<'i>(
     if let Some(error) = magic_without_mock(args) {
         return Err(error);
     }
-    let Some(ident) = self_type_ident(&item_impl.self_ty) else {
+    let generic = |ident: &Ident| {
+        item_impl
+            .generics
+            .type_params()
+            .any(|param| param.ident == *ident)
+    };
+    let Some(ident) = self_type_ident(&item_impl.self_ty).filter(|ident| !generic(ident)) else {
         return Err(Error::new_spanned(
             &item_impl.self_ty,
             "#[autospec(patchable)] hooks an impl block of a named type (`impl Client { .. }`)",
@@ -187,14 +233,22 @@ pub(crate) fn check_hooked_methods(models: &[Trait<'_>], args: &Args) -> Result<
     errors.finish()
 }
 
-/// `magic(..)` where no mock type is made (a hooked function or impl block).
+/// `magic(..)` or a further trait where no mock type is made (a hooked
+/// function or impl block).
 fn magic_without_mock(args: &Args) -> Option<Error> {
-    args.magic_token.as_ref().map(|token| {
+    let magic = args.magic_token.as_ref().map(|token| {
         Error::new(
             token.span(),
             "`magic(..)` adds std traits to a mock; a patch hook has no mock type to add them to",
         )
-    })
+    });
+    let traits = args.traits.first().map(|restated| {
+        Error::new_spanned(
+            &restated.path,
+            "`impl Trait { .. }` adds a trait to a mock; a patch hook has no mock type to add it to",
+        )
+    });
+    magic.or(traits)
 }
 
 pub(crate) fn check_trait(model: &Trait<'_>, args: &Args) -> Result<(), Error> {
@@ -202,17 +256,12 @@ pub(crate) fn check_trait(model: &Trait<'_>, args: &Args) -> Result<(), Error> {
     check_args(model, args, &mut errors);
     check_magic(model, args, &mut errors);
     for item in &model.others {
-        check_other_item(item, &mut errors);
+        check_other_item(model, item, &mut errors);
     }
     for ty in &model.types {
-        if !ty.item.generics.params.is_empty() {
-            errors.push(
-                &ty.item.generics,
-                "#[autospec] does not support generic associated types; write this mock by hand",
-            );
-        }
+        check_assoc_type(model, ty, &mut errors);
     }
-    check_class(model, &mut errors);
+    check_extras(model, &mut errors);
     for method in &model.methods {
         check_reserved_name(method, &mut errors);
         check_method(model, method, &mut errors);
@@ -234,9 +283,30 @@ fn check_reserved_name(method: &Method<'_>, errors: &mut Errors) {
 /// `type X = ..`/`const X = ..` in the attribute must name the trait's own items,
 /// and `#[autospec(..)]` on a parameter can only be `skip`.
 fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
-    for (ident, _) in &args.types {
+    for given in &args.types {
+        let ident = &given.ident;
         if !model.types.iter().any(|ty| ty.item.ident == *ident) {
-            errors.push(ident, format!("the trait has no associated type `{ident}`"));
+            errors.push(
+                ident,
+                format!("the {} has no associated type `{ident}`", kind(model)),
+            );
+        }
+    }
+    for given in &args.impl_types {
+        let returned = model.methods.iter().any(|method| {
+            let ReturnType::Type(_, ty) = &method.sig.output else {
+                return false;
+            };
+            impl_traits(ty)
+                .into_iter()
+                .any(|impl_trait| matches_bounds(given, impl_trait))
+        });
+        if !returned {
+            let (token, bounds) = (&given.impl_token, &given.bounds);
+            errors.push(
+                quote!(#token #bounds),
+                format!("no method returns `impl {}`; `impl Trait = Type` names the type that answers an `impl Trait` return with these bounds", spaced(bounds)),
+            );
         }
     }
     for (ident, _) in &args.consts {
@@ -247,7 +317,7 @@ fn check_args(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
         {
             errors.push(
                 ident,
-                format!("the trait has no associated const `{ident}`"),
+                format!("the {} has no associated const `{ident}`", kind(model)),
             );
         }
     }
@@ -313,38 +383,18 @@ fn check_magic(model: &Trait<'_>, args: &Args, errors: &mut Errors) {
     }
 }
 
-fn check_other_item(item: &TraitItem, errors: &mut Errors) {
+fn check_other_item(model: &Trait<'_>, item: &TraitItem, errors: &mut Errors) {
+    let place = if model.origin == Origin::TraitImpl {
+        "impl"
+    } else {
+        "trait"
+    };
     match item {
         TraitItem::Macro(mac) => errors.push(
             &mac.mac.path,
-            "#[autospec] cannot see the methods a macro would write; write them out in the trait",
+            format!("#[autospec] cannot see the methods a macro would write; write them out in the {place}"),
         ),
         other => errors.push(other, "#[autospec] does not understand this trait item"),
-    }
-}
-
-/// Methods without a receiver live in per-thread class state, found by the
-/// class's `TypeId`, which needs a `'static` type.
-fn check_class(model: &Trait<'_>, errors: &mut Errors) {
-    let Some(lifetime) = model.item.generics.lifetimes().next() else {
-        return;
-    };
-    for method in &model.methods {
-        let what = if method.is_static {
-            "a method without `self`, whose class state"
-        } else if method.is_keyed() {
-            "a generic method, whose per-type child mocks"
-        } else {
-            continue;
-        };
-        errors.push(
-            &method.sig.ident,
-            format!(
-                "#[autospec] cannot mock `{}` ({what} must be `'static`) in a trait with the lifetime parameter `{}`; mock it in a trait without lifetime parameters",
-                method.name(),
-                lifetime.lifetime
-            ),
-        );
     }
 }
 
@@ -369,18 +419,16 @@ fn check_method(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
 }
 
 fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
-    let scope = method.scope(&model.item.generics);
-    let (kept, borrowed): (&Type, bool) = match &method.ret {
+    let scope = method.scope(model);
+    let kept: &Type = match &method.ret {
         Ret::Unit | Ret::Callable(_) => return,
-        Ret::Owned(ty) => (ty, false),
-        Ret::Iter(item) => (item, false),
-        Ret::Opaque(ty) => {
-            errors.push(ty, "#[autospec] can answer `impl Iterator<Item = T>` (also `IntoIterator`, `DoubleEndedIterator`, `ExactSizeIterator`), `impl Future<Output = T>` and `impl Fn`/`FnMut`/`FnOnce` returns; for another `impl Trait`, return a concrete type or `Box<dyn Trait>`");
+        Ret::Owned(ty) | Ret::Iter(ty) => ty,
+        Ret::Standin(ty) => ty,
+        Ret::Opaque(impl_trait) => {
+            errors.push(impl_trait, opaque_message(model, impl_trait));
             return;
         }
-        Ret::Borrowed { reference, .. } | Ret::OptionBorrowed { reference, .. } => {
-            (&reference.elem, true)
-        }
+        Ret::Borrowed { reference, .. } | Ret::OptionBorrowed { reference, .. } => &reference.elem,
         Ret::ResultBorrowed { reference, .. } => {
             if let Some(mutability) = &reference.mutability {
                 errors.push(
@@ -388,7 +436,7 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
                     "#[autospec] lends `&mut T` and `Option<&mut T>`, not `Result<&mut T, E>`: each call would need its own copy of the error; return `Option<&mut T>`, or `Result<&T, E>`",
                 );
             }
-            (&reference.elem, true)
+            &reference.elem
         }
     };
     let found = Mentions::of(kept, &scope);
@@ -410,17 +458,174 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
         );
     } else if let Some(impl_trait) = found.impl_trait {
         errors.push(impl_trait, "#[autospec] cannot answer an `impl Trait` nested in the return type; return `Box<dyn Trait>` there instead");
-    } else if let Some(lifetime) = found.lifetime {
-        let hint = if borrowed {
-            "return an owned value, or `&T` of a type without borrows"
+    }
+}
+
+/// What the user put the attribute on, for messages.
+fn kind(model: &Trait<'_>) -> &'static str {
+    match model.origin {
+        _ if model.inherent.is_some() => "impl block",
+        Origin::TraitImpl => "trait impl",
+        Origin::Hooked => "function",
+        Origin::Written | Origin::MockMacro => "trait",
+    }
+}
+
+/// What to do about an `impl Trait` return the mock has no value for.
+fn opaque_message(model: &Trait<'_>, impl_trait: &syn::TypeImplTrait) -> String {
+    let bounds = spaced(&impl_trait.bounds);
+    if model.origin == Origin::Hooked {
+        return format!("a patch answers instead of the function's body, so it must answer with the type the body returns; name that type in the attribute, `#[autospec(impl {bounds} = Type)]`");
+    }
+    let fix = if model.origin == Origin::MockMacro {
+        "restate the method with the type the mock answers with in place of `impl Trait`".to_owned()
+    } else {
+        format!("name the type the mock answers with in the attribute, `#[autospec(impl {bounds} = Type)]` (any type that implements it; a `Box<dyn Trait + Send>` too, where you implement the trait for that box)")
+    };
+    format!("#[autospec] has no value to answer `impl {bounds}` with (it answers `impl Iterator` with a `Vec`, and `impl Display`, `impl Debug`, `impl Read`, `impl Write`, `impl Future`, `impl Stream` and the like with a box of the trait object); {fix}")
+}
+
+/// `Display + Send`, as the user would write it.
+fn spaced(bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>) -> String {
+    let parts: Vec<String> = bounds
+        .iter()
+        .map(|bound| {
+            bound
+                .to_token_stream()
+                .to_string()
+                .replace(" < ", "<")
+                .replace(" >", ">")
+                .replace(" :: ", "::")
+                .replace(" ,", ",")
+                .replace("& ", "&")
+                .replace("' ", "'")
+        })
+        .collect();
+    parts.join(" + ")
+}
+
+/// An associated type the mock can give a value: a generic one only as
+/// given (it cannot be a parameter of the mock), with the trait's
+/// parameters.
+fn check_assoc_type(model: &Trait<'_>, ty: &AssocType<'_>, errors: &mut Errors) {
+    let (ident, params) = (&ty.item.ident, &ty.item.generics.params);
+    let given = ty.given_generics.map(|generics| &generics.params);
+    if params.is_empty() {
+        if let Some(given) = given.filter(|given| !given.is_empty()) {
+            errors.push(given, format!("`{ident}` takes no parameters in the trait"));
+        }
+        return;
+    }
+    let written = ty
+        .item
+        .generics
+        .to_token_stream()
+        .to_string()
+        .replace(' ', "");
+    let Some(given) = given else {
+        let fix = if model.origin.restated() || ty.owner > 0 {
+            format!("`type {ident}{written} = Type;`")
         } else {
-            "return an owned value, or `&T` borrowed from `self`"
+            format!("`#[autospec(type {ident}{written} = Type)]`")
         };
         errors.push(
-            lifetime,
-            format!("#[autospec] cannot keep an answer that holds a borrow; {hint}"),
+            &ty.item.generics,
+            format!("a generic associated type cannot be a parameter of the mock; give the type the mock uses, {fix}"),
+        );
+        return;
+    };
+    let kinds = |params: &syn::punctuated::Punctuated<GenericParam, syn::Token![,]>| {
+        params
+            .iter()
+            .map(std::mem::discriminant)
+            .collect::<Vec<_>>()
+    };
+    let consts = params
+        .iter()
+        .any(|param| matches!(param, GenericParam::Const(_)));
+    if kinds(given) != kinds(params) || consts {
+        let message = if consts {
+            format!("#[autospec] cannot give `{ident}` a type: its const parameters have no counterpart in a type; write this mock by hand")
+        } else {
+            format!("give `{ident}` the trait's parameters, `type {ident}{written} = ..`")
+        };
+        errors.push(given, message);
+    }
+}
+
+/// Further traits: each declares its own methods (one field each), gives
+/// its associated types, and is not one the mock implements already.
+fn check_extras(model: &Trait<'_>, errors: &mut Errors) {
+    let mut paths: Vec<&syn::Path> = model
+        .path
+        .iter()
+        .filter(|_| model.origin.restated())
+        .collect();
+    paths.extend(model.extras.iter().map(|extra| extra.path));
+    for path in paths {
+        if let Some(message) = builtin_trait(path) {
+            errors.push(path, message);
+        }
+    }
+    for (index, method) in model.methods.iter().enumerate() {
+        let earlier = model.methods[..index]
+            .iter()
+            .find(|other| other.sig.ident == method.sig.ident && other.owner != method.owner);
+        if let Some(earlier) = earlier {
+            let trait_name = |owner: usize| {
+                model.path_of(owner).map_or_else(String::new, |path| {
+                    path.to_token_stream().to_string().replace(' ', "")
+                })
+            };
+            errors.push(
+                &method.sig.ident,
+                format!(
+                    "`{}` is a method of both `{}` and `{}`, and the mock has one field per method name; mock one of the two traits with a mock of its own",
+                    method.name(),
+                    trait_name(earlier.owner),
+                    trait_name(method.owner)
+                ),
+            );
+        }
+    }
+    for ty in model
+        .types
+        .iter()
+        .filter(|ty| ty.owner > 0 && ty.given.is_none())
+    {
+        let ident = &ty.item.ident;
+        errors.push(
+            ident,
+            format!("give the type the mock uses for `{ident}`, `type {ident} = Type;`"),
         );
     }
+    let restated = model.origin.restated().then_some(model.item);
+    for item in restated
+        .into_iter()
+        .chain(model.extras.iter().map(|extra| extra.item))
+    {
+        for attr in &item.attrs {
+            if !is_async_trait(attr.path()) && !attr.path().is_ident("doc") {
+                errors.push(
+                    attr,
+                    "on a restated trait, only `#[async_trait]` (and doc comments) are understood",
+                );
+            }
+        }
+    }
+}
+
+/// The traits every mock implements already: restating one would be a
+/// second impl.
+fn builtin_trait(path: &syn::Path) -> Option<String> {
+    let last = path.segments.last()?.ident.to_string();
+    let why = match last.as_str() {
+        "Clone" => "every mock is `Clone` already: a clone is another handle to the same mock, sharing its journal and answers",
+        "Debug" => "every mock is `Debug` already (it prints its calls); to mock `Debug::fmt`, use `#[autospec(magic(Debug))]`",
+        "Default" => "every mock is `Default` already (`MockX::default()` makes a fresh mock)",
+        _ => return None,
+    };
+    Some(format!("{why}; remove `{last}` here"))
 }
 
 /// `doubles!`: modules of other crates, each restating functions (and a

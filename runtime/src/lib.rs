@@ -159,7 +159,11 @@ pub use autospec_macros::autospec;
 /// associated types and consts their values (`type Item = u32;`). Methods
 /// you leave out keep the trait's provided bodies, so restating the
 /// required methods is enough. A renamed runtime is given first:
-/// `mock! { crate = my_autospec; pub MockReader: .. }`.
+/// `mock! { crate = my_autospec; pub MockReader: .. }`. Further traits the
+/// mock implements follow as `impl Trait { items }` blocks, and
+/// `#[async_trait]` goes before the mock's name (or before a block's
+/// `impl`), with its methods restated as `async fn`: see the guide's
+/// chapter on signatures.
 ///
 /// ```
 /// use autospec::prelude::*;

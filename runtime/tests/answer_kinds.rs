@@ -334,8 +334,10 @@ fn panic_location(f: impl FnOnce()) -> String {
     let seen = Arc::new(Mutex::new(String::new()));
     let hook = std::panic::take_hook();
     let into = Arc::clone(&seen);
+    // Other tests panic on their threads meanwhile: keep this thread's.
+    let here = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
-        if let Some(location) = info.location() {
+        if let (Some(location), true) = (info.location(), std::thread::current().id() == here) {
             *into.lock().unwrap() = format!("{}:{}", location.file(), location.line());
         }
     }));

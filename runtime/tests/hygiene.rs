@@ -719,3 +719,112 @@ struct Noop;
 impl std::task::Wake for Noop {
     fn wake(self: std::sync::Arc<Self>) {}
 }
+
+/// The round-two shapes, with no prelude and shadowed names.
+///
+/// Under the crate's lints: `impl Trait` returns answered by a box or a
+/// named type, answers that borrow from the call, a generic associated
+/// type, a restated supertrait, a trait impl, and a type with a lifetime
+/// and a constructor.
+pub mod round_two {
+    #![no_implicit_prelude]
+    #![allow(dead_code)]
+
+    /// Shadows `Option`.
+    pub struct Option;
+    /// Shadows `Box`.
+    pub struct Box;
+    /// Shadows `Send`.
+    pub trait Send {}
+    /// Shadows the `core` crate name.
+    pub mod core {}
+    /// Shadows the `std` crate name.
+    pub mod std {}
+
+    /// A supertrait the attribute restates.
+    pub trait Named {
+        /// The name.
+        fn name(&self) -> ::std::string::String;
+    }
+
+    /// Every round-two shape of a trait.
+    #[::autospec::autospec(
+        impl ::core::clone::Clone = u8,
+        type View<'v> = &'v [u8],
+        impl Named { fn name(&self) -> ::std::string::String; }
+    )]
+    pub trait Shapes: Named {
+        /// A view into the buffer.
+        type View<'v>
+        where
+            Self: 'v;
+        /// Answered with a box.
+        fn label(&self) -> impl ::core::fmt::Display;
+        /// Answered with a box, nested.
+        fn items(&self) -> ::core::option::Option<impl ::core::iter::Iterator<Item = u8>>;
+        /// Answered with the named type.
+        fn key(&self) -> impl ::core::clone::Clone;
+        /// Borrows from the argument.
+        fn word<'a>(&self, text: &'a str) -> ::std::borrow::Cow<'a, str>;
+        /// Borrows from `self`.
+        fn view(&self) -> Self::View<'_>;
+    }
+
+    /// A trait implemented by `Disk`.
+    pub trait Store {
+        /// A value.
+        fn get(&self, key: u32) -> u32;
+    }
+
+    /// The real store.
+    pub struct Disk;
+
+    #[::autospec::autospec]
+    impl Store for Disk {
+        fn get(&self, key: u32) -> u32 {
+            key
+        }
+    }
+
+    /// A type with a lifetime and a constructor.
+    pub struct Parser<'a> {
+        text: &'a str,
+    }
+
+    #[::autospec::autospec]
+    impl<'a> Parser<'a> {
+        /// Makes one.
+        #[must_use]
+        pub const fn new(text: &'a str) -> Self {
+            Parser { text }
+        }
+        /// The text.
+        #[must_use]
+        pub const fn text(&self) -> &'a str {
+            self.text
+        }
+    }
+}
+
+#[test]
+fn round_two_shapes_compile_without_a_prelude() {
+    use round_two::{MockDisk, MockParser, MockShapes, Named, Shapes, Store};
+    let shapes = MockShapes::default();
+    shapes.name.returns("n".to_owned());
+    shapes
+        .word
+        .returns_with(|text| std::borrow::Cow::Borrowed(text));
+    shapes.label.returns_with(|| Box::new(1));
+    assert_eq!(shapes.name(), "n");
+    assert_eq!(shapes.word("w"), "w");
+    assert_eq!(shapes.label().to_string(), "1");
+    assert_eq!(shapes.view(), [0u8; 0]);
+    let disk = MockDisk::default();
+    disk.get.returns(2);
+    assert_eq!(disk.get(1), 2);
+    let class = MockParser::class();
+    class.instance().text.returns("t".to_owned());
+    assert_eq!(MockParser::new("x").text(), "t");
+    assert_eq!(round_two::Parser::new("y").text(), "y");
+    assert_eq!(round_two::Disk.get(3), 3);
+}

@@ -44,13 +44,13 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
     let call = if mock.model.inherent.is_some() {
         quote!(Self::call)
     } else {
-        let path = &mock.model.path;
+        let path = mock.model.path_of(method.owner);
         quote!(<Self as #path>::call)
     };
     let cfgs = &method.cfgs;
     quote! {
         #(#cfgs)*
-        #[allow(dead_code)]
+        #[allow(dead_code, deprecated)]
         impl #impl_generics #mock_ident #ty_generics #where_clause {
             /// A closure that calls this mock's `call` (a handle to the
             /// same mock: its calls land in `self.call`).
@@ -68,6 +68,7 @@ pub(super) fn items(mock: &Mock<'_>) -> TokenStream {
 /// parameters (the closure's opaque type would have to name them).
 fn closable(mock: &Mock<'_>, method: &Method<'_>) -> bool {
     !method.is_keyed()
+        && !method.lent
         && method.generics.erased.is_empty()
         && method.sig.generics.lifetimes().next().is_none()
         && mock.generics.lifetimes().next().is_none()
@@ -75,7 +76,7 @@ fn closable(mock: &Mock<'_>, method: &Method<'_>) -> bool {
         && method.wrap == Wrap::Direct
         && matches!(method.ret, Ret::Unit | Ret::Owned(_))
         && method.params.iter().all(|param| {
-            Mentions::of(param.ty, &method.scope(&mock.model.item.generics))
+            Mentions::of(param.ty, &method.scope(mock.model))
                 .impl_trait
                 .is_none()
         })

@@ -72,8 +72,13 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
     }
 }
 
-/// `struct Name(Target)` with `Deref` to the target and its `Debug`: the
-/// shape of every child-mock type.
+/// `struct Name<M = Target>(M)` with `Deref` to `M` and its `Debug`: the
+/// shape of every child-mock type. The target is the parameter's default
+/// rather than named in `Deref` (an associated type of a public impl,
+/// where a private type is an error, E0446, while the user's own
+/// signature with that type only warns), and the struct holds it as
+/// `M` (so that it is covariant in the mock's lifetimes when the target
+/// does not name them).
 pub(super) fn newtype(
     mock: &Mock<'_>,
     ident: &Ident,
@@ -82,24 +87,42 @@ pub(super) fn newtype(
     cfgs: &[&syn::Attribute],
 ) -> TokenStream {
     let vis = &mock.model.item.vis;
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let with_target = {
+        let mut generics = generics.clone();
+        generics
+            .params
+            .push(syn::parse_quote!(__AutospecMethod = #target));
+        generics
+    };
+    let with_param = {
+        let mut generics = generics.clone();
+        generics.params.push(syn::parse_quote!(__AutospecMethod));
+        generics
+    };
+    let (impl_generics, ty_generics, where_clause) = with_param.split_for_impl();
+    let mut debug = with_param.clone();
+    debug
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(__AutospecMethod: ::core::fmt::Debug));
+    let debug_where = &debug.where_clause;
     let phantom = phantom(generics).into_iter();
     quote! {
         #(#cfgs)*
         #[doc(hidden)]
-        #[allow(non_camel_case_types)]
-        #vis struct #ident #generics (<Self as ::core::ops::Deref>::Target, #(#phantom)*) #where_clause;
+        #[allow(non_camel_case_types, private_interfaces)]
+        #vis struct #ident #with_target (__AutospecMethod, #(#phantom)*) #where_clause;
 
         #(#cfgs)*
         impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
-            type Target = #target;
-            fn deref(&self) -> &Self::Target {
+            type Target = __AutospecMethod;
+            fn deref(&self) -> &__AutospecMethod {
                 &self.0
             }
         }
 
         #(#cfgs)*
-        impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+        impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #debug_where {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Debug::fmt(&self.0, f)
             }

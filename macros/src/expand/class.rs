@@ -19,6 +19,7 @@ pub(super) fn items(mock: &Mock<'_>, class: &Ident) -> TokenStream {
     let items = mock_struct(mock, class, &methods, &doc, true);
     let (krate, mock_ident, vis) = (&mock.krate, &mock.model.mock, &mock.model.item.vis);
     let (impl_generics, ty_generics, where_clause) = mock.generics.split_for_impl();
+    let class_args = mock.class_args();
     quote! {
         #items
 
@@ -33,14 +34,14 @@ pub(super) fn items(mock: &Mock<'_>, class: &Ident) -> TokenStream {
         }
 
         impl #impl_generics #krate::__private::HasClass for #mock_ident #ty_generics #where_clause {
-            type Class = #class #ty_generics;
+            type Class = #class #class_args;
         }
 
         impl #impl_generics #mock_ident #ty_generics #where_clause {
             /// The class state of this mock on the current thread, until
             /// the guard drops: the child mocks of the methods without
             /// `self`. See [`Class`](#krate::Class).
-            #vis fn class() -> #krate::Class<#class #ty_generics> {
+            #vis fn class() -> #krate::Class<#class #class_args> {
                 #krate::Class::__install()
             }
         }

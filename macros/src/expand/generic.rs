@@ -2,9 +2,9 @@
 //! instantiation, with `of::<T>()`.
 
 use super::child::newtype;
-use super::glue::generic_ident;
 use super::mock::{child_generics, keyed_predicates, marker_value, without_default, Mock};
 use crate::model::Method;
+use crate::queries::generic_ident;
 use proc_macro2::TokenStream;
 use quote::quote;
 

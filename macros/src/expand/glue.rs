@@ -1,9 +1,11 @@
 //! The glue of one method: the types and expressions that connect the
 //! trait's signature to the runtime's `Method`. Cannot fail.
 
-use super::rewrite::{is_kept_as_itself, kept, owned, SelfMap};
+use super::rewrite::{
+    is_kept_as_itself, kept, named_lifetimes, outlived, owned, rename_lifetimes, SelfMap,
+};
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{respan, surely_clone, ungroup};
+use crate::queries::{generic_ident, is_fn_mut, respan, surely_clone, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -98,9 +100,28 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     /// What an answer produces: the return type, with borrowed parts owned.
     pub(crate) fn answer_type(&self) -> TokenStream {
+        self.outlived(self.returned_type(), &[])
+    }
+
+    /// `ty`, where the answer holds a borrow, with every lifetime `'static`
+    /// but the mock's own and `also`.
+    pub(crate) fn outlived(&self, ty: TokenStream, also: &[Ident]) -> TokenStream {
+        if !self.method.lent {
+            return ty;
+        }
+        let mut kept = self.map.lifetimes.clone();
+        kept.extend_from_slice(also);
+        syn::parse2::<Type>(ty.clone())
+            .map_or(ty, |parsed| outlived(&parsed, &kept).into_token_stream())
+    }
+
+    /// What the call hands back, before it is lent: the return type with
+    /// borrowed parts owned.
+    pub(crate) fn returned_type(&self) -> TokenStream {
         match &self.method.ret {
             Ret::Unit | Ret::Opaque(_) => quote!(()),
             Ret::Owned(ty) => self.map(ty).into_token_stream(),
+            Ret::Standin(ty) => self.map(ty).into_token_stream(),
             Ret::Borrowed { reference, .. } => kept(&self.map(&reference.elem), self.rt),
             Ret::OptionBorrowed { reference, .. } => {
                 let owned = kept(&self.map(&reference.elem), self.rt);
@@ -135,21 +156,35 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     /// `for<'a> FnMut(&'a str, u32) -> R`: the signature of a `returns_with` closure.
+    /// Where the mock keeps no borrows for its own lifetimes, the closure
+    /// binds them too, renamed (`'__autospec_a`) so as not to shadow them.
     pub(crate) fn closure_bound(&self) -> TokenStream {
-        let lifetimes: Vec<_> = self
+        let mut lifetimes: Vec<syn::Lifetime> = self
             .method
             .sig
             .generics
             .lifetimes()
-            .map(|param| &param.lifetime)
+            .map(|param| param.lifetime.clone())
             .collect();
+        let bound = &self.map.bound_lifetimes;
+        lifetimes.extend(bound.iter().map(|ident| syn::Lifetime {
+            apostrophe: ident.span(),
+            ident: ident.clone(),
+        }));
         let binder = (!lifetimes.is_empty()).then(|| quote!(for<#(#lifetimes),*>));
         let params = self.closure_params();
         let output = (!matches!(self.method.ret, Ret::Unit)).then(|| {
-            let answer = self.answer_type();
+            // A closure's answer may borrow from its arguments, for the
+            // lifetimes they name.
+            let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
+            let answer = self.outlived(self.returned_type(), &named);
             quote!(-> #answer)
         });
-        quote!(#binder ::core::ops::FnMut(#(#params),*) #output)
+        let bound_names: Vec<String> = bound.iter().map(ToString::to_string).collect();
+        rename_lifetimes(
+            quote!(#binder ::core::ops::FnMut(#(#params),*) #output),
+            &bound_names,
+        )
     }
 
     /// `dyn for<'a> FnMut(&'a str) -> R + Send`: the closure type `F` of
@@ -278,7 +313,8 @@ impl<'g, 'a> Glue<'g, 'a> {
     /// here where the answer type is concrete; nothing for `()`.
     pub(crate) fn shown(&self) -> TokenStream {
         let rt = self.rt;
-        if matches!(self.method.ret, Ret::Unit | Ret::Opaque(_)) {
+        // A borrowing answer is handed back, never kept to be shown.
+        if matches!(self.method.ret, Ret::Unit | Ret::Opaque(_)) || self.method.lent {
             return quote!(::core::option::Option::None);
         }
         let answer = self.answer_type();
@@ -476,8 +512,14 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     /// `|answer| answer(arg0, ..)`: runs a `returns_with` closure.
     fn invoke(&self) -> TokenStream {
+        let call = self.invoke_call();
+        quote!(|__autospec_answer| #call)
+    }
+
+    /// `__autospec_answer(arg0, ..)`: the call of a `returns_with` closure.
+    pub(crate) fn invoke_call(&self) -> TokenStream {
         let args = self.invoke_args();
-        quote!(|__autospec_answer| __autospec_answer(#(#args),*))
+        quote!(__autospec_answer(#(#args),*))
     }
 
     /// What [`invoke`](Self::invoke) passes the closure, one per parameter.
@@ -581,43 +623,16 @@ impl<'g, 'a> Glue<'g, 'a> {
             }
         };
         let answer = if self.method.is_keyed() {
-            let (key, answer_ty, closure) = (
-                self.key_type(),
-                self.answer_type(),
-                self.closure_type_in_body(),
-            );
-            let (type_args, default) = (self.type_args(), self.default());
-            let instance = self.instance_journal_type();
-            let call = self.instance_call(true);
-            let (lets, typed, typed_invoke) = (call.lets, call.journal, call.invoke);
-            let referent = self.static_referent();
-            let call = if self.awaits_in_body() {
-                quote!(__autospec_method.__call_async(#typed, #typed_invoke).await)
-            } else if let Some(referent) = &referent {
-                quote!(__autospec_method.__call_static::<#referent>(#typed, #typed_invoke))
-            } else {
-                quote!(__autospec_method.__call_numbered(#typed, #typed_invoke).0)
-            };
-            let call = if lets.is_empty() {
-                call
-            } else {
-                quote!({ #lets #call })
-            };
-            let configured = if referent.is_some() || self.awaits_in_body() {
-                call
-            } else {
-                self.deliver(call, leak)
-            };
-            let unconfigured = self.deliver(
-                quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
-                leak,
-            );
-            quote! {
-                match #owner.#field.0.__find::<#key, #instance, #answer_ty, #closure>() {
-                    ::core::option::Option::Some(__autospec_method) => #configured,
-                    ::core::option::Option::None => #unconfigured,
+            self.keyed_answer(owner, journal, &leak)
+        } else if self.method.lent {
+            let on_kept = |value: TokenStream| {
+                if lends {
+                    quote!(#owner.#field.__keep(#value))
+                } else {
+                    leak(value)
                 }
-            }
+            };
+            self.lent(&quote!(#owner.#field), journal, on_kept, fallback)
         } else if let Some(fallback) = fallback {
             quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
         } else if self.tracks_awaits() {
@@ -663,6 +678,59 @@ impl<'g, 'a> Glue<'g, 'a> {
         self.wrap(answer)
     }
 
+    /// The answer of a method with a child mock per instantiation: its
+    /// child's when the test configured one, else the default.
+    fn keyed_answer(
+        &self,
+        owner: &TokenStream,
+        journal: &TokenStream,
+        leak: &dyn Fn(TokenStream) -> TokenStream,
+    ) -> TokenStream {
+        let field = &self.method.sig.ident;
+        let (key, answer_ty, closure) = (
+            self.key_type(),
+            self.answer_type(),
+            self.closure_type_in_body(),
+        );
+        let (type_args, default) = (self.type_args(), self.default());
+        let instance = self.instance_journal_type();
+        let call = self.instance_call(true);
+        let (lets, typed, typed_invoke) = (call.lets, call.journal, call.invoke);
+        let referent = self.static_referent();
+        let call = if self.awaits_in_body() {
+            quote!(__autospec_method.__call_async(#typed, #typed_invoke).await)
+        } else if let Some(referent) = &referent {
+            quote!(__autospec_method.__call_static::<#referent>(#typed, #typed_invoke))
+        } else {
+            quote!(__autospec_method.__call_numbered(#typed, #typed_invoke).0)
+        };
+        let call = if lets.is_empty() {
+            call
+        } else {
+            quote!({ #lets #call })
+        };
+        let configured = if self.method.lent {
+            // The answer is handed back, not kept: nothing moves into
+            // the journal, so the closure gets the arguments themselves.
+            let plain = self.instance_call(false);
+            self.lent(&quote!(__autospec_method), &plain.journal, leak, None)
+        } else if referent.is_some() || self.awaits_in_body() {
+            call
+        } else {
+            self.deliver(call, leak)
+        };
+        let unconfigured = self.deliver(
+            quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
+            leak,
+        );
+        quote! {
+            match #owner.#field.0.__find::<#key, #instance, #answer_ty, #closure>() {
+                ::core::option::Option::Some(__autospec_method) => #configured,
+                ::core::option::Option::None => #unconfigured,
+            }
+        }
+    }
+
     /// Where the signature demands a `Send` future: its own bound, or
     /// `#[async_trait]` (unless `?Send`).
     fn send_future(&self) -> Option<proc_macro2::Span> {
@@ -674,7 +742,8 @@ impl<'g, 'a> Glue<'g, 'a> {
     fn tracks_awaits(&self) -> bool {
         self.method.wrap != Wrap::Direct
             && !self.method.is_keyed()
-            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
+            && !self.method.lent
+            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_) | Ret::Standin(_))
     }
 
     /// Whether a generic method's answer is awaited in an async body (a
@@ -700,54 +769,10 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 }
 
-fn is_fn_mut(bound: &syn::TraitBound) -> bool {
-    bound
-        .path
-        .segments
-        .last()
-        .is_some_and(|segment| segment.ident == "FnMut")
-}
-
 fn is_fn_once(bound: &syn::TraitBound) -> bool {
     bound
         .path
         .segments
         .last()
         .is_some_and(|segment| segment.ident == "FnOnce")
-}
-
-/// The name of a type or const parameter.
-pub(crate) fn generic_ident(param: &GenericParam) -> TokenStream {
-    match param {
-        GenericParam::Type(ty) => ty.ident.to_token_stream(),
-        GenericParam::Const(constant) => constant.ident.to_token_stream(),
-        GenericParam::Lifetime(lifetime) => lifetime.lifetime.to_token_stream(),
-    }
-}
-
-/// `tokens` with each lifetime named in `names` renamed `'__autospec_<name>`.
-///
-/// Input: `for<'a> Fn(&'a str) -> &'a u8`, `["a"]`
-/// Output: `for<'__autospec_a> Fn(&'__autospec_a str) -> &'__autospec_a u8`
-fn rename_lifetimes(tokens: TokenStream, names: &[String]) -> TokenStream {
-    use proc_macro2::{Group, TokenTree};
-    let mut out = Vec::new();
-    let mut after_quote = false;
-    for tree in tokens {
-        let renamed = match tree {
-            TokenTree::Ident(ident) if after_quote && names.contains(&ident.to_string()) => {
-                TokenTree::Ident(Ident::new(&format!("__autospec_{ident}"), ident.span()))
-            }
-            TokenTree::Group(group) => {
-                let mut inner =
-                    Group::new(group.delimiter(), rename_lifetimes(group.stream(), names));
-                inner.set_span(group.span());
-                TokenTree::Group(inner)
-            }
-            other => other,
-        };
-        after_quote = matches!(&renamed, TokenTree::Punct(punct) if punct.as_char() == '\'');
-        out.push(renamed);
-    }
-    out.into_iter().collect()
 }

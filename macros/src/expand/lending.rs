@@ -4,6 +4,7 @@
 //! the handle of the call (`__call_mut`).
 
 use super::glue::Glue;
+use super::rewrite::named_lifetimes;
 use crate::model::Ret;
 use crate::queries::ungroup;
 use proc_macro2::TokenStream;
@@ -54,6 +55,42 @@ impl Glue<'_, '_> {
         self.lent_mut().is_some() && self.lends() && from_mut_self && !self.method.is_keyed()
     }
 
+    /// The call of `method` (a `Method`) for an answer that borrows from
+    /// the call: a closure's answer is handed back as it came (leaked where
+    /// a reference is returned), a kept one (`'static`) through `keep`.
+    pub(crate) fn lent(
+        &self,
+        method: &TokenStream,
+        journal: &TokenStream,
+        keep: impl Fn(TokenStream) -> TokenStream,
+        fallback: Option<TokenStream>,
+    ) -> TokenStream {
+        let call = self.invoke_call();
+        // Typed, as `leak` is: a kept `Ok(value)` leaves its error type open.
+        let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
+        let returned = self.outlived(self.returned_type(), &named);
+        let on_closure = self.deliver(
+            quote!(__autospec_value),
+            |value| quote!(::std::boxed::Box::leak(::std::boxed::Box::<#returned>::new(#value))),
+        );
+        let on_kept = self.deliver(quote!(__autospec_value), keep);
+        let (call_lent, fallback) = match fallback {
+            Some(fallback) => (quote!(__call_lent_or), quote!(, || #fallback)),
+            None => (quote!(__call_lent), TokenStream::new()),
+        };
+        quote! {
+            #method.#call_lent(
+                #journal,
+                |__autospec_answer| {
+                    let __autospec_value = #call;
+                    #on_closure
+                },
+                |__autospec_value| #on_kept
+                #fallback
+            )
+        }
+    }
+
     /// Turns the answer into the declared return type; `keep` makes a value
     /// live long enough to be lent.
     pub(crate) fn deliver(
@@ -71,7 +108,7 @@ impl Glue<'_, '_> {
             }
         };
         match &self.method.ret {
-            Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Opaque(_) => call,
+            Ret::Unit | Ret::Owned(_) | Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => call,
             Ret::Iter(_) => quote!(::core::iter::IntoIterator::into_iter(#call)),
             Ret::Borrowed { reference, .. } => {
                 let (borrow, kept) = (borrow(reference), keep(call));

@@ -46,9 +46,32 @@ impl<'a> Mock<'a> {
         let mock = &model.mock;
         let (generics, assoc) = mock_generics(model);
         let (_, ty_generics, _) = generics.split_for_impl();
+        let own_lifetimes: Vec<Ident> = generics
+            .lifetimes()
+            .map(|param| param.lifetime.ident.clone())
+            .collect();
+        let assoc_params = model
+            .types
+            .iter()
+            .filter_map(|ty| {
+                let params = ty.given_generics?.params.iter().cloned().collect();
+                Some((ty.item.ident.clone(), params))
+            })
+            .collect();
         let map = SelfMap {
             mock: syn::parse_quote!(#mock #ty_generics),
             assoc,
+            assoc_params,
+            lifetimes: own_lifetimes
+                .iter()
+                .filter(|_| !model.free_lifetimes)
+                .cloned()
+                .collect(),
+            bound_lifetimes: own_lifetimes
+                .iter()
+                .filter(|_| model.free_lifetimes)
+                .cloned()
+                .collect(),
             assoc_owner: assoc_owner(model),
         };
         let generics = map_bounds(generics, &map);
@@ -68,6 +91,21 @@ impl<'a> Mock<'a> {
             spies: false,
             spy: false,
         }
+    }
+
+    /// `MockParser<'static, T>`'s arguments, `<'static, T>`: the one
+    /// instantiation whose class a mock with lifetime parameters uses.
+    pub(super) fn class_args(&self) -> TokenStream {
+        if !self.model.free_lifetimes {
+            let (_, ty_generics, _) = self.generics.split_for_impl();
+            return ty_generics.to_token_stream();
+        }
+        let args = self.generics.params.iter().map(|param| match param {
+            GenericParam::Lifetime(_) => quote!('static),
+            GenericParam::Type(ty) => ty.ident.to_token_stream(),
+            GenericParam::Const(constant) => constant.ident.to_token_stream(),
+        });
+        quote!(<#(#args),*>)
     }
 
     /// The std traits of `magic(..)`, when there are any.
@@ -94,7 +132,8 @@ impl<'a> Mock<'a> {
 
     /// The glue of one of the mock's methods.
     pub(super) fn glue<'g>(&'g self, method: &'g Method<'a>) -> Glue<'g, 'a> {
-        Glue::new(method, &self.rt, &self.map, false).under_async_trait(self.model.async_trait_attr)
+        Glue::new(method, &self.rt, &self.map, false)
+            .under_async_trait(self.model.async_trait_of(method.owner))
     }
 
     /// `__autospec_MockStore_m_get`: the child mock type of one method (of

@@ -62,6 +62,9 @@ pub(super) fn mock_struct(
         #[doc = #doc]
         #hidden
         #allow
+        // A field's type names the method's types, as visible as the
+        // user's signature, which warns there already if they are not.
+        #[allow(private_interfaces)]
         #vis struct #ident #generics #where_clause {
             #(#fields)*
             #extra_fields

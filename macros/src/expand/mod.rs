@@ -51,4 +51,4 @@ pub(crate) use mock_macro::mock_macro;
 pub(crate) use parts::part;
 pub(crate) use patch::{patchable_fn, patchable_impl};
 pub(crate) use patch_macro::patch_macro;
-pub(crate) use trait_mock::{impl_mock, trait_mock, user_trait};
+pub(crate) use trait_mock::{impl_mock, trait_impl_mock, trait_mock, user_trait};

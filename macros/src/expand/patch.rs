@@ -288,12 +288,16 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
 /// once the hook has converted the arguments (`impl Into<String>` to
 /// `String`); the copy's `impl Into<String>` takes the `String` as
 /// well. `None` where the copy could not stand in: a return type with
-/// `impl Trait` would differ from the body's.
+/// `impl Trait` would differ from the body's, unless the attribute names
+/// the body's type (`impl Trait = Type`), which the copy then returns.
 fn original(item_fn: &syn::ItemFn, method: &Method<'_>, names: &[Ident]) -> Option<TokenStream> {
     if matches!(method.ret, Ret::Opaque(_) | Ret::Iter(_) | Ret::Callable(_)) {
         return None;
     }
     let mut copy = item_fn.clone();
+    if let Ret::Standin(answer) = &method.ret {
+        copy.sig.output = syn::parse_quote!(-> #answer);
+    }
     copy.attrs.clear();
     copy.vis = Visibility::Inherited;
     copy.sig.ident = format_ident!("__autospec_original");

@@ -7,7 +7,9 @@ use quote::{quote, ToTokens};
 use syn::punctuated::Punctuated;
 use syn::visit::{self, Visit};
 use syn::visit_mut::{self, VisitMut};
-use syn::{Ident, Token, Type, TypeParamBound, TypePath};
+use syn::{
+    GenericArgument, GenericParam, Ident, PathArguments, Token, Type, TypeParamBound, TypePath,
+};
 
 /// What `Self` means outside the trait impl: the mock's type, and each
 /// associated type's replacement (a type given in the attribute, or a type
@@ -15,6 +17,14 @@ use syn::{Ident, Token, Type, TypeParamBound, TypePath};
 pub(crate) struct SelfMap {
     pub(crate) mock: Type,
     pub(crate) assoc: Vec<(Ident, Type)>,
+    /// The parameters a generic associated type's value is written with
+    /// (`'b` in `type Item<'b> = &'b str`), which `Self::Item<'x>` replaces.
+    pub(crate) assoc_params: Vec<(Ident, Vec<GenericParam>)>,
+    /// The mock's lifetime parameters: borrows the mock itself can keep.
+    pub(crate) lifetimes: Vec<Ident>,
+    /// The mock's lifetime parameters where it keeps no borrows for them
+    /// (`free_lifetimes`): its closures bind them instead.
+    pub(crate) bound_lifetimes: Vec<Ident>,
     /// Where associated types the trait does not declare come from: its
     /// one supertrait that can have them (`Iterator` for
     /// `DoubleEndedIterator: Iterator`), else the trait itself.
@@ -54,14 +64,22 @@ impl SelfMap {
             _ => return None,
         };
         let own = self.assoc.iter().find(|(ident, _)| ident == name);
-        Some(own.map_or_else(
-            || {
-                // A supertrait's associated type, reached through the trait.
-                let (mock, owner) = (&self.mock, &self.assoc_owner);
-                syn::parse_quote!(<#mock as #owner>::#name)
-            },
-            |(_, ty)| ty.clone(),
-        ))
+        let Some((_, ty)) = own else {
+            // A supertrait's associated type, reached through the trait.
+            let (mock, owner, last) = (&self.mock, &self.assoc_owner, segments.last()?);
+            return Some(syn::parse_quote!(<#mock as #owner>::#last));
+        };
+        let params = self
+            .assoc_params
+            .iter()
+            .find(|(ident, _)| ident == name)
+            .map(|(_, params)| params.as_slice())
+            .unwrap_or_default();
+        let args: Vec<&GenericArgument> = match &segments.last()?.arguments {
+            PathArguments::AngleBracketed(args) => args.args.iter().collect(),
+            _ => Vec::new(),
+        };
+        Some(substitute(ty, params, &args))
     }
 }
 
@@ -155,4 +173,149 @@ pub(crate) fn owned(ty: &Type, rt: &TokenStream) -> TokenStream {
         }
         _ => quote!(<#ty as #rt::KeepBorrowed>::Owned),
     }
+}
+
+/// `ty` with each of `params` replaced by the argument in its place.
+/// Input: `&'b [T]`, `['b, T]`, `['x, u8]`. Output: `&'x [u8]`.
+pub(crate) fn substitute(ty: &Type, params: &[GenericParam], args: &[&GenericArgument]) -> Type {
+    struct Substitute<'p> {
+        lifetimes: Vec<(&'p Ident, &'p syn::Lifetime)>,
+        types: Vec<(&'p Ident, &'p Type)>,
+    }
+    impl VisitMut for Substitute<'_> {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if let Some((_, arg)) = self
+                .lifetimes
+                .iter()
+                .find(|(ident, _)| **ident == lifetime.ident)
+            {
+                *lifetime = (*arg).clone();
+            }
+        }
+
+        fn visit_type_mut(&mut self, ty: &mut Type) {
+            if let Type::Path(path) = ty {
+                if let Some(ident) = path.path.get_ident().filter(|_| path.qself.is_none()) {
+                    if let Some((_, arg)) = self.types.iter().find(|(param, _)| *param == ident) {
+                        *ty = (*arg).clone();
+                        return;
+                    }
+                }
+            }
+            visit_mut::visit_type_mut(self, ty);
+        }
+    }
+    let mut substitute = Substitute {
+        lifetimes: Vec::new(),
+        types: Vec::new(),
+    };
+    for (param, arg) in params.iter().zip(args) {
+        match (param, arg) {
+            (GenericParam::Lifetime(param), GenericArgument::Lifetime(arg)) => {
+                substitute.lifetimes.push((&param.lifetime.ident, arg));
+            }
+            (GenericParam::Type(param), GenericArgument::Type(arg)) => {
+                substitute.types.push((&param.ident, arg));
+            }
+            _ => {}
+        }
+    }
+    let mut ty = ty.clone();
+    substitute.visit_type_mut(&mut ty);
+    ty
+}
+
+/// `ty` with every lifetime not in `kept` made `'static`, elided ones
+/// included; lifetimes bound inside the type (`Fn(&str)`, `for<'x>`) stay.
+/// Input: `Cow<'a, str>`, `Option<&Token<'_>>`, `[]`.
+/// Output: `Cow<'static, str>`, `Option<&'static Token<'static>>`.
+pub(crate) fn outlived(ty: &Type, kept: &[Ident]) -> Type {
+    struct Outlived<'k> {
+        kept: &'k [Ident],
+        in_binder: usize,
+    }
+    impl VisitMut for Outlived<'_> {
+        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+            if self.in_binder == 0 && !self.kept.contains(&lifetime.ident) {
+                *lifetime = syn::Lifetime::new("'static", lifetime.span());
+            }
+        }
+
+        fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+            if self.in_binder == 0 && reference.lifetime.is_none() {
+                reference.lifetime = Some(syn::Lifetime::new(
+                    "'static",
+                    proc_macro2::Span::call_site(),
+                ));
+            }
+            visit_mut::visit_type_reference_mut(self, reference);
+        }
+
+        fn visit_parenthesized_generic_arguments_mut(
+            &mut self,
+            args: &mut syn::ParenthesizedGenericArguments,
+        ) {
+            self.in_binder += 1;
+            visit_mut::visit_parenthesized_generic_arguments_mut(self, args);
+            self.in_binder -= 1;
+        }
+
+        fn visit_type_fn_ptr_mut(&mut self, function: &mut syn::TypeFnPtr) {
+            self.in_binder += 1;
+            visit_mut::visit_type_fn_ptr_mut(self, function);
+            self.in_binder -= 1;
+        }
+
+        fn visit_trait_bound_mut(&mut self, bound: &mut syn::TraitBound) {
+            let binds = usize::from(bound.lifetimes.is_some());
+            self.in_binder += binds;
+            visit_mut::visit_trait_bound_mut(self, bound);
+            self.in_binder -= binds;
+        }
+    }
+    let mut ty = ty.clone();
+    Outlived { kept, in_binder: 0 }.visit_type_mut(&mut ty);
+    ty
+}
+
+/// The lifetimes that `types` name (`'a` in `&'a str`).
+pub(crate) fn named_lifetimes<'t>(types: impl Iterator<Item = &'t Type>) -> Vec<Ident> {
+    struct Named(Vec<Ident>);
+    impl<'v> Visit<'v> for Named {
+        fn visit_lifetime(&mut self, lifetime: &'v syn::Lifetime) {
+            self.0.push(lifetime.ident.clone());
+        }
+    }
+    let mut named = Named(Vec::new());
+    for ty in types {
+        named.visit_type(ty);
+    }
+    named.0
+}
+
+/// `tokens` with each lifetime named in `names` renamed `'__autospec_<name>`.
+///
+/// Input: `for<'a> Fn(&'a str) -> &'a u8`, `["a"]`
+/// Output: `for<'__autospec_a> Fn(&'__autospec_a str) -> &'__autospec_a u8`
+pub(crate) fn rename_lifetimes(tokens: TokenStream, names: &[String]) -> TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let mut out = Vec::new();
+    let mut after_quote = false;
+    for tree in tokens {
+        let renamed = match tree {
+            TokenTree::Ident(ident) if after_quote && names.contains(&ident.to_string()) => {
+                TokenTree::Ident(Ident::new(&format!("__autospec_{ident}"), ident.span()))
+            }
+            TokenTree::Group(group) => {
+                let mut inner =
+                    Group::new(group.delimiter(), rename_lifetimes(group.stream(), names));
+                inner.set_span(group.span());
+                TokenTree::Group(inner)
+            }
+            other => other,
+        };
+        after_quote = matches!(&renamed, TokenTree::Punct(punct) if punct.as_char() == '\'');
+        out.push(renamed);
+    }
+    out.into_iter().collect()
 }

@@ -22,11 +22,16 @@ pub(super) fn runs_default(mock: &Mock<'_>, method: &Method<'_>) -> bool {
         || (mock.model.async_trait_attr.is_none()
             && matches!(method.ret, Ret::Unit | Ret::Owned(_)));
     mock.spies
+        && method.owner == 0
+        && !method.lent
         && method.default_body.is_some()
         && !method.is_static
         && !method.is_keyed()
         && sync_or_plain_async
-        && !matches!(method.ret, Ret::Iter(_) | Ret::Callable(_) | Ret::Opaque(_))
+        && !matches!(
+            method.ret,
+            Ret::Iter(_) | Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_)
+        )
         && !matches!(method.sig.safety, syn::Safety::Unsafe(_))
         && !method
             .params
@@ -123,11 +128,11 @@ pub(super) fn wrapping(mock: &Mock<'_>) -> TokenStream {
         &mock.model.mock,
     );
     let real = quote!(__AutospecReal);
-    let path = mock.model.path.to_token_stream();
     let forwards: Vec<TokenStream> = mock
         .model
         .instance_methods()
         .filter_map(|method| {
+            let path = mock.model.path_of(method.owner).to_token_stream();
             let glue = mock.glue(method);
             let (cfgs, field) = (&method.cfgs, &method.sig.ident);
             if let Some(forward) = glue.forward_async(&real, &path) {
@@ -190,10 +195,24 @@ fn real_bound(mock: &Mock<'_>) -> Option<TokenStream> {
     {
         return None;
     }
+    let extras = mock.model.extras.iter().map(|extra| extra.path);
+    let extras = quote!(#(+ #extras)*);
     let mut path = mock.model.path.clone()?;
     let last = path.segments.last_mut()?;
-    if mock.map.assoc.is_empty() {
-        return Some(path.into_token_stream());
+    let own: Vec<_> = mock
+        .model
+        .types
+        .iter()
+        .filter(|ty| ty.owner == 0)
+        .filter_map(|ty| {
+            mock.map
+                .assoc
+                .iter()
+                .find(|(ident, _)| *ident == ty.item.ident)
+        })
+        .collect();
+    if own.is_empty() {
+        return Some(quote!(#path #extras));
     }
     if matches!(last.arguments, PathArguments::None) {
         last.arguments = PathArguments::AngleBracketed(syn::parse_quote!(<>));
@@ -201,9 +220,9 @@ fn real_bound(mock: &Mock<'_>) -> Option<TokenStream> {
     let PathArguments::AngleBracketed(args) = &mut last.arguments else {
         return None;
     };
-    for (ident, ty) in &mock.map.assoc {
+    for (ident, ty) in own {
         let binding: GenericArgument = syn::parse_quote!(#ident = #ty);
         args.args.push(binding);
     }
-    Some(path.into_token_stream())
+    Some(quote!(#path #extras))
 }

@@ -49,6 +49,18 @@ pub(crate) fn impl_mock(item_impl: &ItemImpl, model: &Trait<'_>, args: &Args) ->
     quote!(#item_impl #mock #parts)
 }
 
+/// `#[autospec]` on a trait impl, `impl Store for Real`: the impl stays
+/// as it is, and `MockReal` implements `Store` from the impl's
+/// signatures; further blocks (`part = 2`, ..) can join it.
+pub(crate) fn trait_impl_mock(item_impl: &ItemImpl, model: &Trait<'_>, args: &Args) -> TokenStream {
+    let mut mock = Mock::new(model, args);
+    mock.spies = true;
+    mock.spy = args.spy;
+    mock.parts = item_impl.generics.params.is_empty();
+    let (mock, parts) = (items(&mock), parts::fallback(&mock));
+    quote!(#item_impl #mock #parts)
+}
+
 /// Every item of the mock: its struct, each method's child mock, the
 /// class, `as_fn`, the spy's methods, the trait impl and the magic traits.
 pub(super) fn items(mock: &Mock<'_>) -> TokenStream {

@@ -1,6 +1,8 @@
 //! How a signature's parameters and answer are read: the kinds that
 //! decide how an argument is journaled and how an answer is handed back.
 
+use super::standin;
+use crate::attr::ImplType;
 use crate::queries::{bounds_of, ungroup, Mentions, Scope};
 use syn::{
     GenericArgument, Generics, PathArguments, ReceiverKind, ReturnType, Signature, Type,
@@ -79,8 +81,11 @@ pub(crate) enum Ret<'a> {
     Iter(&'a Type),
     /// `impl Fn(..) -> ..`: answered with a boxed closure.
     Callable(&'a syn::TraitBound),
-    /// An `impl Trait` autospec cannot answer, kept for validation.
-    Opaque(&'a Type),
+    /// A return type with `impl Trait` in it: answered with this type,
+    /// each `impl Trait` replaced by its stand-in (`standin`).
+    Standin(Box<Type>),
+    /// An `impl Trait` autospec has no stand-in for, kept for validation.
+    Opaque(&'a syn::TypeImplTrait),
 }
 
 /// How the answer is handed back.
@@ -353,15 +358,26 @@ fn last_segment_named<'t>(ty: &'t Type, name: &str) -> Option<&'t syn::PathSegme
 }
 
 impl<'a> Ret<'a> {
-    pub(super) fn from_syn(sig: &'a Signature, ty: &'a Type) -> Self {
+    /// The answer of `sig`, whose return type (or future's output) is
+    /// `ty`. `named` are the types the attribute names for `impl Trait`s;
+    /// `named_only` when only those can answer (a patched function, whose
+    /// body decides its one return type).
+    pub(super) fn from_syn(
+        sig: &'a Signature,
+        ty: &'a Type,
+        named: &'a [ImplType],
+        named_only: bool,
+    ) -> Self {
         let from_self = |reference: &TypeReference| borrows_from_self(sig, reference);
+        if !standin::impl_traits(ty).is_empty() {
+            return impl_trait_ret(ty, named, named_only);
+        }
         match ungroup(ty) {
             Type::Tuple(tuple) if tuple.elems.is_empty() => Ret::Unit,
             Type::Reference(reference) => Ret::Borrowed {
                 reference,
                 from_self: from_self(reference),
             },
-            Type::ImplTrait(impl_trait) => impl_trait_ret(ty, impl_trait),
             other => {
                 if let Some(reference) = option_of_reference(other) {
                     return Ret::OptionBorrowed {
@@ -382,7 +398,51 @@ impl<'a> Ret<'a> {
     }
 }
 
-fn impl_trait_ret<'a>(ty: &'a Type, impl_trait: &'a syn::TypeImplTrait) -> Ret<'a> {
+/// A return type with `impl Trait` in it: a type the attribute names for
+/// it, a `Vec` for a returned iterator, a boxed closure for a returned
+/// `impl Fn`, else the type with each `impl Trait` replaced by its
+/// stand-in.
+impl Ret<'_> {
+    /// Whether the answer holds a borrow that the mock cannot keep: a
+    /// lifetime of an argument or of `self`, elided or named (the trait's
+    /// own lifetimes are the mock's, which it can keep).
+    pub(super) fn holds_borrow(&self, scope: &Scope<'_, '_>) -> bool {
+        let kept = match self {
+            Ret::Unit | Ret::Callable(_) | Ret::Opaque(_) => return false,
+            Ret::Owned(ty) | Ret::Iter(ty) => *ty,
+            Ret::Standin(ty) => ty,
+            Ret::Borrowed { reference, .. }
+            | Ret::OptionBorrowed { reference, .. }
+            | Ret::ResultBorrowed { reference, .. } => &reference.elem,
+        };
+        Mentions::of(kept, scope).lifetime.is_some()
+    }
+}
+
+fn impl_trait_ret<'a>(ty: &'a Type, named: &'a [ImplType], named_only: bool) -> Ret<'a> {
+    if let Type::ImplTrait(impl_trait) = ungroup(ty) {
+        let given = named
+            .iter()
+            .find(|given| standin::matches(given, impl_trait));
+        if let Some(given) = given {
+            return Ret::Standin(Box::new(given.ty.clone()));
+        }
+        match (iter_or_callable(impl_trait), named_only) {
+            (Some(Ret::Iter(item)), false) if standin::impl_traits(item).is_empty() => {
+                return Ret::Iter(item);
+            }
+            (Some(ret @ Ret::Callable(_)), false) => return ret,
+            _ => {}
+        }
+    }
+    match standin::replace(ty, named, named_only) {
+        Ok(answer) => Ret::Standin(Box::new(answer)),
+        Err(missing) => Ret::Opaque(missing),
+    }
+}
+
+/// `impl Iterator<Item = X>` (and its kin) or `impl Fn(..)`.
+fn iter_or_callable(impl_trait: &syn::TypeImplTrait) -> Option<Ret<'_>> {
     for bound in &impl_trait.bounds {
         let TypeParamBound::Trait(bound) = bound else {
             continue;
@@ -393,14 +453,14 @@ fn impl_trait_ret<'a>(ty: &'a Type, impl_trait: &'a syn::TypeImplTrait) -> Ret<'
         match last.ident.to_string().as_str() {
             "Iterator" | "IntoIterator" | "DoubleEndedIterator" | "ExactSizeIterator" => {
                 if let Some(item) = item_binding(&last.arguments) {
-                    return Ret::Iter(item);
+                    return Some(Ret::Iter(item));
                 }
             }
-            "Fn" | "FnMut" | "FnOnce" => return Ret::Callable(bound),
+            "Fn" | "FnMut" | "FnOnce" => return Some(Ret::Callable(bound)),
             _ => {}
         }
     }
-    Ret::Opaque(ty)
+    None
 }
 
 /// The reference in `Option<&T>`.

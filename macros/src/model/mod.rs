@@ -10,11 +10,13 @@ pub(crate) mod doubles;
 mod kinds;
 pub(crate) mod magic;
 pub(crate) mod restate;
+mod standin;
 
 pub(crate) use kinds::{ParamKind, Ret, Wrap};
+pub(crate) use standin::{impl_traits, matches as matches_bounds};
 
-use crate::attr::Args;
-use crate::queries::{bounds_of, Mentions, Scope};
+use crate::attr::{Args, ImplType};
+use crate::queries::{bounds_of, mentions_self, Mentions, Scope};
 use magic::MagicTrait;
 use syn::{
     Attribute, Expr, FnArg, GenericParam, Generics, Ident, ItemFn, ItemImpl, ItemTrait, Path,
@@ -30,6 +32,9 @@ pub(crate) enum Target<'i> {
     ImplBlock(&'i ItemImpl),
     /// `#[autospec(patchable)]` on an inherent impl block: patch hooks.
     PatchableImpl(&'i ItemImpl),
+    /// A trait impl, `impl Trait for Type`: a mock of the type that
+    /// implements the trait (or, with `part = N`, joins the type's mock).
+    TraitImpl(&'i ItemImpl),
     /// A free function: a patch hook.
     Function(&'i ItemFn),
     /// An `extern` block: each function becomes a hooked function that
@@ -63,6 +68,51 @@ pub(crate) struct Trait<'a> {
     /// Each entry of `magic(..)`, understood, or what is wrong with it
     /// (which `validate` reports).
     pub(crate) magic: Vec<syn::Result<MagicTrait<'a>>>,
+    /// Further traits the mock implements (`impl Named { .. }` in the
+    /// attribute or in `mock!`); a method, type or const of the `n`th has
+    /// `owner == n + 1`.
+    pub(crate) extras: Vec<Extra<'a>>,
+    /// The types the attribute names for `impl Trait` returns.
+    pub(crate) impl_types: &'a [ImplType],
+    /// Where the items come from.
+    pub(crate) origin: Origin,
+    /// The mock has lifetime parameters and state found by type (a class,
+    /// or per-type child mocks), which must be `'static`: its answers and
+    /// journal then keep nothing that borrows for the mock's lifetimes,
+    /// and its closures take those lifetimes as their own (`for<'a>`), so
+    /// that one class serves the mock for every lifetime.
+    pub(crate) free_lifetimes: bool,
+}
+
+/// Where a model's items come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Origin {
+    /// The user's own item under `#[autospec]`: a trait, an inherent impl
+    /// block (restated as a trait), or `mock_fn!`'s closure signature.
+    Written,
+    /// Restated in `mock!`, where no attribute can name types; associated
+    /// types and consts are given as an impl gives them.
+    MockMacro,
+    /// A trait impl's items; associated types and consts as it gives them.
+    TraitImpl,
+    /// A patched function or method: its hook answers instead of its body,
+    /// so an `impl Trait` return can only be answered with the body's type.
+    Hooked,
+}
+
+impl Origin {
+    /// Whether associated types and consts are given as an impl gives them.
+    pub(crate) fn restated(self) -> bool {
+        matches!(self, Origin::MockMacro | Origin::TraitImpl)
+    }
+}
+
+/// A further trait the mock implements, restated.
+pub(crate) struct Extra<'a> {
+    pub(crate) item: &'a ItemTrait,
+    pub(crate) path: &'a Path,
+    /// `#[async_trait]` on the restated block, copied onto its impl.
+    pub(crate) async_trait_attr: Option<&'a Attribute>,
 }
 
 /// What an inherent `impl` block adds beyond its methods' signatures.
@@ -78,6 +128,11 @@ pub(crate) struct Inherent {
 pub(crate) struct AssocType<'a> {
     pub(crate) item: &'a TraitItemType,
     pub(crate) given: Option<&'a Type>,
+    /// The parameters `given` is written with: the attribute's
+    /// `type Item<'b> = &'b str`, or the restated `type Item<'a> = ..`.
+    pub(crate) given_generics: Option<&'a Generics>,
+    /// Which trait declares it: 0 for the mocked one, else an extra's.
+    pub(crate) owner: usize,
 }
 
 /// An associated const: fixed by the attribute, by the `mock!` body or the
@@ -85,6 +140,8 @@ pub(crate) struct AssocType<'a> {
 pub(crate) struct AssocConst<'a> {
     pub(crate) item: &'a TraitItemConst,
     pub(crate) given: Option<&'a Expr>,
+    /// Which trait declares it: 0 for the mocked one, else an extra's.
+    pub(crate) owner: usize,
 }
 
 /// One method of the trait.
@@ -105,6 +162,13 @@ pub(crate) struct Method<'a> {
     /// The `Send` bound of a future return type (`impl Future<..> + Send`,
     /// `Pin<Box<dyn Future<..> + Send>>`): the mock's future must be `Send`.
     pub(crate) send_future: Option<proc_macro2::Span>,
+    /// Which trait declares it: 0 for the mocked one, else an extra's.
+    pub(crate) owner: usize,
+    /// The answer holds a borrow of an argument or of `self`
+    /// (`-> Cow<'a, str>`): the mock keeps answers that borrow for
+    /// `'static` only, and a `returns_with` closure's answer, which may
+    /// borrow from its arguments, is handed back as it is.
+    pub(crate) lent: bool,
 }
 
 /// A method's own type and const parameters (lifetimes need nothing).
@@ -130,7 +194,8 @@ impl<'a> Trait<'a> {
     /// The model of `item`; `path` is the trait the mock implements.
     /// `restated` items (from `mock!`) give the impl's types and consts as
     /// their defaults. Each kind of item has its constructor (`restate`).
-    fn from_syn(item: &'a ItemTrait, path: Option<Path>, args: &'a Args, restated: bool) -> Self {
+    fn from_syn(item: &'a ItemTrait, path: Option<Path>, args: &'a Args, origin: Origin) -> Self {
+        let restated = origin.restated();
         let mut model = Trait {
             item,
             path,
@@ -139,38 +204,104 @@ impl<'a> Trait<'a> {
             types: Vec::new(),
             consts: Vec::new(),
             others: Vec::new(),
-            async_trait_attr: item.attrs.iter().find(|attr| is_async_trait(attr.path())),
+            async_trait_attr: async_trait_attr(item),
             inherent: None,
             magic: args.magic.iter().map(MagicTrait::from_path).collect(),
+            extras: Vec::new(),
+            impl_types: &args.impl_types,
+            origin,
+            free_lifetimes: free_lifetimes(item),
         };
         let unclonable = unclonable(item, args, restated);
-        for trait_item in &item.items {
-            match trait_item {
-                TraitItem::Fn(function) => {
-                    model
-                        .methods
-                        .push(Method::from_syn(function, &item.generics, &unclonable));
-                }
-                TraitItem::Type(ty) => model.types.push(AssocType {
-                    given: args.given_type(&ty.ident).or(ty
-                        .default
-                        .as_ref()
-                        .filter(|_| restated)
-                        .map(|(_, ty)| ty)),
-                    item: ty,
-                }),
-                TraitItem::Const(constant) => model.consts.push(AssocConst {
-                    given: args.given_const(&constant.ident).or(constant
-                        .default
-                        .as_ref()
-                        .filter(|_| restated)
-                        .map(|(_, value)| value)),
-                    item: constant,
-                }),
-                other => model.others.push(other),
-            }
+        model.read_items(item, 0, args, restated, &unclonable);
+        for (index, restated) in args.traits.iter().enumerate() {
+            model.extras.push(Extra {
+                item: &restated.item,
+                path: &restated.path,
+                async_trait_attr: async_trait_attr(&restated.item),
+            });
+            model.read_items(&restated.item, index + 1, args, true, &unclonable);
         }
         model
+    }
+
+    /// Reads the items of `from`, the mocked trait (`owner` 0) or an extra.
+    fn read_items(
+        &mut self,
+        from: &'a ItemTrait,
+        owner: usize,
+        args: &'a Args,
+        restated: bool,
+        unclonable: &[&'a Ident],
+    ) {
+        let given = |ident: &Ident| args.given_type(ident).filter(|_| owner == 0);
+        for trait_item in &from.items {
+            match trait_item {
+                TraitItem::Fn(function) => {
+                    let mut method = Method::from_syn(function, self, unclonable);
+                    method.owner = owner;
+                    self.methods.push(method);
+                }
+                TraitItem::Type(ty) => {
+                    let restated = ty
+                        .default
+                        .as_ref()
+                        .filter(|_| restated)
+                        .map(|(_, given)| (given, &ty.generics));
+                    let given = given(&ty.ident)
+                        .map(|given| (&given.ty, &given.generics))
+                        .or(restated);
+                    self.types.push(AssocType {
+                        given: given.map(|(ty, _)| ty),
+                        given_generics: given.map(|(_, generics)| generics),
+                        item: ty,
+                        owner,
+                    });
+                }
+                TraitItem::Const(constant) => self.consts.push(AssocConst {
+                    given: args
+                        .given_const(&constant.ident)
+                        .filter(|_| owner == 0)
+                        .or(constant
+                            .default
+                            .as_ref()
+                            .filter(|_| restated)
+                            .map(|(_, value)| value)),
+                    item: constant,
+                    owner,
+                }),
+                other => self.others.push(other),
+            }
+        }
+    }
+
+    /// The lifetimes the mock keeps borrows for: its own, unless
+    /// `free_lifetimes`.
+    pub(crate) fn kept_lifetimes(&self) -> Vec<&'a Ident> {
+        if self.free_lifetimes {
+            return Vec::new();
+        }
+        trait_lifetimes(&self.item.generics)
+    }
+
+    /// The path of the trait that declares `method` (`None` for the
+    /// items restated as traits whose mock implements no trait).
+    pub(crate) fn path_of(&self, owner: usize) -> Option<&Path> {
+        match owner.checked_sub(1) {
+            None => self.path.as_ref(),
+            Some(index) => self.extras.get(index).map(|extra| extra.path),
+        }
+    }
+
+    /// `#[async_trait]` on the trait that declares `owner`'s items.
+    pub(crate) fn async_trait_of(&self, owner: usize) -> Option<&'a Attribute> {
+        match owner.checked_sub(1) {
+            None => self.async_trait_attr,
+            Some(index) => self
+                .extras
+                .get(index)
+                .and_then(|extra| extra.async_trait_attr),
+        }
     }
 
     /// Methods with a receiver: fields of the mock.
@@ -205,28 +336,44 @@ pub(crate) fn async_trait_send(attr: &Attribute) -> Option<proc_macro2::Span> {
     (!relaxed).then_some(span)
 }
 
+/// Whether the trait has lifetime parameters and methods whose state is
+/// found by type: without `self`, or generic per type.
+fn free_lifetimes(item: &ItemTrait) -> bool {
+    item.generics.lifetimes().next().is_some()
+        && item.items.iter().any(|trait_item| match trait_item {
+            TraitItem::Fn(function) => {
+                function.sig.receiver().is_none()
+                    || !MethodGenerics::from_syn(&function.sig.generics)
+                        .keyed
+                        .is_empty()
+            }
+            _ => false,
+        })
+}
+
+/// The trait's `#[async_trait]`, if it has one.
+fn async_trait_attr(item: &ItemTrait) -> Option<&Attribute> {
+    item.attrs.iter().find(|attr| is_async_trait(attr.path()))
+}
+
 /// `#[async_trait]`, `#[async_trait::async_trait]`, `#[async_trait(?Send)]`.
-fn is_async_trait(path: &Path) -> bool {
+pub(crate) fn is_async_trait(path: &Path) -> bool {
     path.segments
         .last()
         .is_some_and(|segment| segment.ident == "async_trait")
 }
 
 impl<'a> Method<'a> {
-    fn from_syn(
-        function: &'a TraitItemFn,
-        trait_generics: &'a Generics,
-        unclonable: &[&'a Ident],
-    ) -> Self {
+    fn from_syn(function: &'a TraitItemFn, model: &Trait<'a>, unclonable: &[&'a Ident]) -> Self {
         let sig = &function.sig;
         let generics = MethodGenerics::from_syn(&sig.generics);
         let scope = Scope {
             keyed: generics.keyed_idents(),
             erased: &generics.erased,
-            lifetimes: trait_lifetimes(trait_generics),
+            lifetimes: model.kept_lifetimes(),
             unclonable: unclonable.to_vec(),
         };
-        let params = sig
+        let params: Vec<Param<'a>> = sig
             .inputs
             .iter()
             .filter_map(|arg| match arg {
@@ -243,22 +390,43 @@ impl<'a> Method<'a> {
                 FnArg::Receiver(_) => None,
             })
             .collect();
-        let (wrap, output) = Wrap::of(sig);
+        let params = if model.free_lifetimes {
+            params.into_iter().map(without_self).collect()
+        } else {
+            params
+        };
+        let (mut wrap, mut output) = Wrap::of(sig);
+        if model.origin == Origin::Hooked && wrap == Wrap::ImplFuture {
+            // A hook answers with the body's one type: the future itself.
+            wrap = Wrap::Direct;
+            output = match &sig.output {
+                syn::ReturnType::Type(_, ty) => Some(ty),
+                syn::ReturnType::Default => None,
+            };
+        }
         let cfgs = function
             .attrs
             .iter()
             .filter(|attr| attr.path().is_ident("cfg"))
             .collect();
+        let ret = output.map_or(Ret::Unit, |ty| {
+            Ret::from_syn(sig, ty, model.impl_types, model.origin == Origin::Hooked)
+        });
+        // Where the mock's lifetimes are not kept, every answer but `()`
+        // may name them (`-> Self` is `MockParser<'a>`).
+        let lent = ret.holds_borrow(&scope) || (model.free_lifetimes && !matches!(ret, Ret::Unit));
         Method {
             sig,
             params,
-            ret: output.map_or(Ret::Unit, |ty| Ret::from_syn(sig, ty)),
+            ret,
+            lent,
             wrap,
             cfgs,
             is_static: sig.receiver().is_none(),
             generics,
             default_body: function.default.as_ref(),
             send_future: kinds::send_bound(&sig.output),
+            owner: 0,
         }
     }
 
@@ -270,11 +438,11 @@ impl<'a> Method<'a> {
     }
 
     /// The scope in which this method's types are read.
-    pub(crate) fn scope<'s>(&'s self, trait_generics: &'a Generics) -> Scope<'s, 'a> {
+    pub(crate) fn scope<'s>(&'s self, model: &Trait<'a>) -> Scope<'s, 'a> {
         Scope {
             keyed: self.generics.keyed_idents(),
             erased: &self.generics.erased,
-            lifetimes: trait_lifetimes(trait_generics),
+            lifetimes: model.kept_lifetimes(),
             unclonable: Vec::new(),
         }
     }
@@ -390,6 +558,25 @@ impl<'a> Param<'a> {
         };
         Param { ty, kind }
     }
+}
+
+/// A parameter journaled as text where its type names `Self`: in a mock
+/// that keeps no borrows for its lifetimes (`free_lifetimes`), `Self` is
+/// the mock with those lifetimes.
+fn without_self(param: Param<'_>) -> Param<'_> {
+    let kept = matches!(
+        param.kind,
+        ParamKind::Owned | ParamKind::Borrowed(_) | ParamKind::OptionBorrowed(_)
+    );
+    if kept && mentions_self(param.ty) {
+        return Param {
+            kind: ParamKind::Opaque {
+                closure_gets_value: true,
+            },
+            ..param
+        };
+    }
+    param
 }
 
 /// The name a patched method's receiver is restated under.

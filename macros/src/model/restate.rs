@@ -3,12 +3,12 @@
 //! function, one hooked method of a patchable impl block, and the closure
 //! signature of `mock_fn!`. Each kind has its constructor of [`Trait`].
 
-use super::{Inherent, Trait, RESTATED_RECEIVER};
+use super::{Inherent, Origin, Trait, RESTATED_RECEIVER};
 use crate::attr::Args;
 use crate::input::{ClosureSignature, Restated};
 use crate::queries::is_hooked;
 use quote::{format_ident, quote};
-use syn::{FnArg, ImplItem, ImplItemFn, ItemFn, ItemImpl, ItemTrait, Type, Visibility};
+use syn::{FnArg, ImplItem, ImplItemFn, ItemFn, ItemImpl, ItemTrait, Path, Type, Visibility};
 
 impl<'a> Trait<'a> {
     /// A trait under `#[autospec]`: the mock implements it.
@@ -19,21 +19,34 @@ impl<'a> Trait<'a> {
             item,
             Some(syn::parse_quote!(#ident #ty_generics)),
             args,
-            false,
+            Origin::Written,
         )
     }
 
     /// A foreign trait restated in `mock!`.
     pub(crate) fn of_restated(restated: &'a Restated, args: &'a Args) -> Self {
         let path = Some(restated.path.clone());
-        let mut model = Trait::from_syn(&restated.item, path, args, true);
+        let mut model = Trait::from_syn(&restated.item, path, args, Origin::MockMacro);
         model.mock = restated.mock.clone();
+        model
+    }
+
+    /// A trait impl, restated by [`trait_impl`]: `MockReal` for
+    /// `impl Store for Real`, implementing `Store` as written there.
+    pub(crate) fn of_trait_impl(
+        spec: &'a ItemTrait,
+        path: &Path,
+        type_ident: &syn::Ident,
+        args: &'a Args,
+    ) -> Self {
+        let mut model = Trait::from_syn(spec, Some(path.clone()), args, Origin::TraitImpl);
+        model.mock = format_ident!("Mock{}", type_ident);
         model
     }
 
     /// An inherent impl block, restated by [`impl_block`].
     pub(crate) fn of_impl_block(spec: &'a ItemTrait, inherent: Inherent, args: &'a Args) -> Self {
-        let mut model = Trait::from_syn(spec, None, args, false);
+        let mut model = Trait::from_syn(spec, None, args, Origin::Written);
         model.inherent = Some(inherent);
         model
     }
@@ -41,7 +54,7 @@ impl<'a> Trait<'a> {
     /// A free function, restated by [`function`]: its mock is the hidden
     /// struct named after the function, which `patch!` installs.
     pub(crate) fn of_function(spec: &'a ItemTrait, args: &'a Args) -> Self {
-        let mut model = Trait::from_syn(spec, None, args, false);
+        let mut model = Trait::from_syn(spec, None, args, Origin::Hooked);
         model.mock = format_ident!("patch");
         model
     }
@@ -49,7 +62,7 @@ impl<'a> Trait<'a> {
     /// One method of a patchable impl block, restated by
     /// [`hooked_methods`]; named after the type, for its messages.
     pub(crate) fn of_hooked_method(spec: &'a ItemTrait, args: &'a Args) -> Self {
-        let mut model = Trait::from_syn(spec, None, args, false);
+        let mut model = Trait::from_syn(spec, None, args, Origin::Hooked);
         model.mock = spec.ident.clone();
         model
     }
@@ -58,7 +71,7 @@ impl<'a> Trait<'a> {
     /// mock is `MockFn`, whose `call` is the closure.
     pub(crate) fn of_closure(spec: &'a ItemTrait, args: &'a Args) -> Self {
         let path = Some(syn::parse_quote!(__AutospecFn));
-        let mut model = Trait::from_syn(spec, path, args, false);
+        let mut model = Trait::from_syn(spec, path, args, Origin::Written);
         model.mock = format_ident!("MockFn");
         model
     }
@@ -118,6 +131,47 @@ fn public_consts(item_impl: &ItemImpl) -> Vec<syn::ImplItemConst> {
             _ => None,
         })
         .collect()
+}
+
+/// Input: `impl<T> Store<T> for Real<T> { type Key = u8; fn get(&self) -> u8 { .. } }`.
+/// Output: `pub trait Store<T> { type Key = u8; fn get(&self) -> u8; }`:
+/// the impl's items as a restated trait (as `mock!` restates one), which
+/// the mock implements as `Store<T>`. The mock is public, as the impl is
+/// wherever the trait and the type are.
+pub(crate) fn trait_impl(item_impl: &ItemImpl) -> ItemTrait {
+    let items = item_impl.items.iter().map(|item| match item {
+        ImplItem::Fn(function) => {
+            let cfgs = function
+                .attrs
+                .iter()
+                .filter(|attr| attr.path().is_ident("cfg"));
+            let sig = &function.sig;
+            quote!(#(#cfgs)* #sig;)
+        }
+        ImplItem::Type(ty) => {
+            let (ident, generics, value) = (&ty.ident, &ty.generics, &ty.ty);
+            let where_clause = &generics.where_clause;
+            let params = &generics.params;
+            quote!(type #ident<#params> = #value #where_clause;)
+        }
+        ImplItem::Const(constant) => {
+            let (ident, ty, value) = (&constant.ident, &constant.ty, &constant.expr);
+            quote!(const #ident: #ty = #value;)
+        }
+        other => quote!(#other),
+    });
+    let ident = item_impl
+        .trait_
+        .as_ref()
+        .and_then(|(path, _)| path.segments.last())
+        .map_or_else(|| format_ident!("Trait"), |last| last.ident.clone());
+    let attrs = item_impl
+        .attrs
+        .iter()
+        .filter(|attr| crate::model::is_async_trait(attr.path()));
+    let (generics, where_clause) = (&item_impl.generics.params, &item_impl.generics.where_clause);
+    let unsafety = &item_impl.unsafety;
+    syn::parse_quote!(#(#attrs)* pub #unsafety trait #ident <#generics> #where_clause { #(#items)* })
 }
 
 /// Input: `pub fn fetch(url: &str) -> String { .. }`.

@@ -442,10 +442,7 @@ impl Gen<'_> {
 
     fn receiver(&mut self, self_sized: bool) -> (Receiver, Vec<Frag>) {
         let sized = Frag::plain("Self: Sized");
-        // In a trait with a lifetime parameter a method without `self` is
-        // a documented refusal; it comes only from `add_refused_shape`.
-        let statics = when(self.trait_lifetime.is_none(), 8);
-        let (kind, text, preds) = match self.rng.weighted(&[60, 15, statics, 6, 2, 4, 2, 1]) {
+        let (kind, text, preds) = match self.rng.weighted(&[60, 15, 8, 6, 2, 4, 2, 1]) {
             0 => (RecvKind::Ref, Frag::plain("&self"), Vec::new()),
             1 => (RecvKind::RefMut, Frag::plain("&mut self"), Vec::new()),
             2 => (RecvKind::Static, Frag::plain(""), Vec::new()),
@@ -487,21 +484,7 @@ impl Gen<'_> {
         if with_types {
             let count = 1 + usize::from(self.rng.chance(20));
             for position in 0..count {
-                // Per-type child mocks (`'static` and const parameters) in
-                // a trait with a lifetime parameter: a documented refusal.
-                let keyed = self.trait_lifetime.is_none();
-                let weights = [
-                    when(keyed, 30),
-                    when(keyed, 8),
-                    8,
-                    8,
-                    8,
-                    8,
-                    6,
-                    6,
-                    3,
-                    when(keyed, 5),
-                ];
+                let weights = [30, 8, 8, 8, 8, 8, 6, 6, 3, 5];
                 let kind = match self.rng.weighted(&weights) {
                     0 => GenKind::Keyed,
                     1 => GenKind::DefaultKeyed,
@@ -1065,7 +1048,13 @@ impl Gen<'_> {
                 "Option<Self>",
                 "Result<Self, String>",
             ])),
-            14 => Frag::plain("impl Iterator<Item = u32>"),
+            14 => Frag::plain(*self.rng.pick(&[
+                "impl Iterator<Item = u32>",
+                "impl Iterator<Item = u32>",
+                "impl std::fmt::Display",
+                "impl std::fmt::Debug + Send",
+                "Option<impl Iterator<Item = u32>>",
+            ])),
             15 => self.std(Std::HashMap).wrap("{}<String, u32>"),
             16 => Frag::plain(*self.rng.pick(&["(u32, String)", "[u8; 4]", "&'static str"])),
             17 => match self.rng.below(3) {
@@ -1127,7 +1116,14 @@ impl Gen<'_> {
                     format!("Option<{t}>")
                 })
             }
-            24 => Frag::plain(format!("&{} str", ctx.lifetime.clone().unwrap_or_default())),
+            24 => {
+                let lifetime = ctx.lifetime.clone().unwrap_or_default();
+                match self.rng.below(3) {
+                    0 => Frag::plain(format!("&{lifetime} str")),
+                    1 => Frag::plain(format!("Vec<&{lifetime} str>")),
+                    _ => self.std(Std::Cow).wrap(&format!("{{}}<{lifetime}, str>")),
+                }
+            }
             25 => Frag::plain("impl Fn(u32) -> u32"),
             _ => Frag::plain("Vec<(String, u32)>"),
         };
@@ -1223,12 +1219,12 @@ const REFUSED_METHODS: &[RefusedMethod] = &[
         needs_trait_lifetime: false,
     },
     RefusedMethod {
-        label: "an `impl Trait` return other than the supported ones",
+        label: "an `impl Trait` return with no stand-in",
         name: "show",
         generics: &[],
         receiver: "&self",
         params: &[],
-        ret: "impl std::fmt::Display",
+        ret: "impl Clone",
         needs_trait_lifetime: false,
     },
     RefusedMethod {
@@ -1240,33 +1236,6 @@ const REFUSED_METHODS: &[RefusedMethod] = &[
         params: &[],
         ret: "Q",
         needs_trait_lifetime: false,
-    },
-    RefusedMethod {
-        label: "`impl Trait` nested in the return type",
-        name: "ids",
-        generics: &[],
-        receiver: "&self",
-        params: &[],
-        ret: "Option<impl Iterator<Item = u32>>",
-        needs_trait_lifetime: false,
-    },
-    RefusedMethod {
-        label: "an owned return that keeps a borrow",
-        name: "text",
-        generics: &["'x"],
-        receiver: "&self",
-        params: &[("s", "&'x str")],
-        ret: "std::borrow::Cow<'x, str>",
-        needs_trait_lifetime: false,
-    },
-    RefusedMethod {
-        label: "a method without `self` in a trait with a lifetime parameter",
-        name: "create",
-        generics: &[],
-        receiver: "",
-        params: &[("s", "&'trait str")],
-        ret: "u32",
-        needs_trait_lifetime: true,
     },
 ];
 

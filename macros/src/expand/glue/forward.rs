@@ -42,7 +42,7 @@ impl Glue<'_, '_> {
                 let owned = owned(quote!(__autospec_lent));
                 quote!(::core::result::Result::map(#call, |__autospec_lent| #owned))
             }
-            Ret::Callable(_) | Ret::Opaque(_) => return None,
+            Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => return None,
         };
         Some(quote! {
             move |#(#names),*| #answer
@@ -121,6 +121,7 @@ impl Glue<'_, '_> {
         receiver
             && params
             && ret
+            && !method.lent
             && method.wrap != Wrap::Direct
             && !self.where_self()
             && !matches!(method.sig.safety, syn::Safety::Unsafe(_))
@@ -175,12 +176,13 @@ impl Glue<'_, '_> {
                     && reference.mutability.is_none()
             }
             Ret::Unit | Ret::Iter(_) => true,
-            Ret::Callable(_) | Ret::Opaque(_) => false,
+            Ret::Callable(_) | Ret::Standin(_) | Ret::Opaque(_) => false,
         };
         let where_self = self.where_self();
         receiver
             && params
             && ret
+            && !method.lent
             && !where_self
             && method.wrap == Wrap::Direct
             && !matches!(sig.safety, syn::Safety::Unsafe(_))

@@ -7,6 +7,7 @@ use super::Method;
 use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::bounds::SharedJournal as Owner;
+use crate::core::closure::Closure;
 use crate::core::fail::refused;
 use crate::core::holders::StaticRef;
 use crate::core::journal::ErasedArgs;
@@ -105,7 +106,76 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&mut F) -> R,
     ) -> (R, Option<u64>) {
+        let (answer, seq) = self.pick(args.into());
+        let with = match answer {
+            Ok(value) => return (value, seq),
+            Err(with) => with,
+        };
+        let value = self.run(&with, invoke);
+        if seq.is_some() {
+            self.state().answers.keep_return(seq, &value);
+        }
+        (value, seq)
+    }
+
+    /// Runs the `returns_with` closure of a call, unlocked so that it may
+    /// use the mock, and alone: calls take it in turn (see `Closure`).
+    fn run<T>(&self, with: &Closure, invoke: impl FnOnce(&mut F) -> T) -> T {
+        let mut running = with.take(&self.shared.head);
+        // SAFETY: `with` only ever holds a `Closure` of a `Box<F>`, made by
+        // `__returns_with` of this method, whose `F` is this `F`.
+        invoke(unsafe { running.get::<Box<F>>() })
+    }
+
+    /// [`__call`](Self::__call) for a method whose answer holds a borrow of
+    /// an argument or of `self` (`-> Cow<'a, str>`, `-> Token<'_>`): the
+    /// answers it keeps (`R`) borrow only for `'static`, and `stored`
+    /// hands one back as the call's `T` (the same type with the call's
+    /// lifetimes, which `'static` outlives); a `returns_with` closure
+    /// returns the `T` itself, which may borrow from the arguments it
+    /// received. The value is never kept, so it is not journaled either.
+    #[doc(hidden)]
+    pub fn __call_lent<T>(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&mut F) -> T,
+        stored: impl FnOnce(R) -> T,
+    ) -> T {
+        match self.pick(args.into()).0 {
+            Ok(value) => stored(value),
+            Err(with) => self.run(&with, invoke),
+        }
+    }
+
+    /// [`__call_lent`](Self::__call_lent) for a constructor: while nothing
+    /// is configured, `fallback` answers (the class's instance), as for
+    /// [`__call_or`](Self::__call_or).
+    #[doc(hidden)]
+    pub fn __call_lent_or<T>(
+        &self,
+        args: impl Into<Kept<A>>,
+        invoke: impl FnOnce(&mut F) -> T,
+        stored: impl FnOnce(R) -> T,
+        fallback: impl FnOnce() -> T,
+    ) -> T {
         let args = args.into();
+        let mut guard = self.state();
+        if guard.answers.is_unconfigured() {
+            guard.record(args, self.shared.head.is_journaling());
+            drop(guard);
+            self.shared.head.notify();
+            return fallback();
+        }
+        drop(guard);
+        self.__call_lent(args, invoke, stored)
+    }
+
+    /// Journals a call and picks its answer: a value (a default one when
+    /// nothing is configured), or the `returns_with` closure to run, which
+    /// the caller runs with the state unlocked so that it may use the mock.
+    /// Also the call's sequence number if it was journaled.
+    #[track_caller]
+    fn pick(&self, args: Kept<A>) -> (Result<R, Arc<Closure>>, Option<u64>) {
         let mut guard = self.state();
         let state = &mut *guard;
         // SAFETY: the rules were made by `when` of this method, for this
@@ -145,8 +215,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let picked = unsafe { state.answers.settle(rule, journaled, seq) };
         drop(unjournaled);
         let answer = match picked {
-            Picked::Value(value) => return (value, seq),
-            Picked::With(answer) => answer,
+            Picked::Value(value) => Ok(value),
+            Picked::With(answer) => Err(answer),
             // A `&'static` answer or a lent value is handed out by
             // `__call_static` or `__call_mut` before it gets here; only a
             // call racing with another that used up the one-shot answers in
@@ -154,20 +224,10 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             Picked::Elsewhere | Picked::Unconfigured => {
                 let value = state.answers.unconfigured(&self.shared.head, &*state);
                 state.answers.keep_return(seq, &value);
-                return (value, seq);
+                Ok(value)
             }
         };
-        // Unlocked while the closure runs, so that it may use the mock.
-        drop(guard);
-        let mut running = answer.take(&self.shared.head);
-        // SAFETY: `with` only ever holds a `Closure` of a `Box<F>`, made by
-        // `__returns_with` of this method, whose `F` is this `F`.
-        let value = invoke(unsafe { running.get::<Box<F>>() });
-        drop(running);
-        if seq.is_some() {
-            self.state().answers.keep_return(seq, &value);
-        }
-        (value, seq)
+        (answer, seq)
     }
 
     /// [`__call`](Self::__call) for a method that returns `&'static T`:

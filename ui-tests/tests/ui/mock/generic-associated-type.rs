@@ -1,5 +1,5 @@
-// `#[autospec]` refuses generic associated types and suggests `mock!`;
-// this is what a user who follows that suggestion gets.
+// A generic associated type restated in `mock!` needs the type the mock
+// gives it, as an impl would.
 pub trait Lending {
     type Item<'a>
     where
@@ -9,8 +9,8 @@ pub trait Lending {
 
 autospec::mock! {
     pub MockLending: Lending {
-        type Item<'a> = &'a str where Self: 'a;
-        fn next(&mut self) -> Option<&str>;
+        type Item<'a> where Self: 'a;
+        fn next(&mut self) -> Option<Self::Item<'_>>;
     }
 }
 

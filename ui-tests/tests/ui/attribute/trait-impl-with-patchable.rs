@@ -1,4 +1,3 @@
-// A trait impl is the real implementation; the mock comes from the trait.
 use autospec::prelude::*;
 
 pub trait Store {
@@ -7,7 +6,8 @@ pub trait Store {
 
 pub struct Real;
 
-#[autospec]
+// `patchable` hooks the methods of an inherent impl block only.
+#[autospec(patchable)]
 impl Store for Real {
     fn get(&self) -> u8 {
         1
