@@ -27,6 +27,7 @@ mod robustness;
 #[cfg(test)]
 mod snapshots;
 mod validate;
+mod walk;
 
 use proc_macro::TokenStream;
 

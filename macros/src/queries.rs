@@ -2,12 +2,13 @@
 //! expansion all ask: which generics a type mentions, and what a type is
 //! once the invisible groups of `macro_rules!` are looked through.
 
+use crate::walk::{Look, Looker, Step};
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::visit::{self, Visit};
+use syn::visit::Visit;
 use syn::{
     GenericParam, Generics, Ident, ImplItemFn, Lifetime, Type, TypeImplTrait, TypeParamBound,
-    TypePath, TypeReference, TypeTraitObject, Visibility,
+    TypePath, TypeTraitObject, Visibility,
 };
 
 /// Looks through the invisible groups that `macro_rules!` wraps types in.
@@ -107,13 +108,13 @@ pub(crate) fn is_self(ty: &Type) -> bool {
 /// Whether the type names `Self` anywhere (`&Self`, `Vec<Self>`, `Self::Item`).
 pub(crate) fn mentions_self(ty: &Type) -> bool {
     struct Finds(bool);
-    impl<'v> Visit<'v> for Finds {
-        fn visit_ident(&mut self, ident: &'v Ident) {
+    impl Look<'_> for Finds {
+        fn ident(&mut self, ident: &Ident) {
             self.0 |= ident == "Self";
         }
     }
     let mut finds = Finds(false);
-    finds.visit_type(ty);
+    Looker(&mut finds).visit_type(ty);
     finds.0
 }
 
@@ -212,7 +213,7 @@ impl<'a> Mentions<'a> {
                 .collect(),
             ..Mentions::default()
         };
-        found.visit_type(ty);
+        Looker(&mut found).visit_type(ty);
         found
     }
 
@@ -232,53 +233,58 @@ impl<'a> Mentions<'a> {
     }
 }
 
-impl<'a> Visit<'a> for Mentions<'a> {
-    fn visit_parenthesized_generic_arguments(
-        &mut self,
-        args: &'a syn::ParenthesizedGenericArguments,
-    ) {
-        self.in_binder += 1;
-        visit::visit_parenthesized_generic_arguments(self, args);
-        self.in_binder -= 1;
+impl<'a> Look<'a> for Mentions<'a> {
+    fn binder(&mut self, entering: bool) {
+        if entering {
+            self.in_binder += 1;
+        } else {
+            self.in_binder -= 1;
+        }
     }
 
-    fn visit_type_fn_ptr(&mut self, function: &'a syn::TypeFnPtr) {
-        self.in_binder += 1;
-        visit::visit_type_fn_ptr(self, function);
-        self.in_binder -= 1;
-    }
-
-    fn visit_trait_bound(&mut self, bound: &'a syn::TraitBound) {
-        let binds = usize::from(bound.lifetimes.is_some());
-        self.in_binder += binds;
-        visit::visit_trait_bound(self, bound);
-        self.in_binder -= binds;
-    }
-
-    fn visit_lifetime(&mut self, lifetime: &'a Lifetime) {
+    fn lifetime(&mut self, lifetime: &'a Lifetime) {
         let kept = lifetime.ident == "static" || self.scope_lifetimes.contains(&lifetime.ident);
         if !kept && self.lifetime.is_none() && self.in_binder == 0 {
             self.lifetime = Some(lifetime.to_token_stream());
         }
     }
 
-    fn visit_type_reference(&mut self, reference: &'a TypeReference) {
-        if reference.lifetime.is_none() && self.lifetime.is_none() && self.in_binder == 0 {
-            self.lifetime = Some(reference.to_token_stream());
+    fn ty(&mut self, ty: &'a Type) -> Step {
+        match ty {
+            Type::Reference(reference)
+                if reference.lifetime.is_none()
+                    && self.lifetime.is_none()
+                    && self.in_binder == 0 =>
+            {
+                self.lifetime = Some(reference.to_token_stream());
+            }
+            Type::ImplTrait(impl_trait) => {
+                self.impl_trait.get_or_insert(impl_trait);
+                return Step::Over;
+            }
+            Type::TraitObject(dyn_trait) => {
+                self.dyn_trait.get_or_insert(dyn_trait);
+            }
+            Type::Path(path) => self.type_path(path),
+            _ => {}
         }
-        visit::visit_type_reference(self, reference);
+        Step::Into
     }
 
-    fn visit_type_impl_trait(&mut self, impl_trait: &'a TypeImplTrait) {
-        self.impl_trait.get_or_insert(impl_trait);
+    fn expr(&mut self, expr: &'a syn::Expr) {
+        // `[u8; N]` with a const parameter `N`.
+        if let syn::Expr::Path(path) = expr {
+            if let Some(ident) = path.path.get_ident() {
+                if self.scope_keyed.contains(ident) {
+                    self.keyed.get_or_insert(ident);
+                }
+            }
+        }
     }
+}
 
-    fn visit_type_trait_object(&mut self, dyn_trait: &'a TypeTraitObject) {
-        self.dyn_trait.get_or_insert(dyn_trait);
-        visit::visit_type_trait_object(self, dyn_trait);
-    }
-
-    fn visit_type_path(&mut self, path: &'a TypePath) {
+impl<'a> Mentions<'a> {
+    fn type_path(&mut self, path: &'a TypePath) {
         let segments = &path.path.segments;
         let named = match (segments.first(), segments.get(1)) {
             (Some(first), Some(second)) if first.ident == "Self" => Some(&second.ident),
@@ -298,19 +304,6 @@ impl<'a> Visit<'a> for Mentions<'a> {
                 }
             }
         }
-        visit::visit_type_path(self, path);
-    }
-
-    fn visit_expr(&mut self, expr: &'a syn::Expr) {
-        // `[u8; N]` with a const parameter `N`.
-        if let syn::Expr::Path(path) = expr {
-            if let Some(ident) = path.path.get_ident() {
-                if self.scope_keyed.contains(ident) {
-                    self.keyed.get_or_insert(ident);
-                }
-            }
-        }
-        visit::visit_expr(self, expr);
     }
 }
 

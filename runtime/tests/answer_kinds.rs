@@ -11,7 +11,7 @@ use std::thread;
 use std::time::Duration;
 
 mod support;
-use support::{panic_message, quietly};
+use support::{panic_location, panic_message, quietly};
 
 #[autospec]
 pub trait Counter {
@@ -328,22 +328,3 @@ fn methods_without_accepts_take_any_arguments() {
 
 /// Drops a value, whatever it is.
 fn ignore<T>(_: T) {}
-
-/// Where the panic of `f` was raised, as `file:line`.
-fn panic_location(f: impl FnOnce()) -> String {
-    let seen = Arc::new(Mutex::new(String::new()));
-    let hook = std::panic::take_hook();
-    let into = Arc::clone(&seen);
-    // Other tests panic on their threads meanwhile: keep this thread's.
-    let here = std::thread::current().id();
-    std::panic::set_hook(Box::new(move |info| {
-        if let (Some(location), true) = (info.location(), std::thread::current().id() == here) {
-            *into.lock().unwrap() = format!("{}:{}", location.file(), location.line());
-        }
-    }));
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
-    std::panic::set_hook(hook);
-    assert!(outcome.is_err(), "expected a panic");
-    let location = seen.lock().unwrap().clone();
-    location
-}

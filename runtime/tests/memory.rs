@@ -32,6 +32,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
+/// The count is process-wide: the tests take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[autospec]
 trait Store {
     fn put(&self, id: u32, name: String);
@@ -41,6 +44,7 @@ trait Store {
 #[test]
 fn a_recorded_call_costs_what_its_arguments_need() {
     const CALLS: isize = 10_000;
+    let _turn = ONE_AT_A_TIME.lock();
     let store = MockStore::default();
     store.put(0, String::new());
     store.put.reset();
@@ -67,6 +71,7 @@ fn a_recorded_call_costs_what_its_arguments_need() {
 #[test]
 fn a_call_answered_by_the_standing_value_keeps_no_copy_of_it() {
     const CALLS: isize = 10_000;
+    let _turn = ONE_AT_A_TIME.lock();
     let store = MockStore::default();
     store
         .get

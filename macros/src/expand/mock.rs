@@ -306,16 +306,15 @@ fn assoc_owner(model: &Trait<'_>) -> TokenStream {
 /// `Future<Output = T>`), to keep the mock's parameters from shadowing them.
 fn first_segments(item: &ItemTrait) -> Vec<Ident> {
     struct Firsts(Vec<Ident>);
-    impl<'v> syn::visit::Visit<'v> for Firsts {
-        fn visit_path(&mut self, path: &'v Path) {
+    impl crate::walk::Look<'_> for Firsts {
+        fn path(&mut self, path: &Path) {
             if let Some(first) = path.segments.first() {
                 self.0.push(first.ident.clone());
             }
-            syn::visit::visit_path(self, path);
         }
     }
     let mut firsts = Firsts(Vec::new());
-    syn::visit::Visit::visit_item_trait(&mut firsts, item);
+    syn::visit::Visit::visit_item_trait(&mut crate::walk::Looker(&mut firsts), item);
     firsts.0
 }
 

@@ -201,15 +201,7 @@ fn awaited_body(output: &ReturnType, block: &syn::Block) -> TokenStream {
 
 /// Whether a type holds an `impl Trait`, which a `let` cannot name.
 fn holds_impl_trait(ty: &Type) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
-            self.0 = true;
-        }
-    }
-    let mut finder = Finder(false);
-    syn::visit::Visit::visit_type(&mut finder, ty);
-    finder.0
+    crate::walk::holds(ty, |ty| matches!(ty, Type::ImplTrait(_)))
 }
 
 /// A free function with its patch hook, and the struct of its name

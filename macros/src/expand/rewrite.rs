@@ -2,11 +2,12 @@
 //! to the mock, borrowed types to the owned types the mock keeps.
 
 use crate::queries::{is_self, ungroup};
+use crate::walk::{Look, Looker, Rewrite, Rewriter, Step};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 use syn::punctuated::Punctuated;
-use syn::visit::{self, Visit};
-use syn::visit_mut::{self, VisitMut};
+use syn::visit::Visit;
+use syn::visit_mut::VisitMut;
 use syn::{
     GenericArgument, GenericParam, Ident, PathArguments, Token, Type, TypeParamBound, TypePath,
 };
@@ -36,7 +37,7 @@ impl SelfMap {
     /// Output: `Box<MockIter<Item>>`, `Option<u32>` (with `type Item = u32`).
     pub(crate) fn replace(&self, ty: &Type) -> Type {
         let mut ty = ty.clone();
-        Replace(self).visit_type_mut(&mut ty);
+        Rewriter(&mut Replace(self)).visit_type_mut(&mut ty);
         ty
     }
 
@@ -47,7 +48,7 @@ impl SelfMap {
     ) -> Punctuated<TypeParamBound, Token![+]> {
         let mut bounds = bounds.clone();
         for bound in &mut bounds {
-            Replace(self).visit_type_param_bound_mut(bound);
+            Rewriter(&mut Replace(self)).visit_type_param_bound_mut(bound);
         }
         bounds
     }
@@ -89,8 +90,11 @@ impl SelfMap {
     /// implementation has a different type for.
     pub(crate) fn mentions_self(&self, ty: &Type) -> bool {
         struct Finds<'m>(&'m SelfMap, bool);
-        impl<'v> Visit<'v> for Finds<'_> {
-            fn visit_type_path(&mut self, path: &'v TypePath) {
+        impl Look<'_> for Finds<'_> {
+            fn ty(&mut self, ty: &Type) -> Step {
+                let Type::Path(path) = ty else {
+                    return Step::Into;
+                };
                 let segments = &path.path.segments;
                 let own = |name: &Ident| self.0.assoc.iter().any(|(ident, _)| ident == name);
                 let found = match &path.qself {
@@ -104,30 +108,30 @@ impl SelfMap {
                     _ => false,
                 };
                 self.1 |= found;
-                visit::visit_type_path(self, path);
+                Step::Into
             }
         }
         let mut finds = Finds(self, false);
-        finds.visit_type(ty);
+        Looker(&mut finds).visit_type(ty);
         finds.1
     }
 }
 
 struct Replace<'m>(&'m SelfMap);
 
-impl VisitMut for Replace<'_> {
-    fn visit_type_mut(&mut self, ty: &mut Type) {
+impl Rewrite for Replace<'_> {
+    fn ty(&mut self, ty: &mut Type) -> Step {
         if let Type::Path(path) = ty {
             if path.qself.is_none() && path.path.is_ident("Self") {
                 *ty = self.0.mock.clone();
-                return;
+                return Step::Over;
             }
             if let Some(replacement) = self.0.projection(path) {
                 *ty = replacement;
-                return;
+                return Step::Over;
             }
         }
-        visit_mut::visit_type_mut(self, ty);
+        Step::Into
     }
 }
 
@@ -182,8 +186,8 @@ pub(crate) fn substitute(ty: &Type, params: &[GenericParam], args: &[&GenericArg
         lifetimes: Vec<(&'p Ident, &'p syn::Lifetime)>,
         types: Vec<(&'p Ident, &'p Type)>,
     }
-    impl VisitMut for Substitute<'_> {
-        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+    impl Rewrite for Substitute<'_> {
+        fn lifetime(&mut self, lifetime: &mut syn::Lifetime) {
             if let Some((_, arg)) = self
                 .lifetimes
                 .iter()
@@ -193,16 +197,16 @@ pub(crate) fn substitute(ty: &Type, params: &[GenericParam], args: &[&GenericArg
             }
         }
 
-        fn visit_type_mut(&mut self, ty: &mut Type) {
+        fn ty(&mut self, ty: &mut Type) -> Step {
             if let Type::Path(path) = ty {
                 if let Some(ident) = path.path.get_ident().filter(|_| path.qself.is_none()) {
                     if let Some((_, arg)) = self.types.iter().find(|(param, _)| *param == ident) {
                         *ty = (*arg).clone();
-                        return;
+                        return Step::Over;
                     }
                 }
             }
-            visit_mut::visit_type_mut(self, ty);
+            Step::Into
         }
     }
     let mut substitute = Substitute {
@@ -221,7 +225,7 @@ pub(crate) fn substitute(ty: &Type, params: &[GenericParam], args: &[&GenericArg
         }
     }
     let mut ty = ty.clone();
-    substitute.visit_type_mut(&mut ty);
+    Rewriter(&mut substitute).visit_type_mut(&mut ty);
     ty
 }
 
@@ -234,61 +238,49 @@ pub(crate) fn outlived(ty: &Type, kept: &[Ident]) -> Type {
         kept: &'k [Ident],
         in_binder: usize,
     }
-    impl VisitMut for Outlived<'_> {
-        fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+    impl Rewrite for Outlived<'_> {
+        fn lifetime(&mut self, lifetime: &mut syn::Lifetime) {
             if self.in_binder == 0 && !self.kept.contains(&lifetime.ident) {
                 *lifetime = syn::Lifetime::new("'static", lifetime.span());
             }
         }
 
-        fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
-            if self.in_binder == 0 && reference.lifetime.is_none() {
-                reference.lifetime = Some(syn::Lifetime::new(
-                    "'static",
-                    proc_macro2::Span::call_site(),
-                ));
+        fn ty(&mut self, ty: &mut Type) -> Step {
+            if let Type::Reference(reference) = ty {
+                if self.in_binder == 0 && reference.lifetime.is_none() {
+                    reference.lifetime = Some(syn::Lifetime::new(
+                        "'static",
+                        proc_macro2::Span::call_site(),
+                    ));
+                }
             }
-            visit_mut::visit_type_reference_mut(self, reference);
+            Step::Into
         }
 
-        fn visit_parenthesized_generic_arguments_mut(
-            &mut self,
-            args: &mut syn::ParenthesizedGenericArguments,
-        ) {
-            self.in_binder += 1;
-            visit_mut::visit_parenthesized_generic_arguments_mut(self, args);
-            self.in_binder -= 1;
-        }
-
-        fn visit_type_fn_ptr_mut(&mut self, function: &mut syn::TypeFnPtr) {
-            self.in_binder += 1;
-            visit_mut::visit_type_fn_ptr_mut(self, function);
-            self.in_binder -= 1;
-        }
-
-        fn visit_trait_bound_mut(&mut self, bound: &mut syn::TraitBound) {
-            let binds = usize::from(bound.lifetimes.is_some());
-            self.in_binder += binds;
-            visit_mut::visit_trait_bound_mut(self, bound);
-            self.in_binder -= binds;
+        fn binder(&mut self, entering: bool) {
+            if entering {
+                self.in_binder += 1;
+            } else {
+                self.in_binder -= 1;
+            }
         }
     }
     let mut ty = ty.clone();
-    Outlived { kept, in_binder: 0 }.visit_type_mut(&mut ty);
+    Rewriter(&mut Outlived { kept, in_binder: 0 }).visit_type_mut(&mut ty);
     ty
 }
 
 /// The lifetimes that `types` name (`'a` in `&'a str`).
 pub(crate) fn named_lifetimes<'t>(types: impl Iterator<Item = &'t Type>) -> Vec<Ident> {
     struct Named(Vec<Ident>);
-    impl<'v> Visit<'v> for Named {
-        fn visit_lifetime(&mut self, lifetime: &'v syn::Lifetime) {
+    impl Look<'_> for Named {
+        fn lifetime(&mut self, lifetime: &syn::Lifetime) {
             self.0.push(lifetime.ident.clone());
         }
     }
     let mut named = Named(Vec::new());
     for ty in types {
-        named.visit_type(ty);
+        Looker(&mut named).visit_type(ty);
     }
     named.0
 }

@@ -7,10 +7,11 @@
 
 use crate::input::{DoublesInput, RestatedImpl, RestatedModule};
 use crate::queries::respan;
+use crate::walk::{holds, Rewrite, Rewriter, Step};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::visit_mut::{self, VisitMut};
+use syn::visit_mut::VisitMut;
 use syn::{
     Attribute, FnArg, ForeignItem, ForeignItemFn, Ident, ItemFn, ItemForeignMod, ItemImpl, ItemUse,
     Pat, ReturnType, Type,
@@ -125,10 +126,10 @@ fn stand_in<'a>(
         .map(|constant| {
             let (attrs, name) = (&constant.attrs, &constant.ident);
             let mut ty = constant.ty.clone();
-            RealSelf {
+            Rewriter(&mut RealSelf {
                 stand_in: ident,
                 real: &real,
-            }
+            })
             .visit_type_mut(&mut ty);
             let value = quote_spanned!(name.span()=> #real::#name);
             let doc = (!attrs.iter().any(|attr| attr.path().is_ident("doc"))).then(|| {
@@ -160,7 +161,7 @@ fn forwarding(
 ) -> ItemFn {
     let mut sig = function.sig.clone();
     if let Some(stand_in) = stand_in {
-        RealSelf { stand_in, real }.visit_signature_mut(&mut sig);
+        Rewriter(&mut RealSelf { stand_in, real }).visit_signature_mut(&mut sig);
     }
     let names = parameter_names(&mut sig);
     let ident = &sig.ident;
@@ -233,18 +234,7 @@ fn parameter_names(sig: &mut syn::Signature) -> Vec<Ident> {
 /// Whether a type holds an `impl Trait` (or `_`), which cannot be named
 /// in the check of the answer.
 fn holds_impl_trait(ty: &Type) -> bool {
-    struct Finder(bool);
-    impl<'ast> syn::visit::Visit<'ast> for Finder {
-        fn visit_type_impl_trait(&mut self, _: &'ast syn::TypeImplTrait) {
-            self.0 = true;
-        }
-        fn visit_type_infer(&mut self, _: &'ast syn::TypeInfer) {
-            self.0 = true;
-        }
-    }
-    let mut finder = Finder(false);
-    syn::visit::Visit::visit_type(&mut finder, ty);
-    finder.0
+    holds(ty, |ty| matches!(ty, Type::ImplTrait(_) | Type::Infer(_)))
 }
 
 /// Input: `fn now() -> SystemTime` (or `-> Self`) restated in `impl SystemTime`.
@@ -255,18 +245,18 @@ struct RealSelf<'r> {
     real: &'r TokenStream,
 }
 
-impl VisitMut for RealSelf<'_> {
-    fn visit_type_mut(&mut self, ty: &mut Type) {
+impl Rewrite for RealSelf<'_> {
+    fn ty(&mut self, ty: &mut Type) -> Step {
         if let Type::Path(path) = ty {
             if path.qself.is_none()
                 && (path.path.is_ident(self.stand_in) || path.path.is_ident("Self"))
             {
                 let real = self.real;
                 *ty = syn::parse_quote_spanned!(path.span()=> #real);
-                return;
+                return Step::Over;
             }
         }
-        visit_mut::visit_type_mut(self, ty);
+        Step::Into
     }
 }
 

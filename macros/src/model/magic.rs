@@ -3,8 +3,7 @@
 //! that are wrong, `expand::magic` emits the others.
 
 use crate::queries::is_self;
-use syn::visit::Visit;
-use syn::{GenericArgument, Ident, Path, PathArguments, Type};
+use syn::{GenericArgument, Path, PathArguments, Type};
 
 /// What a magic trait needs besides its name.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -406,15 +405,7 @@ fn unknown(name: &str) -> String {
 /// itself when rendered; an `Item` of the mock's type would hand out the
 /// mock inside its own answers.
 fn refuse_self(ty: &Type) -> syn::Result<()> {
-    struct FindSelf(bool);
-    impl<'v> Visit<'v> for FindSelf {
-        fn visit_ident(&mut self, ident: &'v Ident) {
-            self.0 |= ident == "Self";
-        }
-    }
-    let mut find = FindSelf(false);
-    find.visit_type(ty);
-    if find.0 {
+    if crate::queries::mentions_self(ty) {
         return Err(syn::Error::new_spanned(
             ty,
             "a magic trait's argument cannot be the mock itself (`Self`); use another type, or `magic(PartialEq)` for comparisons between mocks",

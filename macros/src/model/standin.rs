@@ -6,9 +6,11 @@
 //! it replaced by its stand-in.
 
 use crate::attr::ImplType;
+use crate::walk::{Look, Looker, Rewrite, Rewriter, Step};
 use quote::ToTokens;
 use syn::punctuated::Punctuated;
-use syn::visit_mut::{self, VisitMut};
+use syn::visit::Visit;
+use syn::visit_mut::VisitMut;
 use syn::{Token, Type, TypeImplTrait, TypeParamBound};
 
 /// Traits whose `Box<dyn Trait>` implements the trait (std forwards them
@@ -160,15 +162,15 @@ pub(crate) fn replace<'t>(
     named_only: bool,
 ) -> Result<Type, &'t TypeImplTrait> {
     struct Replace(std::vec::IntoIter<Type>);
-    impl VisitMut for Replace {
-        fn visit_type_mut(&mut self, ty: &mut Type) {
+    impl Rewrite for Replace {
+        fn ty(&mut self, ty: &mut Type) -> Step {
             if let Type::ImplTrait(_) = ty {
                 if let Some(standin) = self.0.next() {
                     *ty = standin;
                 }
-                return;
+                return Step::Over;
             }
-            visit_mut::visit_type_mut(self, ty);
+            Step::Into
         }
     }
     let mut standins = Vec::new();
@@ -179,23 +181,23 @@ pub(crate) fn replace<'t>(
         }
     }
     let mut replaced = ty.clone();
-    Replace(standins.into_iter()).visit_type_mut(&mut replaced);
+    Rewriter(&mut Replace(standins.into_iter())).visit_type_mut(&mut replaced);
     Ok(replaced)
 }
 
 /// Every `impl Trait` in `ty`, outermost first, in order.
 pub(crate) fn impl_traits(ty: &Type) -> Vec<&TypeImplTrait> {
     struct Find<'t>(Vec<&'t TypeImplTrait>);
-    impl<'t> syn::visit::Visit<'t> for Find<'t> {
-        fn visit_type(&mut self, ty: &'t Type) {
+    impl<'t> Look<'t> for Find<'t> {
+        fn ty(&mut self, ty: &'t Type) -> Step {
             if let Type::ImplTrait(impl_trait) = ty {
                 self.0.push(impl_trait);
-                return;
+                return Step::Over;
             }
-            syn::visit::visit_type(self, ty);
+            Step::Into
         }
     }
     let mut find = Find(Vec::new());
-    syn::visit::Visit::visit_type(&mut find, ty);
+    Looker(&mut find).visit_type(ty);
     find.0
 }

@@ -273,6 +273,7 @@ impl MockFile {
     /// MockFile::with_data("hello").read_to_string(&mut text).unwrap();
     /// assert_eq!(text, "hello");
     /// ```
+    #[inline]
     pub fn with_data(data: impl AsRef<[u8]>) -> Self {
         let core = MockCore::new("MockFile");
         let op = |name: &str| Method::__new(&core, name, "", render_none, || None, None);
@@ -323,11 +324,13 @@ impl MockFile {
     /// }
     /// ```
     #[must_use]
+    #[inline]
     pub fn opened(&self) -> Self {
         self.handle(Arc::new(Mutex::new(0)))
     }
 
     /// A handle of this file at `position`.
+    #[inline]
     fn handle(&self, position: Arc<Mutex<u64>>) -> Self {
         MockFile {
             read: self.read.clone(),
@@ -356,17 +359,20 @@ impl MockFile {
     /// write!(file.opened(), "b").unwrap();
     /// assert_eq!(file.written(), b"ab");
     /// ```
+    #[inline]
     pub fn written(&self) -> Vec<u8> {
         lock(&self.shared.written).clone()
     }
 
     /// The unread rest of the data, from this handle's position.
+    #[inline]
     fn rest(&self) -> &[u8] {
         let data = &self.shared.data;
         let position = usize::try_from(*lock(&self.position)).unwrap_or(usize::MAX);
         &data[position.min(data.len())..]
     }
 
+    #[inline]
     fn advance(&self, by: usize) {
         let mut position = lock(&self.position);
         *position = position.saturating_add(u64::try_from(by).unwrap_or(u64::MAX));
@@ -382,6 +388,7 @@ impl MockFile {
 /// assert_eq!(MockFile::default().read(&mut [0; 8]).unwrap(), 0);
 /// ```
 impl Default for MockFile {
+    #[inline]
     fn default() -> Self {
         MockFile::with_data([])
     }
@@ -389,6 +396,7 @@ impl Default for MockFile {
 
 /// Another handle to the same file, at the same position.
 impl Clone for MockFile {
+    #[inline]
     fn clone(&self) -> Self {
         self.handle(Arc::clone(&self.position))
     }
@@ -396,16 +404,19 @@ impl Clone for MockFile {
 
 /// Shows the name and the calls, as every mock does.
 impl fmt::Debug for MockFile {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt_mock(self, f)
     }
 }
 
 impl Mock for MockFile {
+    #[inline]
     fn __autospec_core(&self) -> &MockCore {
         &self.shared.core
     }
 
+    #[inline]
     fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
         vec![
             &self.read,
@@ -423,6 +434,7 @@ impl Mock for MockFile {
 
 /// The last handle of an open file closes it (see [`MockFile::close`]).
 impl Drop for MockFile {
+    #[inline]
     fn drop(&mut self) {
         if Arc::strong_count(&self.position) == 1 {
             self.close.__record(());
@@ -431,6 +443,7 @@ impl Drop for MockFile {
 }
 
 impl Read for MockFile {
+    #[inline]
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         self.read.allows((buf.len(),))?;
         let rest = self.rest();
@@ -440,6 +453,7 @@ impl Read for MockFile {
         Ok(n)
     }
 
+    #[inline]
     fn read_to_end(&mut self, buf: &mut Vec<u8>) -> io::Result<usize> {
         match self.read_to_end.configured() {
             Some(data) => {
@@ -452,6 +466,7 @@ impl Read for MockFile {
         }
     }
 
+    #[inline]
     fn read_to_string(&mut self, buf: &mut String) -> io::Result<usize> {
         match self.read_to_string.configured() {
             Some(text) => {
@@ -465,11 +480,13 @@ impl Read for MockFile {
 }
 
 impl BufRead for MockFile {
+    #[inline]
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         self.fill_buf.allows(())?;
         Ok(self.rest())
     }
 
+    #[inline]
     fn read_line(&mut self, buf: &mut String) -> io::Result<usize> {
         if let Some(line) = self.read_line.configured() {
             let line = line?;
@@ -489,24 +506,28 @@ impl BufRead for MockFile {
         Ok(read)
     }
 
+    #[inline]
     fn consume(&mut self, amount: usize) {
         self.advance(amount);
     }
 }
 
 impl Write for MockFile {
+    #[inline]
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         self.write.allows((buf.to_vec(),))?;
         lock(&self.shared.written).extend_from_slice(buf);
         Ok(buf.len())
     }
 
+    #[inline]
     fn flush(&mut self) -> io::Result<()> {
         self.flush.allows(())
     }
 }
 
 impl Seek for MockFile {
+    #[inline]
     fn seek(&mut self, pos: SeekFrom) -> io::Result<u64> {
         self.seek.allows((pos,))?;
         let mut position = lock(&self.position);

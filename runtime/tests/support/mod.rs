@@ -2,14 +2,47 @@
 #![allow(dead_code)]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// The panic hook is one per process, and tests run in parallel: whoever
+/// swaps it holds this lock, or another test's panic would meet its hook.
+static HOOK: Mutex<()> = Mutex::new(());
+
+/// Runs `f` with `hook` as the panic hook and returns how it ended.
+fn hooked<T>(
+    hook: Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send>,
+    f: impl FnOnce() -> T,
+) -> std::thread::Result<T> {
+    let _turn = HOOK.lock().unwrap_or_else(PoisonError::into_inner);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(hook);
+    let result = catch_unwind(AssertUnwindSafe(f));
+    std::panic::set_hook(previous);
+    result
+}
 
 /// Runs `f` with the panic hook silenced and returns how it ended.
 pub fn quietly<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
-    let result = catch_unwind(AssertUnwindSafe(f));
-    std::panic::set_hook(hook);
-    result
+    hooked(Box::new(|_| {}), f)
+}
+
+/// `file:line` of the panic that `f` must raise on this thread.
+pub fn panic_location(f: impl FnOnce()) -> String {
+    let seen = Arc::new(Mutex::new(String::new()));
+    let into = Arc::clone(&seen);
+    // Threads of other tests may panic meanwhile: keep this one's.
+    let here = std::thread::current().id();
+    let outcome = hooked(
+        Box::new(move |info| {
+            if let (Some(location), true) = (info.location(), std::thread::current().id() == here) {
+                *into.lock().unwrap() = format!("{}:{}", location.file(), location.line());
+            }
+        }),
+        f,
+    );
+    assert!(outcome.is_err(), "expected a panic");
+    let location = seen.lock().unwrap().clone();
+    location
 }
 
 /// The message of the panic that `f` must raise.

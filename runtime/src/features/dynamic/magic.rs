@@ -44,6 +44,7 @@ impl MagicMock {
     /// ```
     /// assert_eq!(autospec::dynamic::MagicMock::new("m").to_string(), "m");
     /// ```
+    #[inline]
     pub fn new(name: &str) -> Self {
         MagicMock(Mock::new(name))
     }
@@ -58,6 +59,7 @@ impl MagicMock {
     // Not `must_use`: touching an attribute to create it (before
     // `seal()`) is a statement of its own.
     #[allow(clippy::return_self_not_must_use)]
+    #[inline]
     pub fn attr(&self, name: &str) -> MagicMock {
         MagicMock(self.0.attr(name))
     }
@@ -75,6 +77,7 @@ impl MagicMock {
     // Not `must_use`: touching an attribute to create it (before
     // `seal()`) is a statement of its own.
     #[allow(clippy::return_self_not_must_use)]
+    #[inline]
     pub fn return_value(&self) -> MagicMock {
         MagicMock(self.0.return_value())
     }
@@ -88,6 +91,7 @@ impl MagicMock {
 /// assert!(MagicMock::from(plain.clone()).is(&plain));
 /// ```
 impl From<Mock> for MagicMock {
+    #[inline]
     fn from(mock: Mock) -> Self {
         MagicMock(mock)
     }
@@ -95,6 +99,7 @@ impl From<Mock> for MagicMock {
 
 impl Deref for MagicMock {
     type Target = Mock;
+    #[inline]
     fn deref(&self) -> &Mock {
         &self.0
     }
@@ -102,6 +107,7 @@ impl Deref for MagicMock {
 
 /// `MagicMock(rows)`.
 impl Debug for MagicMock {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "MagicMock({})", self.0 .0.dotted())
     }
@@ -129,6 +135,7 @@ impl NonCallableMagicMock {
     /// let m = autospec::dynamic::NonCallableMagicMock::new("m");
     /// assert_eq!(m.len(), 0);
     /// ```
+    #[inline]
     pub fn new(name: &str) -> Self {
         NonCallableMagicMock(NonCallableMock(Node::root(
             name,
@@ -146,6 +153,7 @@ impl NonCallableMagicMock {
     // Not `must_use`: touching an attribute to create it (before
     // `seal()`) is a statement of its own.
     #[allow(clippy::return_self_not_must_use)]
+    #[inline]
     pub fn attr(&self, name: &str) -> MagicMock {
         MagicMock(self.0.attr(name))
     }
@@ -153,6 +161,7 @@ impl NonCallableMagicMock {
 
 impl Deref for NonCallableMagicMock {
     type Target = NonCallableMock;
+    #[inline]
     fn deref(&self) -> &NonCallableMock {
         &self.0
     }
@@ -160,6 +169,7 @@ impl Deref for NonCallableMagicMock {
 
 /// `NonCallableMagicMock(settings)`.
 impl Debug for NonCallableMagicMock {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "NonCallableMagicMock({})", self.0 .0.dotted())
     }
@@ -169,6 +179,7 @@ impl Debug for NonCallableMagicMock {
 macro_rules! magic_methods {
     ($ty:ident) => {
         impl $ty {
+            #[inline]
             fn node(&self) -> &Arc<Node> {
                 &(self.0).0
             }
@@ -176,6 +187,7 @@ macro_rules! magic_methods {
             /// Calls the dunder attribute `name`; `default` answers while
             /// it is unconfigured.
             #[track_caller]
+            #[inline]
             fn dunder(&self, name: &str, args: Args, default: impl FnOnce() -> Value) -> Value {
                 self.node().attr(name).call_or(args, default)
             }
@@ -188,6 +200,7 @@ macro_rules! magic_methods {
             /// assert_eq!(m.len(), 2);
             /// ```
             #[track_caller]
+            #[inline]
             pub fn len(&self) -> usize {
                 self.dunder("__len__", Args::new(), || Value::new(0usize)).get()
             }
@@ -198,6 +211,7 @@ macro_rules! magic_methods {
             #[doc = concat!("assert!(autospec::dynamic::", stringify!($ty), "::new(\"m\").is_empty());")]
             /// ```
             #[track_caller]
+            #[inline]
             pub fn is_empty(&self) -> bool {
                 self.len() == 0
             }
@@ -237,6 +251,7 @@ macro_rules! magic_methods {
 
         /// `__str__`: the dotted name unless configured (with a `String`).
         impl fmt::Display for $ty {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let name = self.node().dotted();
                 let text = self.dunder("__str__", Args::new(), || Value::new(name));
@@ -247,6 +262,7 @@ macro_rules! magic_methods {
         /// `__eq__`, with the other mock: identity unless configured
         /// (with a `bool`).
         impl PartialEq for $ty {
+            #[inline]
             fn eq(&self, other: &Self) -> bool {
                 let same = Arc::ptr_eq(self.node(), other.node());
                 self.dunder("__eq__", Args::new().with(other.clone()), || Value::new(same))

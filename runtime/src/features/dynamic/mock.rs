@@ -35,6 +35,7 @@ impl Mock {
     /// ```
     /// assert_eq!(autospec::dynamic::Mock::new("db").attr("get").name(), "db.get");
     /// ```
+    #[inline]
     pub fn new(name: &str) -> Self {
         Mock(Node::root(name, None))
     }
@@ -54,6 +55,7 @@ impl Mock {
     // Not `must_use`: touching an attribute to create it (before
     // `seal()`) is a statement of its own.
     #[allow(clippy::return_self_not_must_use)]
+    #[inline]
     pub fn attr(&self, name: &str) -> Mock {
         Mock(self.0.attr(name))
     }
@@ -70,6 +72,7 @@ impl Mock {
     /// assert_eq!(add.call(dyn_args![2, 3]).get::<i32>(), 5);
     /// ```
     #[track_caller]
+    #[inline]
     pub fn call(&self, args: Args) -> Value {
         self.0
             .call_or(args, || Value::new(Mock(self.0.return_value())))
@@ -92,6 +95,7 @@ impl Mock {
     // Not `must_use`: touching an attribute to create it (before
     // `seal()`) is a statement of its own.
     #[allow(clippy::return_self_not_must_use)]
+    #[inline]
     pub fn return_value(&self) -> Mock {
         Mock(self.0.return_value())
     }
@@ -168,6 +172,7 @@ impl Mock {
     /// assert_eq!(m.mock_calls(), [call!(call(1)), call!(db.get("k"))]);
     /// assert_eq!(m.attr("db").mock_calls(), [call!(get("k"))]);
     /// ```
+    #[inline]
     pub fn mock_calls(&self) -> Vec<Call> {
         self.0.mock_calls()
     }
@@ -181,6 +186,7 @@ impl Mock {
     /// m.reset_mock();
     /// assert!(m.mock_calls().is_empty());
     /// ```
+    #[inline]
     pub fn reset_mock(&self) {
         self.0.reset_mock();
     }
@@ -198,6 +204,7 @@ impl Mock {
     /// db.attr("get"); // fine
     /// db.attr("gte"); // panics: "db.gte: the mock is sealed, ..."
     /// ```
+    #[inline]
     pub fn seal(&self) {
         self.0.core.seal();
     }
@@ -208,6 +215,7 @@ impl Mock {
     /// let db = autospec::dynamic::Mock::new("db");
     /// assert_eq!(db.attr("cache").attr("get").name(), "db.cache.get");
     /// ```
+    #[inline]
     pub fn name(&self) -> String {
         self.0.dotted()
     }
@@ -219,6 +227,7 @@ impl Mock {
     /// assert!(db.is(&db.clone()));
     /// assert!(!db.is(&autospec::dynamic::Mock::new("db")));
     /// ```
+    #[inline]
     pub fn is(&self, other: &Mock) -> bool {
         Arc::ptr_eq(&self.0, &other.0)
     }
@@ -230,6 +239,7 @@ impl Mock {
 /// assert_eq!(autospec::dynamic::Mock::default().name(), "mock");
 /// ```
 impl Default for Mock {
+    #[inline]
     fn default() -> Self {
         Mock::new("mock")
     }
@@ -237,6 +247,7 @@ impl Default for Mock {
 
 impl Deref for Mock {
     type Target = DynMethod;
+    #[inline]
     fn deref(&self) -> &DynMethod {
         &self.0.method
     }
@@ -244,6 +255,7 @@ impl Deref for Mock {
 
 /// `Mock(db.get)`: the kind and the dotted name.
 impl Debug for Mock {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "Mock({})", self.0.dotted())
     }
@@ -273,6 +285,7 @@ impl NonCallableMock {
     /// let config = autospec::dynamic::NonCallableMock::new("config");
     /// assert_eq!(config.attr("x").name(), "config.x");
     /// ```
+    #[inline]
     pub fn new(name: &str) -> Self {
         NonCallableMock(Node::root(name, Some("NonCallableMock")))
     }
@@ -287,6 +300,7 @@ impl NonCallableMock {
     // Not `must_use`: touching an attribute to create it (before
     // `seal()`) is a statement of its own.
     #[allow(clippy::return_self_not_must_use)]
+    #[inline]
     pub fn attr(&self, name: &str) -> Mock {
         Mock(self.0.attr(name))
     }
@@ -300,6 +314,7 @@ impl NonCallableMock {
     /// let config = autospec::dynamic::NonCallableMock::new("config");
     /// config.as_mock().call(dyn_args![]); // panics: "NonCallableMock 'config' is not callable"
     /// ```
+    #[inline]
     pub fn as_mock(&self) -> Mock {
         Mock(Arc::clone(&self.0))
     }
@@ -312,6 +327,7 @@ impl NonCallableMock {
     /// config.attr("reload").call(dyn_args![]);
     /// assert_eq!(config.mock_calls(), [autospec::call!(reload())]);
     /// ```
+    #[inline]
     pub fn mock_calls(&self) -> Vec<Call> {
         self.0.mock_calls()
     }
@@ -325,6 +341,7 @@ impl NonCallableMock {
     /// config.reset_mock();
     /// assert!(config.mock_calls().is_empty());
     /// ```
+    #[inline]
     pub fn reset_mock(&self) {
         self.0.reset_mock();
     }
@@ -336,6 +353,7 @@ impl NonCallableMock {
     /// config.seal();
     /// config.attr("x"); // panics: "config.x: the mock is sealed, ..."
     /// ```
+    #[inline]
     pub fn seal(&self) {
         self.0.core.seal();
     }
@@ -345,6 +363,7 @@ impl NonCallableMock {
     /// ```
     /// assert_eq!(autospec::dynamic::NonCallableMock::new("config").name(), "config");
     /// ```
+    #[inline]
     pub fn name(&self) -> String {
         self.0.dotted()
     }
@@ -352,6 +371,7 @@ impl NonCallableMock {
 
 /// `NonCallableMock(config)`.
 impl Debug for NonCallableMock {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "NonCallableMock({})", self.0.dotted())
     }
@@ -369,6 +389,7 @@ impl Value {
     /// assert!(made.is(&factory.return_value()));
     /// ```
     #[track_caller]
+    #[inline]
     pub fn mock(&self) -> Mock {
         self.get::<Mock>()
     }

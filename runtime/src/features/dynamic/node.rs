@@ -37,11 +37,13 @@ pub(super) struct Node {
 }
 
 impl Node {
+    #[inline]
     pub(super) fn root(name: &str, not_callable: Option<&'static str>) -> Arc<Node> {
         let name: &'static str = Box::leak(name.into());
         Node::new(&MockCore::new(name), String::new(), not_callable)
     }
 
+    #[inline]
     fn new(core: &Arc<MockCore>, path: String, not_callable: Option<&'static str>) -> Arc<Node> {
         let head = match path.as_str() {
             "" => "call".to_owned(),
@@ -66,12 +68,14 @@ impl Node {
     }
 
     /// `db.cache.get`: the root's name and the path.
+    #[inline]
     pub(super) fn dotted(&self) -> String {
         dotted(self.core.name(), &self.path)
     }
 
     /// The child under `key`, made on first access unless the mock is sealed.
     #[track_caller]
+    #[inline]
     fn child(&self, key: &str, path: String) -> Arc<Node> {
         let mut children = lock(&self.children);
         if let Some(child) = children.get(key) {
@@ -89,6 +93,7 @@ impl Node {
     }
 
     #[track_caller]
+    #[inline]
     pub(super) fn attr(&self, name: &str) -> Arc<Node> {
         let path = if self.path.is_empty() {
             name.to_owned()
@@ -99,12 +104,14 @@ impl Node {
     }
 
     #[track_caller]
+    #[inline]
     pub(super) fn return_value(&self) -> Arc<Node> {
         self.child("()", format!("{}()", self.path))
     }
 
     /// Journals a call; answers from the configuration, else `fallback`.
     #[track_caller]
+    #[inline]
     pub(super) fn call_or(self: &Arc<Self>, args: Args, fallback: impl FnOnce() -> Value) -> Value {
         if let Some(kind) = self.not_callable {
             panic!("{kind} '{}' is not callable", self.dotted());
@@ -115,6 +122,7 @@ impl Node {
     }
 
     /// This node and every node below it.
+    #[inline]
     fn subtree(self: &Arc<Self>) -> Vec<Arc<Node>> {
         let mut nodes = vec![Arc::clone(self)];
         let mut next = 0;
@@ -127,6 +135,7 @@ impl Node {
     }
 
     /// Every call of this node and below, named relative to it.
+    #[inline]
     pub(super) fn mock_calls(self: &Arc<Self>) -> Vec<Call> {
         let mut calls: Vec<(u64, Call)> = Vec::new();
         for node in self.subtree() {
@@ -144,6 +153,7 @@ impl Node {
         calls.into_iter().map(|(_, call)| call).collect()
     }
 
+    #[inline]
     pub(super) fn reset_mock(self: &Arc<Self>) {
         for node in self.subtree() {
             node.method.reset();
@@ -152,6 +162,7 @@ impl Node {
 }
 
 /// `db.cache.get` for the path `cache.get` below the root `db`.
+#[inline]
 fn dotted(root: &str, path: &str) -> String {
     match path {
         "" => root.to_owned(),

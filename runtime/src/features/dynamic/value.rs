@@ -36,6 +36,7 @@ impl Args {
     /// ```
     /// assert!(autospec::dynamic::Args::new().is_empty());
     /// ```
+    #[inline]
     pub fn new() -> Self {
         Args::default()
     }
@@ -58,6 +59,7 @@ impl Args {
     /// ```
     /// assert_eq!(autospec::dyn_args![1, 2, 3].len(), 3);
     /// ```
+    #[inline]
     pub fn len(&self) -> usize {
         self.values.len()
     }
@@ -67,6 +69,7 @@ impl Args {
     /// ```
     /// assert!(autospec::dyn_args![].is_empty());
     /// ```
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()
     }
@@ -85,6 +88,7 @@ impl Args {
 
 /// `("k", 3)`, as the call's arguments read.
 impl Debug for Args {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "({})", self.texts.join(", "))
     }
@@ -92,6 +96,7 @@ impl Debug for Args {
 
 impl Args {
     /// Each argument's `Debug` text.
+    #[inline]
     pub(crate) fn texts(&self) -> &[String] {
         &self.texts
     }
@@ -169,6 +174,7 @@ impl Value {
 
 /// The value's `Debug` text.
 impl Debug for Value {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }

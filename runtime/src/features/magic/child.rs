@@ -182,6 +182,7 @@ impl MockRef {
         Self::new(mock.__autospec_core())
     }
 
+    #[inline]
     pub(super) fn new(core: &MockCore) -> Self {
         MockRef {
             name: core.name(),
@@ -200,6 +201,7 @@ impl MockRef {
     ///
     /// assert_eq!(MockRef::of(&MockToken::default()).name(), "MockToken");
     /// ```
+    #[inline]
     pub fn name(&self) -> &'static str {
         self.name
     }
@@ -215,6 +217,7 @@ impl<M: Mock> std::cmp::PartialEq<M> for MockRef {
 
 /// Shows the mock's name.
 impl Debug for MockRef {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name)
     }
@@ -228,6 +231,9 @@ pub trait Part {
 }
 
 /// A magic trait's struct of child mocks, with `Clone` (a handle) and `Part`.
+/// Its functions are `#[inline]`, like all of the concrete mocks' code in
+/// the runtime, so that only a crate that uses them generates their code
+/// (and that of the `Method`s they hold), not the runtime's build.
 macro_rules! magic_trait {
     ($(#[$meta:meta])* $name:ident<$($g:ident),*> {
         $($(#[$field_meta:meta])* $field:ident: $ty:ty,)*
@@ -238,12 +244,14 @@ macro_rules! magic_trait {
         }
 
         impl<$($g),*> Clone for $name<$($g),*> {
+            #[inline]
             fn clone(&self) -> Self {
                 $name { $($field: Clone::clone(&self.$field),)* }
             }
         }
 
         impl<$($g),*> $crate::features::magic::child::Part for $name<$($g),*> {
+            #[inline]
             fn __push<'a>(&'a self, methods: &mut Vec<&'a dyn $crate::core::journal::AnyMethod>) {
                 $(methods.push(&self.$field);)*
             }

@@ -31,6 +31,7 @@ magic_trait! {
 
 impl MagicDisplay {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicDisplay {
             fmt: no_args(core, "magic.display.fmt", none),
@@ -38,6 +39,7 @@ impl MagicDisplay {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __fmt(&self, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.fmt.__apply_or(|| name.to_owned()))
     }
@@ -69,6 +71,7 @@ magic_trait! {
 
 impl MagicPartialEq {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicPartialEq {
             eq: one_arg(core, "magic.partial_eq.eq", none),
@@ -76,6 +79,7 @@ impl MagicPartialEq {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __eq(&self, this: &MockCore, other: &MockCore) -> bool {
         let identical = this.id() == other.id();
         self.eq.__apply_or(MockRef::new(other), || identical)
@@ -107,6 +111,7 @@ magic_trait! {
 
 impl MagicPartialOrd {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicPartialOrd {
             partial_cmp: one_arg(core, "magic.partial_ord.partial_cmp", none),
@@ -114,6 +119,7 @@ impl MagicPartialOrd {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __partial_cmp(&self, other: &MockCore) -> Option<Ordering> {
         self.partial_cmp.__apply_or(MockRef::new(other), || None)
     }
@@ -147,6 +153,7 @@ magic_trait! {
 
 impl MagicHash {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicHash {
             hash: no_args(core, "magic.hash.hash", none),
@@ -154,6 +161,7 @@ impl MagicHash {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __hash(&self, this: &MockCore) -> u64 {
         self.hash.__apply_or(|| this.id())
     }

@@ -41,6 +41,7 @@ pub struct MagicDrop {
 }
 
 impl Clone for MagicDrop {
+    #[inline]
     fn clone(&self) -> Self {
         MagicDrop {
             drop: self.drop.clone(),
@@ -51,6 +52,7 @@ impl Clone for MagicDrop {
 }
 
 impl Part for MagicDrop {
+    #[inline]
     fn __push<'a>(&'a self, methods: &mut Vec<&'a dyn AnyMethod>) {
         methods.push(&self.drop);
     }
@@ -58,6 +60,7 @@ impl Part for MagicDrop {
 
 impl MagicDrop {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicDrop {
             drop: no_args(core, "magic.drop.drop", none),
@@ -67,6 +70,7 @@ impl MagicDrop {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __drop(&self) {
         self.drop.__apply_or(|| ());
     }
@@ -85,6 +89,7 @@ impl MagicDrop {
     /// drop(other);
     /// assert_eq!(conn.magic.drop.handles(), 1);
     /// ```
+    #[inline]
     pub fn handles(&self) -> usize {
         Arc::strong_count(&self.handles)
     }
@@ -103,6 +108,7 @@ impl MagicDrop {
     /// # drop(leaked);
     /// ```
     #[track_caller]
+    #[inline]
     pub fn assert_dropped(&self) {
         let others = self.handles() - 1;
         if others > 0 {

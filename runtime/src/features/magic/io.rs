@@ -55,6 +55,7 @@ impl ReadBuf {
     /// assert_eq!(source.read(&mut three).unwrap(), 3);
     /// assert_eq!(&three, b"zzz");
     /// ```
+    #[inline]
     pub fn returns_with(
         &self,
         answer: impl Fn(&mut [u8]) -> io::Result<usize> + Send + Sync + 'static,
@@ -64,6 +65,7 @@ impl ReadBuf {
 
     /// `Read::read`: the configured answer, else `Ok(0)` (end of input).
     #[doc(hidden)]
+    #[inline]
     pub fn __read(&self, buf: &mut [u8]) -> io::Result<usize> {
         if self.__has_answer() {
             self.__call((buf.len(),), |answer| answer(buf))
@@ -101,6 +103,7 @@ magic_trait! {
 
 impl MagicRead {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicRead {
             read: Method::__new(core, "magic.read.read", "", render_one, none, None),
@@ -137,6 +140,7 @@ magic_trait! {
 
 impl MagicWrite {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicWrite {
             write: one_arg(core, "magic.write.write", none),
@@ -145,12 +149,14 @@ impl MagicWrite {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __write(&self, buf: &[u8]) -> io::Result<usize> {
         let len = buf.len();
         self.write.__apply_or(buf.to_vec(), || Ok(len))
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __flush(&self) -> io::Result<()> {
         self.flush.__apply_or(|| Ok(()))
     }
@@ -185,6 +191,7 @@ magic_trait! {
 
 impl MagicBufRead {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicBufRead {
             fill_buf: no_args(core, "magic.buf_read.fill_buf", none),
@@ -193,6 +200,7 @@ impl MagicBufRead {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __fill_buf(&self) -> io::Result<&[u8]> {
         let bytes = self.fill_buf.__apply_or(|| Ok(Vec::new()))?;
         let kept: &Vec<u8> = kept_ok(self.fill_buf.__keep(Ok(bytes)));
@@ -200,6 +208,7 @@ impl MagicBufRead {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __consume(&self, amount: usize) {
         self.consume.__apply_or(amount, || ());
     }
@@ -230,6 +239,7 @@ magic_trait! {
 
 impl MagicSeek {
     #[doc(hidden)]
+    #[inline]
     pub fn __new(core: &Arc<MockCore>) -> Self {
         MagicSeek {
             seek: one_arg(core, "magic.seek.seek", none),
@@ -237,6 +247,7 @@ impl MagicSeek {
     }
 
     #[doc(hidden)]
+    #[inline]
     pub fn __seek(&self, pos: io::SeekFrom) -> io::Result<u64> {
         self.seek.__apply_or(pos, || Ok(0))
     }
