@@ -1,14 +1,14 @@
 //! Keeps the guide honest.
 //!
-//! The Rust examples in `README.md` and `docs/*.md` run as doctests (see the
-//! `cfg(doctest)` items at the end of `src/lib.rs`). A doctest can check that
+//! The Rust examples in `README.md` and `docs/*.md` run as doctests (the
+//! README as an item under `cfg(doctest)`, the chapters as the modules of
+//! `autospec::guide` in `src/lib.rs`). A doctest can check that
 //! an example panics, but not what it prints, so every failure message the
 //! guide shows sits in a block fenced as ```` ```text failure:NAME ````, and
 //! this file runs scenario `NAME` — the code shown above that block — and
 //! compares its panic message with the block, character for character.
 
 use std::cell::Cell;
-use std::fmt::Write as _;
 use std::panic;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
@@ -365,28 +365,6 @@ fn failure_messages_in_the_guide_are_the_ones_the_runtime_prints() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
-}
-
-#[test]
-fn every_chapter_runs_as_doctests() {
-    let lib = std::fs::read_to_string(root().join("runtime/src/lib.rs"))
-        .expect("read runtime/src/lib.rs");
-    let mut missing = String::new();
-    for file in guide_files() {
-        let relative = file
-            .strip_prefix(root())
-            .expect("a file under the root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let include = format!("#[doc = include_str!(\"../../{relative}\")]");
-        if !lib.contains(&include) {
-            let _ = writeln!(missing, "{include}");
-        }
-    }
-    assert!(
-        missing.is_empty(),
-        "add to the cfg(doctest) items in runtime/src/lib.rs:\n{missing}"
-    );
 }
 
 /// The README's advice, `#[cfg_attr(test, autospec::autospec)]`: test builds,
