@@ -426,6 +426,47 @@ fn no_placeholder_url_is_left() {
     assert!(found.is_empty(), "placeholder URLs:\n{}", found.join("\n"));
 }
 
+/// A measured ratio, such as `0.41×`, `1.3x` or `1.09x`.
+fn ratios(line: &str) -> Vec<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let mut found = Vec::new();
+    for (at, window) in chars.windows(2).enumerate() {
+        let times = window[1] == '×'
+            || (window[1] == 'x' && !chars.get(at + 2).is_some_and(|c| c.is_alphanumeric()));
+        if window[0].is_ascii_digit() && times {
+            let start = chars[..=at]
+                .iter()
+                .rposition(|c| !(c.is_ascii_digit() || *c == '.'))
+                .map_or(0, |p| p + 1);
+            found.push(chars[start..at + 2].iter().collect());
+        }
+    }
+    found
+}
+
+#[test]
+fn measured_numbers_live_in_the_performance_chapter_only() {
+    // The benchmark writes docs/performance.md; a figure copied elsewhere
+    // goes stale at the next measurement. Other pages link to it.
+    let others = chapter_files()
+        .into_iter()
+        .filter(|file| file != "performance")
+        .map(|file| format!("docs/{file}.md"));
+    let mut found = Vec::new();
+    for file in others.chain(["README.md".to_owned(), "docs/README.md".to_owned()]) {
+        for (index, line) in read(&file).lines().enumerate() {
+            for ratio in ratios(line) {
+                found.push(format!("{file}:{}: {ratio}", index + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "measured ratios outside docs/performance.md; link its section instead:\n{}",
+        found.join("\n")
+    );
+}
+
 #[test]
 fn the_checks_read_markdown_as_rustdoc_does() {
     assert_eq!(
@@ -447,6 +488,10 @@ fn the_checks_read_markdown_as_rustdoc_does() {
     assert_eq!(
         links("see [a](x.md) and `[b](y.md)`\n```\n[c](z.md)\n```\n![d](e.svg)"),
         [(1, "x.md".to_owned()), (5, "e.svg".to_owned())]
+    );
+    assert_eq!(
+        ratios("0.41× mockall's, 1.3x to 1.6x, 0x1f and 2 x 3"),
+        ["0.41×", "1.3x", "1.6x"]
     );
     assert_eq!(section("# A\nx\n## B\ny\n# C\nz", "# A"), "x\n## B\ny");
 }
