@@ -34,10 +34,16 @@
 //!   [`returns_once`](Method::returns_once), [`panics`](Method::panics)) and
 //!   read its journal ([`call_args_list`](Method::call_args_list),
 //!   [`assert_called_with`](Method::assert_called_with), ...).
-//! - The mock-level API ([`mock_calls`](Mock::mock_calls),
-//!   [`reset_mock`](Mock::reset_mock), [`seal`](Mock::seal),
-//!   [`strict`](Mock::strict), [`verify`](Mock::verify)) lives on the
-//!   [`Mock`] trait.
+//! - The mock-level API lives on the [`Mock`] trait:
+//!   [`mock_calls`](Mock::mock_calls), [`reset_mock`](Mock::reset_mock),
+//!   [`reset_answers`](Mock::reset_answers), [`verify`](Mock::verify),
+//!   [`seal`](Mock::seal), [`is_sealed`](Mock::is_sealed),
+//!   [`strict`](Mock::strict), [`set_wait_timeout`](Mock::set_wait_timeout),
+//!   [`wait_timeout`](Mock::wait_timeout),
+//!   [`journal_calls`](Mock::journal_calls) and
+//!   [`mock_name`](Mock::mock_name). `MockTrait::new()` (the same as
+//!   `default()`) and `MockTrait::strict()` need no import, unless the
+//!   mocked item has a function of that name.
 //! - Mocks are handles: `Clone` shares the journal and the answers, so a test
 //!   can give a mock away as `Box<dyn Trait>` or
 //!   `Arc<dyn Trait + Send + Sync>` and still assert on it. Code on other
@@ -59,26 +65,30 @@
 //!
 //! # The guide
 //!
-//! The repository's `docs/` folder holds the guide; every example in it is
-//! compiled and run by `cargo test`. In reading order:
+//! The [guide] explains every feature with examples, all of them compiled
+//! and run as tests. In reading order:
 //!
-//! 1. [Getting started](https://github.com/autospec-rs/autospec/blob/main/docs/getting-started.md)
-//! 2. [Answers: what a call returns](https://github.com/autospec-rs/autospec/blob/main/docs/answers.md)
-//! 3. [The journal and assertions](https://github.com/autospec-rs/autospec/blob/main/docs/journal-and-assertions.md)
-//! 4. [Generics, async, lifetimes and foreign traits](https://github.com/autospec-rs/autospec/blob/main/docs/signatures.md)
-//! 5. [Async methods and the await journal](https://github.com/autospec-rs/autospec/blob/main/docs/async.md)
-//! 6. [Threads and waits](https://github.com/autospec-rs/autospec/blob/main/docs/threads-and-waits.md)
-//! 7. [Constructors, the class and callables](https://github.com/autospec-rs/autospec/blob/main/docs/constructors.md)
-//! 8. [Patching functions](https://github.com/autospec-rs/autospec/blob/main/docs/patching.md)
-//! 9. [Cookbook](https://github.com/autospec-rs/autospec/blob/main/docs/cookbook.md)
-//! 10. [For Python users](https://github.com/autospec-rs/autospec/blob/main/docs/for-python-users.md)
-//!     and [migrating from mockall](https://github.com/autospec-rs/autospec/blob/main/docs/migrating-from-mockall.md)
-//! 11. [FAQ](https://github.com/autospec-rs/autospec/blob/main/docs/faq.md)
-//!     and [performance](https://github.com/autospec-rs/autospec/blob/main/docs/performance.md)
+//! 1. [Getting started](guide::getting_started): the `Cargo.toml` setup,
+//!    from a trait to a passing test, what the attribute generates.
+//! 2. [Answers: what a call returns](guide::answers)
+//! 3. [The journal and assertions](guide::journal_and_assertions)
+//! 4. [Matchers, `args!` and `assert_called!`](guide::matchers)
+//! 5. [Generics, async, lifetimes and foreign traits](guide::signatures)
+//! 6. [Async methods and the await journal](guide::async_methods)
+//! 7. [Threads and waits](guide::threads_and_waits)
+//! 8. [Constructors, the class and callables](guide::constructors)
+//! 9. [Magic, files and dynamic mocks](guide::magic)
+//! 10. [Patching functions](guide::patching)
+//! 11. [Spies and partial mocks](guide::spies)
+//! 12. [Cookbook](guide::cookbook)
+//! 13. [FAQ](guide::faq)
+//! 14. [Performance](guide::performance)
+//! 15. [For Python users](guide::for_python_users)
+//! 16. [Migrating from mockall](guide::migrating_from_mockall)
 //!
 //! The runnable examples are in `examples/`: `quickstart`, `async_service`,
 //! `worker_threads`, `class_handle` and `patch_function`
-//! (`cargo run --example quickstart` from a checkout).
+//! (`cargo run --example quickstart` from the crate's source).
 //!
 //! # Minimum Rust version
 //!
@@ -163,7 +173,7 @@ pub use autospec_macros::autospec;
 /// mock implements follow as `impl Trait { items }` blocks, and
 /// `#[async_trait]` goes before the mock's name (or before a block's
 /// `impl`), with its methods restated as `async fn`: see the guide's
-/// chapter on signatures.
+/// chapter on [signatures](crate::guide::signatures#foreign-traits).
 ///
 /// ```
 /// use autospec::prelude::*;
@@ -613,60 +623,71 @@ macro_rules! matches_pattern {
     };
 }
 
-// The README and the guide in `docs/` are compiled and run as doctests, so
-// that no example in them can rot. The items exist only under `cfg(doctest)`:
-// other builds, `cargo package` included, never read these files.
+// The README is compiled and run as doctests, so that no example in it can
+// rot; it is the crates.io page, not a page of these docs, so the item exists
+// only under `cfg(doctest)`.
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct Readme;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/getting-started.md")]
-pub struct GuideGettingStarted;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/answers.md")]
-pub struct GuideAnswers;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/journal-and-assertions.md")]
-pub struct GuideJournalAndAssertions;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/faq.md")]
-pub struct GuideFaq;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/signatures.md")]
-pub struct GuideSignatures;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/constructors.md")]
-pub struct GuideConstructors;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/matchers.md")]
-pub struct GuideMatchers;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/patching.md")]
-pub struct GuidePatching;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/performance.md")]
-pub struct GuidePerformance;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/README.md")]
-pub struct GuideIndex;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/async.md")]
-pub struct GuideAsync;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/threads-and-waits.md")]
-pub struct GuideThreadsAndWaits;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/cookbook.md")]
-pub struct GuideCookbook;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/migrating-from-mockall.md")]
-pub struct GuideMigratingFromMockall;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/for-python-users.md")]
-pub struct GuideForPythonUsers;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/magic.md")]
-pub struct GuideMagic;
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/spies.md")]
-pub struct GuideSpies;
+
+// The guide, chapter by chapter.
+//
+// Each module is one chapter of the guide, in `guide/` (a link to the
+// repository's `docs/`, so that the published crate carries the chapters);
+// every Rust example in them runs as a doctest. They exist only for
+// rustdoc (`cfg(doc)`, `cfg(doctest)`): a build of the crate reads none of
+// them. `runtime/tests/guide_index.rs` checks that every chapter has a
+// module here and that the lists of chapters agree.
+#[cfg(any(doc, doctest))]
+pub mod guide {
+    #![doc = include_str!("../guide/README.md")]
+
+    pub mod getting_started {
+        #![doc = include_str!("../guide/getting-started.md")]
+    }
+    pub mod answers {
+        #![doc = include_str!("../guide/answers.md")]
+    }
+    pub mod journal_and_assertions {
+        #![doc = include_str!("../guide/journal-and-assertions.md")]
+    }
+    pub mod matchers {
+        #![doc = include_str!("../guide/matchers.md")]
+    }
+    pub mod signatures {
+        #![doc = include_str!("../guide/signatures.md")]
+    }
+    pub mod async_methods {
+        #![doc = include_str!("../guide/async.md")]
+    }
+    pub mod threads_and_waits {
+        #![doc = include_str!("../guide/threads-and-waits.md")]
+    }
+    pub mod constructors {
+        #![doc = include_str!("../guide/constructors.md")]
+    }
+    pub mod magic {
+        #![doc = include_str!("../guide/magic.md")]
+    }
+    pub mod patching {
+        #![doc = include_str!("../guide/patching.md")]
+    }
+    pub mod spies {
+        #![doc = include_str!("../guide/spies.md")]
+    }
+    pub mod cookbook {
+        #![doc = include_str!("../guide/cookbook.md")]
+    }
+    pub mod faq {
+        #![doc = include_str!("../guide/faq.md")]
+    }
+    pub mod performance {
+        #![doc = include_str!("../guide/performance.md")]
+    }
+    pub mod for_python_users {
+        #![doc = include_str!("../guide/for-python-users.md")]
+    }
+    pub mod migrating_from_mockall {
+        #![doc = include_str!("../guide/migrating-from-mockall.md")]
+    }
+}

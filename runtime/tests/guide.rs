@@ -1,14 +1,18 @@
 //! Keeps the guide honest.
 //!
-//! The Rust examples in `README.md` and `docs/*.md` run as doctests (see the
-//! `cfg(doctest)` items at the end of `src/lib.rs`). A doctest can check that
-//! an example panics, but not what it prints, so every failure message the
-//! guide shows sits in a block fenced as ```` ```text failure:NAME ````, and
-//! this file runs scenario `NAME` — the code shown above that block — and
-//! compares its panic message with the block, character for character.
+//! The Rust examples in `README.md` and `docs/*.md` run as doctests (the
+//! README as an item under `cfg(doctest)`, the chapters as the modules of
+//! `autospec::guide` in `src/lib.rs`). A doctest can check that an example
+//! panics, but not what it prints, so every failure message the guide shows
+//! sits in a block fenced as ```` ```text failure:NAME ````, and this file
+//! runs scenario `NAME` — the code shown above that block — and compares its
+//! panic message with the block, character for character. A compile error
+//! the guide quotes sits in a block fenced as ```` ```text ui:AREA/CASE ````:
+//! its lines must appear, in order, in the lines rustc prints for that
+//! ui-test, `ui-tests/tests/ui/AREA/CASE.stderr` (a quote may leave lines
+//! out, and `...` marks where).
 
 use std::cell::Cell;
-use std::fmt::Write as _;
 use std::panic;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
@@ -32,6 +36,7 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("assert-called", journal_unit_bell::assert_called),
     ("assert-called-once", journal::assert_called_once),
     ("assert-not-called", journal::assert_not_called),
+    ("assert-called-times", journal::assert_called_times),
     ("assert-any-call", journal::assert_any_call),
     ("assert-has-calls", journal::assert_has_calls),
     (
@@ -48,7 +53,31 @@ const SCENARIOS: &[(&str, fn())] = &[
     ("sealed-dynamic", magic::sealed_dynamic),
     ("non-callable", magic::non_callable),
     ("calls-real-without-real", spies::calls_real_without_real),
+    (
+        "generic-without-default",
+        signatures::generic_without_default,
+    ),
 ];
+
+mod signatures {
+    use autospec::prelude::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    pub(super) struct User {
+        #[allow(dead_code)] // the scenario never reads it
+        pub(super) name: String,
+    }
+
+    #[autospec]
+    trait Repository {
+        fn get<T: 'static>(&self, key: &str) -> T;
+    }
+
+    pub(super) fn generic_without_default() {
+        let repo = MockRepository::default();
+        let _user: User = repo.get("k");
+    }
+}
 
 mod matchers {
     use autospec::prelude::*;
@@ -252,6 +281,14 @@ mod journal {
         bell.ring(3);
         bell.ring.assert_not_called();
     }
+
+    pub(super) fn assert_called_times() {
+        let bell = MockBell::default();
+        bell.ring(1);
+        bell.ring(2);
+        bell.ring.assert_called_times(1..=2);
+        bell.ring.assert_called_times(3..);
+    }
 }
 
 /// The guide's `assert_called` example uses a `Bell` whose `ring` takes no argument.
@@ -368,24 +405,92 @@ fn failure_messages_in_the_guide_are_the_ones_the_runtime_prints() {
 }
 
 #[test]
-fn every_chapter_runs_as_doctests() {
-    let lib = std::fs::read_to_string(root().join("runtime/src/lib.rs"))
-        .expect("read runtime/src/lib.rs");
-    let mut missing = String::new();
+fn compile_errors_in_the_guide_are_the_ones_rustc_prints() {
+    let mut problems = Vec::new();
+    let mut quotes = 0;
     for file in guide_files() {
-        let relative = file
+        let text = std::fs::read_to_string(&file).expect("read a guide file");
+        let shown = file
             .strip_prefix(root())
             .expect("a file under the root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        let include = format!("#[doc = include_str!(\"../../{relative}\")]");
-        if !lib.contains(&include) {
-            let _ = writeln!(missing, "{include}");
+            .display()
+            .to_string();
+        for (place, case, quote) in ui_quotes_in(&shown, &text) {
+            quotes += 1;
+            let path = root().join(format!("ui-tests/tests/ui/{case}.stderr"));
+            let Ok(stderr) = std::fs::read_to_string(&path) else {
+                problems.push(format!(
+                    "{place}: there is no ui-test `{case}` (ui-tests/tests/ui/{case}.stderr)"
+                ));
+                continue;
+            };
+            if let Some(line) = first_unmatched(&quote, &stderr) {
+                problems.push(format!(
+                    "{place}: rustc's output for `{case}` has no line `{line}` at that place; it prints\n{stderr}"
+                ));
+            }
         }
     }
     assert!(
-        missing.is_empty(),
-        "add to the cfg(doctest) items in runtime/src/lib.rs:\n{missing}"
+        quotes > 0,
+        "no ```text ui:AREA/CASE block found: is the fence still read?"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n\n"));
+}
+
+/// The first line of `quote` (`...` aside) that is not part of a line of
+/// `stderr` after the lines the ones before it matched.
+fn first_unmatched<'q>(quote: &'q str, stderr: &str) -> Option<&'q str> {
+    let mut printed = stderr.lines();
+    quote
+        .lines()
+        .filter(|line| line.trim() != "...")
+        .find(|line| !printed.any(|printed| printed.contains(line)))
+}
+
+/// The ```` ```text ui:AREA/CASE ```` blocks of a markdown text: their
+/// place, case and text.
+fn ui_quotes_in(file: &str, markdown: &str) -> Vec<(String, String, String)> {
+    let mut quotes = Vec::new();
+    let mut lines = markdown.lines().enumerate();
+    while let Some((index, line)) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else {
+            continue;
+        };
+        let case = info
+            .split([' ', ','])
+            .find_map(|word| word.strip_prefix("ui:"));
+        let body: Vec<&str> = lines
+            .by_ref()
+            .map(|(_, line)| line)
+            .take_while(|line| *line != "```")
+            .collect();
+        if let Some(case) = case {
+            quotes.push((
+                format!("{file}:{}", index + 1),
+                case.to_owned(),
+                body.join("\n"),
+            ));
+        }
+    }
+    quotes
+}
+
+#[test]
+fn a_quote_of_rustc_may_leave_lines_out_but_not_change_them() {
+    let stderr = "error: one\n  |\n2 | code\n  = note: two";
+    assert_eq!(
+        first_unmatched("error: one\n...\n= note: two", stderr),
+        None
+    );
+    assert_eq!(first_unmatched("one\n2 | code", stderr), None);
+    assert_eq!(
+        first_unmatched("= note: two\nerror: one", stderr),
+        Some("error: one")
+    );
+    assert_eq!(
+        first_unmatched("error: three", stderr),
+        Some("error: three")
     );
 }
 

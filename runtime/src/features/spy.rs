@@ -41,7 +41,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// # Panics
     /// When the method has no real implementation to call: the mock was
     /// not made by `MockStore::wrapping(real)`, or `wrapping` cannot forward
-    /// this method (see the guide's chapter on spies).
+    /// this method (see [what a spy cannot forward](crate::guide::spies#what-a-spy-cannot-forward)).
     ///
     /// ```
     /// use autospec::prelude::*;
