@@ -12,8 +12,8 @@
 //!   through `&dyn Trait` / `&mut dyn Trait`, check the answer, assert that it
 //!   was called once with these arguments; and an `EDIT` const for test edits.
 //!
-//! The per-call crates (`percall-<flavor>`) hold one trait with the
-//! `(u32, &str) -> u32` method and a release timing loop.
+//! The per-call crates are written by `percall.rs`, the dependency-only
+//! crates by `deps.rs`; both use [`manifest`].
 
 use std::fmt::Write as _;
 use std::fs;
@@ -64,18 +64,70 @@ pub struct Sig {
     pub fake_expect: &'static str,
 }
 
+/// The ten signatures of every trait. The first five are the everyday
+/// shapes of the issue "Performance at the floor" (see `bench/README.md`);
+/// the other five add a borrowed string, a second `&mut self`, a borrowed
+/// slice and plain copies.
 pub const SIGS: [Sig; 10] = [
     Sig {
         params: "id: u32, name: &str",
-        ret: Some("u32"),
+        ret: Some("Option<String>"),
         mut_self: false,
         call: "1, \"a\"",
-        answer: Some("7u32"),
+        answer: Some("Some(\"v\".to_owned())"),
         journal_ty: "(u32, String)",
         journal: "(id, name.to_owned())",
         autospec_expect: "(1u32, \"a\")",
         mockall_with: "eq(1u32), eq(\"a\")",
         fake_expect: "(1u32, \"a\".to_owned())",
+    },
+    Sig {
+        params: "data: Vec<u8>",
+        ret: Some("Result<u64, String>"),
+        mut_self: false,
+        call: "vec![1u8, 2]",
+        answer: Some("Ok::<u64, String>(4)"),
+        journal_ty: "(Vec<u8>,)",
+        journal: "(data,)",
+        autospec_expect: "(vec![1u8, 2],)",
+        mockall_with: "eq(vec![1u8, 2])",
+        fake_expect: "(vec![1u8, 2],)",
+    },
+    Sig {
+        params: "flag: bool",
+        ret: None,
+        mut_self: true,
+        call: "true",
+        answer: None,
+        journal_ty: "(bool,)",
+        journal: "(flag,)",
+        autospec_expect: "(true,)",
+        mockall_with: "eq(true)",
+        fake_expect: "(true,)",
+    },
+    Sig {
+        params: "",
+        ret: Some("u64"),
+        mut_self: false,
+        call: "",
+        answer: Some("7u64"),
+        journal_ty: "()",
+        journal: "()",
+        autospec_expect: "()",
+        mockall_with: "",
+        fake_expect: "()",
+    },
+    Sig {
+        params: "name: String, n: usize",
+        ret: Some("Vec<String>"),
+        mut_self: false,
+        call: "\"n\".to_owned(), 2",
+        answer: Some("vec![\"x\".to_owned()]"),
+        journal_ty: "(String, usize)",
+        journal: "(name, n)",
+        autospec_expect: "(\"n\", 2usize)",
+        mockall_with: "eq(\"n\".to_owned()), eq(2usize)",
+        fake_expect: "(\"n\".to_owned(), 2usize)",
     },
     Sig {
         params: "key: &str",
@@ -102,18 +154,6 @@ pub const SIGS: [Sig; 10] = [
         fake_expect: "(\"k\".to_owned(), vec![1u8, 2])",
     },
     Sig {
-        params: "",
-        ret: Some("bool"),
-        mut_self: false,
-        call: "",
-        answer: Some("true"),
-        journal_ty: "()",
-        journal: "()",
-        autospec_expect: "()",
-        mockall_with: "",
-        fake_expect: "()",
-    },
-    Sig {
         params: "items: &[u64]",
         ret: Some("usize"),
         mut_self: false,
@@ -138,30 +178,6 @@ pub const SIGS: [Sig; 10] = [
         fake_expect: "(2i64, 3i64)",
     },
     Sig {
-        params: "path: &str, n: u32",
-        ret: Some("Result<u32, String>"),
-        mut_self: false,
-        call: "\"p\", 4",
-        answer: Some("Ok::<u32, String>(4)"),
-        journal_ty: "(String, u32)",
-        journal: "(path.to_owned(), n)",
-        autospec_expect: "(\"p\", 4u32)",
-        mockall_with: "eq(\"p\"), eq(4u32)",
-        fake_expect: "(\"p\".to_owned(), 4u32)",
-    },
-    Sig {
-        params: "flag: bool",
-        ret: None,
-        mut_self: false,
-        call: "true",
-        answer: None,
-        journal_ty: "(bool,)",
-        journal: "(flag,)",
-        autospec_expect: "(true,)",
-        mockall_with: "eq(true)",
-        fake_expect: "(true,)",
-    },
-    Sig {
         params: "x: f64",
         ret: Some("f64"),
         mut_self: false,
@@ -172,18 +188,6 @@ pub const SIGS: [Sig; 10] = [
         autospec_expect: "(1.5f64,)",
         mockall_with: "eq(1.5f64)",
         fake_expect: "(1.5f64,)",
-    },
-    Sig {
-        params: "name: String",
-        ret: Some("String"),
-        mut_self: false,
-        call: "\"n\".to_owned()",
-        answer: Some("\"m\".to_owned()"),
-        journal_ty: "(String,)",
-        journal: "(name,)",
-        autospec_expect: "(\"n\",)",
-        mockall_with: "eq(\"n\".to_owned())",
-        fake_expect: "(\"n\".to_owned(),)",
     },
 ];
 
@@ -201,6 +205,17 @@ pub struct Meth {
     pub autospec_expect: String,
     pub mockall_with: String,
     pub fake_expect: String,
+}
+
+/// The signature as the report shows it: `(&self, u32, &str) -> Option<String>`.
+pub fn describe(sig: &Sig) -> String {
+    let receiver = if sig.mut_self { "&mut self" } else { "&self" };
+    let mut parts = vec![receiver.to_owned()];
+    for param in sig.params.split(", ").filter(|param| !param.is_empty()) {
+        parts.push(param.split_once(": ").map_or(param, |(_, ty)| ty).to_owned());
+    }
+    let ret = sig.ret.map(|ret| format!(" -> {ret}")).unwrap_or_default();
+    format!("({}){ret}", parts.join(", "))
 }
 
 /// `(a, b)` + `c` = `(a, b, c)`; `()` + `c` = `(c,)`.
@@ -286,25 +301,33 @@ pub fn trait_source(flavor: Flavor, name: &str, count: usize, tag: Option<&str>)
     out
 }
 
-/// The `Cargo.toml` of a generated crate.
-fn manifest(package: &str, flavor: Flavor, runtime: &Path, extra: &str) -> String {
+/// The `Cargo.toml` of a generated crate. autospec is a path dependency
+/// here, and cargo compiles path dependencies incrementally (registry
+/// crates such as mockall it does not), which makes a cold build of them
+/// slower than a user's build of the published crates; the profile
+/// overrides turn that off, so that all frameworks build as from crates.io.
+pub fn manifest(package: &str, flavor: Flavor, runtime: &Path, extra: &str) -> String {
     let (dep, feature) = match flavor {
         Flavor::Autospec => (format!("autospec = {{ path = {:?}, optional = true }}\n", runtime.display().to_string()), "[\"dep:autospec\"]"),
         Flavor::Mockall => (format!("mockall = {{ version = \"{MOCKALL}\", optional = true }}\n"), "[\"dep:mockall\"]"),
         Flavor::Fake => (String::new(), "[]"),
+    };
+    let profile = match flavor {
+        Flavor::Autospec => "\n[profile.dev.package.autospec]\nincremental = false\n\n[profile.dev.package.autospec-macros]\nincremental = false\n",
+        Flavor::Mockall | Flavor::Fake => "",
     };
     format!(
         "# Generated by autospec-bench; do not edit.\n\
          [workspace]\n\n\
          [package]\nname = \"{package}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [features]\nmocks = {feature}\n\n\
-         [dependencies]\n{dep}\n{extra}"
+         [dependencies]\n{dep}\n{extra}{profile}"
     )
 }
 
 /// The fakes' shared helper: a journal of owned arguments in a
 /// `Mutex<Vec<_>>` and the configured answer.
-const RECORDER: &str = r#"use std::sync::Mutex;
+pub const RECORDER: &str = r#"use std::sync::Mutex;
 
 /// One faked method: the journal of owned arguments and the configured answer.
 pub struct Recorder<A, R> {
@@ -483,65 +506,6 @@ pub fn bump_edit(file: &Path, value: u32) -> io::Result<()> {
     }
     assert!(found, "no EDIT const in {}", file.display());
     fs::write(file, out)
-}
-
-/// The per-call timing crate of one flavor: one trait with the
-/// `(u32, &str) -> u32` method, called through `&dyn Service` in a loop.
-pub fn write_percall(dir: &Path, flavor: Flavor, runtime: &Path) -> io::Result<()> {
-    let extra = "[[bin]]\nname = \"percall\"\npath = \"src/main.rs\"\nrequired-features = [\"mocks\"]\n";
-    write_if_changed(&dir.join("Cargo.toml"), &manifest(&format!("percall-{}", flavor.name()), flavor, runtime, extra))?;
-    let (mock, arrange) = match flavor {
-        Flavor::Autospec => ("#[cfg_attr(feature = \"mocks\", autospec::autospec)]\n", "let mock = MockService::default();\n        mock.call.returns(7);"),
-        Flavor::Mockall => ("#[cfg_attr(feature = \"mocks\", mockall::automock)]\n", "let mut mock = MockService::new();\n        mock.expect_call().return_const(7u32);"),
-        Flavor::Fake => ("", "let mock = FakeService::default();\n        mock.call.returns(7);"),
-    };
-    let fake = if flavor == Flavor::Fake {
-        format!(
-            "{RECORDER}\n#[derive(Default)]\npub struct FakeService {{\n    pub call: Recorder<(u32, String), u32>,\n}}\n\n\
-             impl Service for FakeService {{\n    fn call(&self, id: u32, name: &str) -> u32 {{\n        self.call.record((id, name.to_owned()))\n    }}\n}}\n"
-        )
-    } else {
-        String::new()
-    };
-    let main = format!(
-        r#"//! Generated by autospec-bench; do not edit.
-//! Prints the median time of one recorded `(u32, &str) -> u32` call through
-//! `&dyn Service`, over SAMPLES samples of CALLS calls, each on a fresh mock.
-#![allow(clippy::all)]
-
-use std::hint::black_box;
-use std::time::Instant;
-
-{mock}pub trait Service {{
-    fn call(&self, id: u32, name: &str) -> u32;
-}}
-
-{fake}
-const CALLS: u32 = 100_000;
-const SAMPLES: usize = 21;
-
-fn main() {{
-    let mut per_call = Vec::with_capacity(SAMPLES);
-    for _ in 0..SAMPLES + 1 {{
-        {arrange}
-        let service: &dyn Service = black_box(&mock);
-        let start = Instant::now();
-        let mut sum = 0u32;
-        for i in 0..CALLS {{
-            sum = sum.wrapping_add(service.call(black_box(i), black_box("key")));
-        }}
-        let elapsed = start.elapsed();
-        black_box(sum);
-        per_call.push(elapsed.as_secs_f64() * 1e9 / f64::from(CALLS));
-        drop(mock);
-    }}
-    per_call.remove(0); // warm-up
-    per_call.sort_by(f64::total_cmp);
-    println!("ns_per_call {{}}", per_call[per_call.len() / 2]);
-}}
-"#
-    );
-    write_if_changed(&dir.join("src/main.rs"), &main)
 }
 
 /// Writes only when the content differs, so rebuilding the harness's work

@@ -136,7 +136,7 @@ fn fake_lines(config: &Path) -> Result<Lines, String> {
 /// `-Zunpretty=expanded` of a one-trait crate, with and without its mocks.
 fn unstable_lines(flavor: Flavor, work: &Path, runtime: &Path, config: &Path) -> Result<Lines, String> {
     let dir = work.join(format!("lines/unstable-{}", flavor.name()));
-    gen::write_percall(&dir, flavor, runtime).map_err(|error| error.to_string())?;
+    crate::percall::write(&dir, flavor, runtime).map_err(|error| error.to_string())?;
     let expanded_lines = |source: &str, mocks: bool| -> Result<f64, String> {
         gen::write_if_changed(&dir.join("src/lib.rs"), source).map_err(|error| error.to_string())?;
         let mut command = run::cargo(&dir);
