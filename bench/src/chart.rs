@@ -12,35 +12,84 @@ const COLORS: [&str; 3] = ["#1f6fb4", "#d0452f", "#3a9a3a"];
 /// steps reach `highest`: at most five.
 fn axis(highest: f64) -> (f64, u32) {
     let magnitude = 10f64.powf((highest / 5.0).log10().floor());
-    let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * magnitude).find(|step| step * 5.0 >= highest).unwrap_or(10.0 * magnitude);
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|step| step * 5.0 >= highest)
+        .unwrap_or(10.0 * magnitude);
     (step, ((highest / step).ceil() as u32).max(1))
 }
 
 /// One panel of the chart: three series against mocked methods.
-fn panel(out: &mut String, x0: f64, title: &str, unit: &str, sizes: &[SizeResult], values: &[[f64; 3]]) {
+fn panel(
+    out: &mut String,
+    x0: f64,
+    title: &str,
+    unit: &str,
+    sizes: &[SizeResult],
+    values: &[[f64; 3]],
+) {
     let (width, height) = (340.0, 220.0);
     let (left, top) = (x0 + 56.0, 48.0);
     let max_x = sizes.iter().map(|s| s.methods).max().unwrap_or(1) as f64;
-    let highest = values.iter().flatten().copied().filter(|v| v.is_finite()).fold(0.0_f64, f64::max).max(1e-3);
+    let highest = values
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|v| v.is_finite())
+        .fold(0.0_f64, f64::max)
+        .max(1e-3);
     let (step, ticks) = axis(highest);
     let max_y = step * f64::from(ticks);
     let px = |methods: f64| left + methods / max_x * width;
     let py = |value: f64| top + height - value / max_y * height;
-    writeln!(out, r#"<text x="{:.1}" y="28" font-size="14" font-weight="bold">{title}</text>"#, left).unwrap();
+    writeln!(
+        out,
+        r#"<text x="{:.1}" y="28" font-size="14" font-weight="bold">{title}</text>"#,
+        left
+    )
+    .unwrap();
     writeln!(out, r##"<rect x="{left:.1}" y="{top:.1}" width="{width:.1}" height="{height:.1}" fill="none" stroke="#999"/>"##).unwrap();
     for tick in 0..=ticks {
         let value = step * f64::from(tick);
         let y = py(value);
-        writeln!(out, r##"<line x1="{left:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#e4e4e4"/>"##, left + width).unwrap();
-        let decimals = if step >= 1.0 { 0 } else { (-step.log10().floor()) as usize };
+        writeln!(
+            out,
+            r##"<line x1="{left:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#e4e4e4"/>"##,
+            left + width
+        )
+        .unwrap();
+        let decimals = if step >= 1.0 {
+            0
+        } else {
+            (-step.log10().floor()) as usize
+        };
         let label = format!("{value:.decimals$}");
-        writeln!(out, r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end">{label}</text>"#, left - 6.0, y + 4.0).unwrap();
+        writeln!(
+            out,
+            r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="end">{label}</text>"#,
+            left - 6.0,
+            y + 4.0
+        )
+        .unwrap();
     }
     for size in sizes {
         let x = px(size.methods as f64);
-        writeln!(out, r#"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle">{}</text>"#, top + height + 16.0, size.methods).unwrap();
+        writeln!(
+            out,
+            r#"<text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle">{}</text>"#,
+            top + height + 16.0,
+            size.methods
+        )
+        .unwrap();
     }
-    writeln!(out, r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle">mocked methods</text>"#, left + width / 2.0, top + height + 34.0).unwrap();
+    writeln!(
+        out,
+        r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle">mocked methods</text>"#,
+        left + width / 2.0,
+        top + height + 34.0
+    )
+    .unwrap();
     writeln!(
         out,
         r#"<text x="{:.1}" y="{:.1}" font-size="11" text-anchor="middle" transform="rotate(-90 {:.1} {:.1})">{unit}</text>"#,
@@ -51,13 +100,30 @@ fn panel(out: &mut String, x0: f64, title: &str, unit: &str, sizes: &[SizeResult
     )
     .unwrap();
     for (f, color) in COLORS.iter().enumerate() {
-        let points: Vec<(f64, f64)> = sizes.iter().zip(values).filter(|(_, v)| v[f].is_finite()).map(|(s, v)| (px(s.methods as f64), py(v[f]))).collect();
+        let points: Vec<(f64, f64)> = sizes
+            .iter()
+            .zip(values)
+            .filter(|(_, v)| v[f].is_finite())
+            .map(|(s, v)| (px(s.methods as f64), py(v[f])))
+            .collect();
         if points.len() > 1 {
-            let path: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-            writeln!(out, r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#, path.join(" ")).unwrap();
+            let path: Vec<String> = points
+                .iter()
+                .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                .collect();
+            writeln!(
+                out,
+                r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#,
+                path.join(" ")
+            )
+            .unwrap();
         }
         for (x, y) in points {
-            writeln!(out, r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{color}"/>"#).unwrap();
+            writeln!(
+                out,
+                r#"<circle cx="{x:.1}" cy="{y:.1}" r="3.5" fill="{color}"/>"#
+            )
+            .unwrap();
         }
     }
 }
@@ -72,17 +138,48 @@ pub fn svg(sizes: &[SizeResult]) -> String {
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif">"#
     )
     .unwrap();
-    out.push_str("<!-- Generated by bench/ (autospec-bench, docs mode); do not edit by hand. -->\n");
-    writeln!(out, r#"<rect width="{width}" height="{height}" fill="white"/>"#).unwrap();
+    out.push_str(
+        "<!-- Generated by bench/ (autospec-bench, docs mode); do not edit by hand. -->\n",
+    );
+    writeln!(
+        out,
+        r#"<rect width="{width}" height="{height}" fill="white"/>"#
+    )
+    .unwrap();
     let cpu: Vec<[f64; 3]> = sizes.iter().map(lib_cpu).collect();
-    let mib: Vec<[f64; 3]> = sizes.iter().map(|s| binary_kib(s).map(|k| k / 1024.0)).collect();
-    panel(&mut out, 0.0, "Rebuild after editing the library", "CPU seconds", sizes, &cpu);
+    let mib: Vec<[f64; 3]> = sizes
+        .iter()
+        .map(|s| binary_kib(s).map(|k| k / 1024.0))
+        .collect();
+    panel(
+        &mut out,
+        0.0,
+        "Rebuild after editing the library",
+        "CPU seconds",
+        sizes,
+        &cpu,
+    );
     panel(&mut out, 430.0, "Stripped test binary", "MiB", sizes, &mib);
-    for (f, flavor) in [Flavor::Autospec, Flavor::Mockall, Flavor::Fake].iter().enumerate() {
+    for (f, flavor) in [Flavor::Autospec, Flavor::Mockall, Flavor::Fake]
+        .iter()
+        .enumerate()
+    {
         let x = 300.0 + 110.0 * f as f64;
         let y = f64::from(height) - 14.0;
-        writeln!(out, r#"<rect x="{x:.1}" y="{:.1}" width="14" height="4" fill="{}"/>"#, y - 5.0, COLORS[f]).unwrap();
-        writeln!(out, r#"<text x="{:.1}" y="{y:.1}" font-size="12">{}</text>"#, x + 20.0, flavor.name()).unwrap();
+        writeln!(
+            out,
+            r#"<rect x="{x:.1}" y="{:.1}" width="14" height="4" fill="{}"/>"#,
+            y - 5.0,
+            COLORS[f]
+        )
+        .unwrap();
+        writeln!(
+            out,
+            r#"<text x="{:.1}" y="{y:.1}" font-size="12">{}</text>"#,
+            x + 20.0,
+            flavor.name()
+        )
+        .unwrap();
     }
     out.push_str("</svg>\n");
     out
@@ -96,11 +193,17 @@ mod tests {
     /// A size with one library rebuild and one binary per flavor.
     fn size(methods: usize, cpu: [f64; 3], mib: [f64; 3]) -> SizeResult {
         let flavor = |f: usize| Samples {
-            lib_edit: vec![Cost { cpu: cpu[f], wall: cpu[f] }],
+            lib_edit: vec![Cost {
+                cpu: cpu[f],
+                wall: cpu[f],
+            }],
             binary: vec![(mib[f] * 1024.0 * 1024.0) as u64],
             ..Samples::default()
         };
-        SizeResult { methods, flavors: [flavor(0), flavor(1), flavor(2)] }
+        SizeResult {
+            methods,
+            flavors: [flavor(0), flavor(1), flavor(2)],
+        }
     }
 
     #[test]
@@ -115,7 +218,14 @@ mod tests {
         // Two panels of three flavors, three points each.
         assert_eq!(svg.matches("<polyline ").count(), 6);
         assert_eq!(svg.matches("<circle ").count(), 18);
-        for label in [">50<", ">500<", ">1000<", ">autospec<", ">mockall<", ">fake<"] {
+        for label in [
+            ">50<",
+            ">500<",
+            ">1000<",
+            ">autospec<",
+            ">mockall<",
+            ">fake<",
+        ] {
             assert!(svg.contains(label), "{label} missing");
         }
         // The highest value (27 MiB) sits inside the panel: the y axis reaches 30.

@@ -30,12 +30,12 @@
 //! It prints a markdown report with medians and ratios; `--write-docs` also
 //! writes it to `docs/performance.md` with a chart, `docs/performance.svg`.
 
+mod chart;
 mod deps;
 mod gen;
 mod hooks;
 mod lines;
 mod percall;
-mod chart;
 mod report;
 mod run;
 
@@ -143,13 +143,21 @@ fn parse_options() -> Result<Options, String> {
             "--sizes" => {
                 options.sizes = value("--sizes")?
                     .split(',')
-                    .map(|size| size.trim().parse::<usize>().map_err(|_| format!("bad size {size:?}")))
+                    .map(|size| {
+                        size.trim()
+                            .parse::<usize>()
+                            .map_err(|_| format!("bad size {size:?}"))
+                    })
                     .collect::<Result<_, _>>()?;
                 if options.sizes.contains(&0) {
                     return Err("sizes must be positive".to_owned());
                 }
             }
-            "--reps" => options.reps = value("--reps")?.parse().map_err(|_| "bad --reps".to_owned())?,
+            "--reps" => {
+                options.reps = value("--reps")?
+                    .parse()
+                    .map_err(|_| "bad --reps".to_owned())?
+            }
             "--write-docs" => options.write_docs = true,
             "--docs-dir" => options.docs_dir = Some(PathBuf::from(value("--docs-dir")?)),
             "--unstable-expand" => options.unstable_expand = true,
@@ -186,14 +194,25 @@ fn main() {
         }
     };
     let bench = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let repo = bench.parent().expect("bench/ sits in the repository").to_path_buf();
+    let repo = bench
+        .parent()
+        .expect("bench/ sits in the repository")
+        .to_path_buf();
     let runtime = repo.join("runtime");
     let work = bench.join("work");
     fs::create_dir_all(&work).expect("bench/work can be created");
     run::install_wrapper(&work);
 
-    let command = format!("cargo run --release --manifest-path bench/Cargo.toml -- {}", std::env::args().skip(1).collect::<Vec<_>>().join(" "));
-    eprintln!("autospec-bench: sizes {:?}, {} rep(s), work dir {}", options.sizes, options.reps, work.display());
+    let command = format!(
+        "cargo run --release --manifest-path bench/Cargo.toml -- {}",
+        std::env::args().skip(1).collect::<Vec<_>>().join(" ")
+    );
+    eprintln!(
+        "autospec-bench: sizes {:?}, {} rep(s), work dir {}",
+        options.sizes,
+        options.reps,
+        work.display()
+    );
 
     eprintln!("== the cost of a patch hook, unpatched");
     let hooks = hooks::measure(&work, &runtime);
@@ -210,7 +229,13 @@ fn main() {
     if !options.percall_only {
         for &requested in &options.sizes {
             let traits = requested.div_ceil(gen::SIGS.len());
-            sizes.push(measure_size(&work, &runtime, traits, options.distinct, options.reps));
+            sizes.push(measure_size(
+                &work,
+                &runtime,
+                traits,
+                options.distinct,
+                options.reps,
+            ));
         }
         eprintln!("== cold build of the dependency trees alone");
         deps = Some(deps::measure(&work, &runtime, options.reps));
@@ -219,11 +244,23 @@ fn main() {
     let samples = if options.quick {
         percall::Samples::quick()
     } else {
-        percall::Samples { runs: options.reps.max(3), ..percall::Samples::default() }
+        percall::Samples {
+            runs: options.reps.max(3),
+            ..percall::Samples::default()
+        }
     };
     let per_call = percall::measure(&work, &runtime, samples);
 
-    let results = Results { sizes, per_call, deps, lines, reps: options.reps, command, distinct: options.distinct, hooks };
+    let results = Results {
+        sizes,
+        per_call,
+        deps,
+        lines,
+        reps: options.reps,
+        command,
+        distinct: options.distinct,
+        hooks,
+    };
     let markdown = report::markdown(&results, &repo);
     println!("{markdown}");
     if options.write_docs {
@@ -236,26 +273,50 @@ fn main() {
         eprintln!("wrote {}", docs.join("performance.md").display());
         // The chart plots the suites' sizes; without suites (`--percall-only`) there is nothing to plot.
         if !results.sizes.is_empty() {
-            fs::write(docs.join("performance.svg"), chart::svg(&results.sizes)).expect("docs/performance.svg is writable");
+            fs::write(docs.join("performance.svg"), chart::svg(&results.sizes))
+                .expect("docs/performance.svg is writable");
             eprintln!("wrote {}", docs.join("performance.svg").display());
         }
     }
 }
 
 /// Every measurement of one size, in interleaved rounds.
-fn measure_size(work: &Path, runtime: &Path, traits: usize, distinct: bool, reps: usize) -> SizeResult {
+fn measure_size(
+    work: &Path,
+    runtime: &Path,
+    traits: usize,
+    distinct: bool,
+    reps: usize,
+) -> SizeResult {
     let methods = traits * gen::SIGS.len();
-    eprintln!("== {methods} mocked methods ({traits} traits x {})", gen::SIGS.len());
-    let dirs: Vec<PathBuf> = FLAVORS.iter().map(|flavor| work.join(format!("{}-{methods}", flavor.name()))).collect();
+    eprintln!(
+        "== {methods} mocked methods ({traits} traits x {})",
+        gen::SIGS.len()
+    );
+    let dirs: Vec<PathBuf> = FLAVORS
+        .iter()
+        .map(|flavor| work.join(format!("{}-{methods}", flavor.name())))
+        .collect();
     for (flavor, dir) in FLAVORS.iter().zip(&dirs) {
         gen::write_suite(dir, *flavor, traits, distinct, runtime).expect("bench/work is writable");
         // Resolve and download before anything is timed.
-        run::run_checked(run::cargo(dir).args(["fetch", "--quiet"]), &format!("cargo fetch in {}", dir.display()));
+        run::run_checked(
+            run::cargo(dir).args(["fetch", "--quiet"]),
+            &format!("cargo fetch in {}", dir.display()),
+        );
     }
     let log = work.join(format!("rustc-{methods}.log"));
     let build = |dir: &Path| {
         let mut command = run::cargo(dir);
-        command.args(["test", "--no-run", "--offline", "--features", "mocks", "--message-format", "json-render-diagnostics"]);
+        command.args([
+            "test",
+            "--no-run",
+            "--offline",
+            "--features",
+            "mocks",
+            "--message-format",
+            "json-render-diagnostics",
+        ]);
         command
     };
     let mut flavors: [Samples; 3] = Default::default();
@@ -265,11 +326,19 @@ fn measure_size(work: &Path, runtime: &Path, traits: usize, distinct: bool, reps
         for (f, flavor) in FLAVORS.iter().enumerate() {
             let dir = &dirs[f];
             run::run_checked(run::cargo(dir).args(["clean", "--quiet"]), "cargo clean");
-            let (cost, output, rustcs) = run::measured(build(dir), &format!("clean build of {}", dir.display()), &log);
-            let binary = run::test_executable(&output.stdout, "calls").expect("cargo reported the test executable");
+            let (cost, output, rustcs) = run::measured(
+                build(dir),
+                &format!("clean build of {}", dir.display()),
+                &log,
+            );
+            let binary = run::test_executable(&output.stdout, "calls")
+                .expect("cargo reported the test executable");
             if rep == 0 {
                 // The suite must pass, or it measures nothing worth comparing.
-                run::run_checked(Command::new(&binary).arg("-q"), &format!("the generated {} suite", flavor.name()));
+                run::run_checked(
+                    Command::new(&binary).arg("-q"),
+                    &format!("the generated {} suite", flavor.name()),
+                );
             }
             let clean = classify(cost, &rustcs, &mut flavors[f].framework_packages);
             eprintln!(
@@ -285,13 +354,25 @@ fn measure_size(work: &Path, runtime: &Path, traits: usize, distinct: bool, reps
             flavors[f].binary.push(run::stripped_size(&binary, work));
         }
         for (which, file) in [("library", "src/lib.rs"), ("tests", "tests/calls.rs")] {
-            eprintln!("-- round {}/{reps}: rebuild after editing the {which}", rep + 1);
+            eprintln!(
+                "-- round {}/{reps}: rebuild after editing the {which}",
+                rep + 1
+            );
             for (f, flavor) in FLAVORS.iter().enumerate() {
                 let dir = &dirs[f];
                 edit += 1;
                 gen::bump_edit(&dir.join(file), edit).expect("the generated file is writable");
-                let (cost, _, _) = run::measured(build(dir), &format!("rebuild of {} after editing {file}", dir.display()), &log);
-                eprintln!("   {:<8} {:6.2} s CPU {:6.2} s wall", flavor.name(), cost.cpu, cost.wall);
+                let (cost, _, _) = run::measured(
+                    build(dir),
+                    &format!("rebuild of {} after editing {file}", dir.display()),
+                    &log,
+                );
+                eprintln!(
+                    "   {:<8} {:6.2} s CPU {:6.2} s wall",
+                    flavor.name(),
+                    cost.cpu,
+                    cost.wall
+                );
                 if which == "library" {
                     flavors[f].lib_edit.push(cost);
                 } else {
@@ -305,7 +386,10 @@ fn measure_size(work: &Path, runtime: &Path, traits: usize, distinct: bool, reps
 
 /// Splits a clean build's CPU by package.
 pub fn classify(cost: Cost, rustcs: &[Rustc], framework_packages: &mut Vec<String>) -> Clean {
-    let mut clean = Clean { cost, ..Clean::default() };
+    let mut clean = Clean {
+        cost,
+        ..Clean::default()
+    };
     for rustc in rustcs {
         // The generated crates: the suites and the dependency-only crates.
         if rustc.package.starts_with("suite-") || rustc.package.starts_with("deps-") {
@@ -341,6 +425,9 @@ pub fn median(values: impl IntoIterator<Item = f64>) -> f64 {
 impl Flavor {
     /// Index into the per-flavor arrays.
     pub fn index(self) -> usize {
-        FLAVORS.iter().position(|flavor| *flavor == self).expect("every flavor is listed")
+        FLAVORS
+            .iter()
+            .position(|flavor| *flavor == self)
+            .expect("every flavor is listed")
     }
 }

@@ -97,14 +97,22 @@ pub struct Samples {
 
 impl Default for Samples {
     fn default() -> Self {
-        Samples { runs: 3, single: 21, threaded: 11 }
+        Samples {
+            runs: 3,
+            single: 21,
+            threaded: 11,
+        }
     }
 }
 
 impl Samples {
     /// `--quick`: one run of few samples.
     pub fn quick() -> Self {
-        Samples { runs: 1, single: 5, threaded: 3 }
+        Samples {
+            runs: 1,
+            single: 5,
+            threaded: 3,
+        }
     }
 }
 
@@ -431,7 +439,15 @@ pub fn write(dir: &Path, flavor: Flavor, runtime: &Path) -> io::Result<()> {
     let extra = "[lib]\nname = \"percall\"\npath = \"src/lib.rs\"\n\n\
                  [[bin]]\nname = \"percall\"\npath = \"src/main.rs\"\nrequired-features = [\"mocks\"]\n\n\
                  [[bin]]\nname = \"percall-mem\"\npath = \"src/mem.rs\"\nrequired-features = [\"mocks\"]\n";
-    write_if_changed(&dir.join("Cargo.toml"), &manifest(&format!("percall-{}", flavor.name()), flavor, runtime, extra))?;
+    write_if_changed(
+        &dir.join("Cargo.toml"),
+        &manifest(
+            &format!("percall-{}", flavor.name()),
+            flavor,
+            runtime,
+            extra,
+        ),
+    )?;
     write_if_changed(&dir.join("src/lib.rs"), &lib_source(flavor))?;
     write_if_changed(&dir.join("src/main.rs"), MAIN)?;
     write_if_changed(&dir.join("src/mem.rs"), MEM)
@@ -450,9 +466,22 @@ fn build(work: &Path, runtime: &Path) -> Vec<Binaries> {
         .map(|flavor| {
             let dir = work.join(format!("percall-{}", flavor.name()));
             write(&dir, *flavor, runtime).expect("bench/work is writable");
-            run::run_checked(run::cargo(&dir).args(["build", "--release", "--quiet", "--features", "mocks", "--bins"]), &format!("building percall-{}", flavor.name()));
+            run::run_checked(
+                run::cargo(&dir).args([
+                    "build",
+                    "--release",
+                    "--quiet",
+                    "--features",
+                    "mocks",
+                    "--bins",
+                ]),
+                &format!("building percall-{}", flavor.name()),
+            );
             let release = dir.join("target/release");
-            Binaries { time: release.join("percall"), mem: release.join("percall-mem") }
+            Binaries {
+                time: release.join("percall"),
+                mem: release.join("percall-mem"),
+            }
         })
         .collect()
 }
@@ -461,25 +490,37 @@ fn build(work: &Path, runtime: &Path) -> Vec<Binaries> {
 fn printed(output: &[u8], what: &str) -> Vec<(String, f64)> {
     let text = String::from_utf8_lossy(output);
     let words: Vec<&str> = text.split_whitespace().collect();
-    let pairs: Vec<(String, f64)> = words.chunks(2).filter_map(|pair| Some((pair.first()?.to_string(), pair.get(1)?.parse().ok()?))).collect();
+    let pairs: Vec<(String, f64)> = words
+        .chunks(2)
+        .filter_map(|pair| Some((pair.first()?.to_string(), pair.get(1)?.parse().ok()?)))
+        .collect();
     assert!(!pairs.is_empty(), "{what} printed {text:?}");
     pairs
 }
 
 fn value(pairs: &[(String, f64)], name: &str) -> f64 {
-    pairs.iter().find(|(key, _)| key == name).map_or(f64::NAN, |(_, value)| *value)
+    pairs
+        .iter()
+        .find(|(key, _)| key == name)
+        .map_or(f64::NAN, |(_, value)| *value)
 }
 
 /// Wall and CPU ns per call.
 fn timed(binary: &Path, args: &[String], what: &str) -> (f64, f64) {
     let output = run::run_checked(Command::new(binary).args(args), what);
     let pairs = printed(&output.stdout, what);
-    (value(&pairs, "ns_per_call"), value(&pairs, "cpu_ns_per_call"))
+    (
+        value(&pairs, "ns_per_call"),
+        value(&pairs, "cpu_ns_per_call"),
+    )
 }
 
 /// Whether `valgrind --tool=callgrind` runs here.
 fn has_callgrind() -> bool {
-    Command::new("valgrind").arg("--version").output().is_ok_and(|output| output.status.success())
+    Command::new("valgrind")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
 }
 
 /// The instructions callgrind counts for `percall count CALLS`.
@@ -495,7 +536,12 @@ fn callgrind_total(binary: &Path, calls: u32) -> Option<f64> {
     }
     let text = String::from_utf8_lossy(&output.stderr);
     let line = text.lines().find(|line| line.contains("Collected :"))?;
-    line.rsplit(':').next()?.trim().replace(',', "").parse().ok()
+    line.rsplit(':')
+        .next()?
+        .trim()
+        .replace(',', "")
+        .parse()
+        .ok()
 }
 
 /// Instructions per call: the difference of two runs' totals over the
@@ -509,19 +555,43 @@ fn instructions(binary: &Path) -> Option<f64> {
 fn memory(binary: &Path, calls: u32, what: &str) -> Option<Memory> {
     let output = run::run_checked(Command::new(binary).arg(calls.to_string()), what);
     let pairs = printed(&output.stdout, what);
-    Some(Memory { bytes: value(&pairs, "bytes_per_call"), allocs: value(&pairs, "allocations_per_call"), faults: value(&pairs, "faults_per_call") })
+    Some(Memory {
+        bytes: value(&pairs, "bytes_per_call"),
+        allocs: value(&pairs, "allocations_per_call"),
+        faults: value(&pairs, "faults_per_call"),
+    })
 }
 
 /// Builds and runs the per-call binaries, in interleaved runs.
 pub fn measure(work: &Path, runtime: &Path, samples: Samples) -> PerCall {
     eprintln!("== building the per-call binaries (release, untimed)");
     let binaries = build(work, runtime);
-    let mut result = PerCall { samples, ..PerCall::default() };
+    let mut result = PerCall {
+        samples,
+        ..PerCall::default()
+    };
     let threads = THREADS.to_string();
-    let single: Vec<String> = vec!["single".into(), samples.single.to_string(), CALLS.to_string()];
-    let shared: Vec<String> = vec!["shared".into(), threads.clone(), samples.threaded.to_string(), CALLS_PER_THREAD.to_string()];
-    let own: Vec<String> = vec!["own".into(), threads, samples.threaded.to_string(), CALLS_PER_THREAD.to_string()];
-    eprintln!("== per-call time, {} interleaved run(s) per flavor", samples.runs);
+    let single: Vec<String> = vec![
+        "single".into(),
+        samples.single.to_string(),
+        CALLS.to_string(),
+    ];
+    let shared: Vec<String> = vec![
+        "shared".into(),
+        threads.clone(),
+        samples.threaded.to_string(),
+        CALLS_PER_THREAD.to_string(),
+    ];
+    let own: Vec<String> = vec![
+        "own".into(),
+        threads,
+        samples.threaded.to_string(),
+        CALLS_PER_THREAD.to_string(),
+    ];
+    eprintln!(
+        "== per-call time, {} interleaved run(s) per flavor",
+        samples.runs
+    );
     for _ in 0..samples.runs {
         for (f, flavor) in FLAVORS.iter().enumerate() {
             let what = format!("percall-{}", flavor.name());
@@ -538,7 +608,11 @@ pub fn measure(work: &Path, runtime: &Path, samples: Samples) -> PerCall {
                 each.1,
                 each.0
             );
-            for (runs, (wall, cpu)) in [(&mut result.single, one), (&mut result.shared, many), (&mut result.own, each)] {
+            for (runs, (wall, cpu)) in [
+                (&mut result.single, one),
+                (&mut result.shared, many),
+                (&mut result.own, each),
+            ] {
                 runs.wall[f].push(wall);
                 runs.cpu[f].push(cpu);
             }

@@ -2,7 +2,9 @@
 
 use crate::gen::{describe, FLAVORS, MOCKALL, SIGS};
 use crate::lines::Lines;
-use crate::percall::{Memory, PerCall, CALLS, CALLS_PER_THREAD, COUNT_CALLS, MEMORY_CALLS, THREADS};
+use crate::percall::{
+    Memory, PerCall, CALLS, CALLS_PER_THREAD, COUNT_CALLS, MEMORY_CALLS, THREADS,
+};
 use crate::{median, Clean, Results, Samples, SizeResult, SYN_AND_CO};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -16,7 +18,12 @@ fn probe(program: &str, args: &[&str], dir: &Path) -> String {
         .output()
         .ok()
         .filter(|output| output.status.success())
-        .and_then(|output| String::from_utf8_lossy(&output.stdout).lines().next().map(str::to_owned))
+        .and_then(|output| {
+            String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .next()
+                .map(str::to_owned)
+        })
         .unwrap_or_else(|| "?".to_owned())
 }
 
@@ -75,7 +82,11 @@ fn row(out: &mut String, label: &str, values: [f64; 3], format: impl Fn(f64) -> 
 const HEADER: &str = "| | autospec | mockall | fake | autospec/fake | autospec/mockall | mockall/fake |\n|---|--:|--:|--:|--:|--:|--:|\n";
 
 fn per_flavor(size: &SizeResult, pick: impl Fn(&Samples) -> f64) -> [f64; 3] {
-    [pick(&size.flavors[0]), pick(&size.flavors[1]), pick(&size.flavors[2])]
+    [
+        pick(&size.flavors[0]),
+        pick(&size.flavors[1]),
+        pick(&size.flavors[2]),
+    ]
 }
 
 pub fn lib_cpu(size: &SizeResult) -> [f64; 3] {
@@ -91,11 +102,17 @@ fn clean_cpu(size: &SizeResult, pick: fn(&Clean) -> f64) -> [f64; 3] {
 }
 
 pub fn binary_kib(size: &SizeResult) -> [f64; 3] {
-    per_flavor(size, |s| median(s.binary.iter().map(|&b| b as f64 / 1024.0)))
+    per_flavor(size, |s| {
+        median(s.binary.iter().map(|&b| b as f64 / 1024.0))
+    })
 }
 
 fn memory(per_call: &PerCall, pick: fn(&Memory) -> f64, pow2: bool) -> [f64; 3] {
-    let memory = if pow2 { &per_call.memory_pow2 } else { &per_call.memory };
+    let memory = if pow2 {
+        &per_call.memory_pow2
+    } else {
+        &per_call.memory
+    };
     [0, 1, 2].map(|f| memory[f].as_ref().map_or(f64::NAN, pick))
 }
 
@@ -107,7 +124,13 @@ fn instructions(per_call: &PerCall) -> [f64; 3] {
 /// framework); none for the fake, which has no dependencies.
 fn deps_cpu(results: &Results, pick: fn(&Clean) -> f64) -> [f64; 3] {
     match &results.deps {
-        Some(deps) => [0, 1, 2].map(|f| if f == 2 { f64::NAN } else { median(deps.builds[f].iter().map(pick)) }),
+        Some(deps) => [0, 1, 2].map(|f| {
+            if f == 2 {
+                f64::NAN
+            } else {
+                median(deps.builds[f].iter().map(pick))
+            }
+        }),
         None => [f64::NAN; 3],
     }
 }
@@ -124,7 +147,11 @@ fn verdict(ok: bool) -> &'static str {
 /// mocked methods and more when the run has any (smaller ones are there for
 /// the slope), else all.
 fn headline_sizes(results: &Results) -> Vec<&SizeResult> {
-    let large: Vec<&SizeResult> = results.sizes.iter().filter(|size| size.methods >= 500).collect();
+    let large: Vec<&SizeResult> = results
+        .sizes
+        .iter()
+        .filter(|size| size.methods >= 500)
+        .collect();
     if large.is_empty() {
         results.sizes.iter().collect()
     } else {
@@ -148,11 +175,25 @@ fn count(n: usize) -> String {
 fn preamble(out: &mut String, results: &Results, repo: &Path) {
     let date = probe("date", &["-u", "+%Y-%m-%d %H:%M UTC"], repo);
     let commit = probe("git", &["rev-parse", "--short", "HEAD"], repo);
-    let dirty = if probe("git", &["status", "--porcelain", "--untracked-files=no"], repo) == "?" { "" } else { " (with uncommitted changes)" };
+    let dirty = if probe(
+        "git",
+        &["status", "--porcelain", "--untracked-files=no"],
+        repo,
+    ) == "?"
+    {
+        ""
+    } else {
+        " (with uncommitted changes)"
+    };
     let rustc = probe("rustc", &["-V"], repo);
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|info| info.lines().find(|line| line.starts_with("model name")).and_then(|line| line.split_once(':')).map(|(_, name)| name.trim().to_owned()))
+        .and_then(|info| {
+            info.lines()
+                .find(|line| line.starts_with("model name"))
+                .and_then(|line| line.split_once(':'))
+                .map(|(_, name)| name.trim().to_owned())
+        })
         .unwrap_or_else(|| "?".to_owned());
     let cpus = std::thread::available_parallelism().map_or(0, usize::from);
     let load = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
@@ -176,7 +217,12 @@ fn preamble(out: &mut String, results: &Results, repo: &Path) {
          and wall seconds, in cargo's default dev profile (incremental for the suite's own crates). CPU seconds are the steadier figure on a shared machine; \
          wall seconds also show how well a build uses the cores. Instruction counts, sizes and bytes do not depend on the machine's load; times do.\n\n",
     );
-    if results.reps < 3 || load.first().and_then(|l| l.parse::<f64>().ok()).is_some_and(|l| l > cpus as f64 * 0.5) {
+    if results.reps < 3
+        || load
+            .first()
+            .and_then(|l| l.parse::<f64>().ok())
+            .is_some_and(|l| l > cpus as f64 * 0.5)
+    {
         out.push_str(
             "> **Caveat:** this run had few rounds or a busy machine (see the load average above); \
              treat its timings as indicative, prefer the instruction counts, sizes and bytes, and re-run with `--reps 3` or more on a quiet machine before quoting times.\n\n",
@@ -186,7 +232,10 @@ fn preamble(out: &mut String, results: &Results, repo: &Path) {
 
 fn suite(out: &mut String, results: &Results) {
     out.push_str("## The suite\n\n");
-    let shapes: Vec<String> = SIGS.iter().map(|sig| format!("`{}`", describe(sig))).collect();
+    let shapes: Vec<String> = SIGS
+        .iter()
+        .map(|sig| format!("`{}`", describe(sig)))
+        .collect();
     write!(
         out,
         "A suite of *N* mocked methods is *N*/10 traits of ten methods: the five everyday shapes {}, and {}. \
@@ -254,19 +303,74 @@ fn summary(out: &mut String, results: &Results) {
     out.push_str(HEADER);
     for size in headline_sizes(results) {
         let n = count(size.methods);
-        row(out, &format!("rebuild after editing the library, CPU s ({n} methods)"), lib_cpu(size), secs);
-        row(out, &format!("rebuild after editing the tests, CPU s ({n} methods)"), test_cpu(size), secs);
-        row(out, &format!("clean build, dependencies and the crate, CPU s ({n} methods)"), clean_cpu(size, |c| c.cost.cpu), secs);
-        row(out, &format!("stripped test binary, MiB ({n} methods)"), binary_kib(size).map(|k| k / 1024.0), |v| num(v, 2));
+        row(
+            out,
+            &format!("rebuild after editing the library, CPU s ({n} methods)"),
+            lib_cpu(size),
+            secs,
+        );
+        row(
+            out,
+            &format!("rebuild after editing the tests, CPU s ({n} methods)"),
+            test_cpu(size),
+            secs,
+        );
+        row(
+            out,
+            &format!("clean build, dependencies and the crate, CPU s ({n} methods)"),
+            clean_cpu(size, |c| c.cost.cpu),
+            secs,
+        );
+        row(
+            out,
+            &format!("stripped test binary, MiB ({n} methods)"),
+            binary_kib(size).map(|k| k / 1024.0),
+            |v| num(v, 2),
+        );
     }
     let per_call = &results.per_call;
-    row(out, "per recorded call, release, CPU ns (one thread)", per_call.single.cpu(), |v| num(v, 1));
-    row(out, "per recorded call, release, instructions (one thread)", instructions(per_call), |v| num(v, 0));
-    row(out, &format!("per recorded call, release, CPU ns ({THREADS} threads, one shared double)"), per_call.shared.cpu(), |v| num(v, 1));
-    row(out, &format!("per recorded call, release, CPU ns ({THREADS} threads, a double each)"), per_call.own.cpu(), |v| num(v, 1));
-    row(out, "memory kept per journaled `(u32, &str)` call, bytes (mockall journals nothing)", memory(per_call, |m| m.bytes, false), |v| num(v, 1));
-    row(out, "allocations per call", memory(per_call, |m| m.allocs, false), |v| num(v, 2));
-    row(out, "cold build of the dependencies alone (syn & co and the framework's crates), CPU s", deps_cpu(results, |c| c.syn_and_co + c.framework), secs);
+    row(
+        out,
+        "per recorded call, release, CPU ns (one thread)",
+        per_call.single.cpu(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "per recorded call, release, instructions (one thread)",
+        instructions(per_call),
+        |v| num(v, 0),
+    );
+    row(
+        out,
+        &format!("per recorded call, release, CPU ns ({THREADS} threads, one shared double)"),
+        per_call.shared.cpu(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        &format!("per recorded call, release, CPU ns ({THREADS} threads, a double each)"),
+        per_call.own.cpu(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "memory kept per journaled `(u32, &str)` call, bytes (mockall journals nothing)",
+        memory(per_call, |m| m.bytes, false),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "allocations per call",
+        memory(per_call, |m| m.allocs, false),
+        |v| num(v, 2),
+    );
+    row(
+        out,
+        "cold build of the dependencies alone (syn & co and the framework's crates), CPU s",
+        deps_cpu(results, |c| c.syn_and_co + c.framework),
+        secs,
+    );
     out.push('\n');
 }
 
@@ -275,11 +379,25 @@ fn targets(out: &mut String, results: &Results) {
     out.push_str("## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
     for size in headline_sizes(results) {
         let r = ratio(lib_cpu(size)[0], lib_cpu(size)[2]);
-        writeln!(out, "| rebuild after editing the library ≤ 1.5× the fake ({} methods) | {} | {} |", count(size.methods), times(r), verdict(r <= 1.5)).unwrap();
+        writeln!(
+            out,
+            "| rebuild after editing the library ≤ 1.5× the fake ({} methods) | {} | {} |",
+            count(size.methods),
+            times(r),
+            verdict(r <= 1.5)
+        )
+        .unwrap();
     }
     for size in headline_sizes(results) {
         let r = ratio(binary_kib(size)[0], binary_kib(size)[2]);
-        writeln!(out, "| stripped test binary ≤ 1.2× the fake ({} methods) | {} | {} |", count(size.methods), times(r), verdict(r <= 1.2)).unwrap();
+        writeln!(
+            out,
+            "| stripped test binary ≤ 1.2× the fake ({} methods) | {} | {} |",
+            count(size.methods),
+            times(r),
+            verdict(r <= 1.2)
+        )
+        .unwrap();
     }
     let per_call = &results.per_call;
     let (single, single_wall) = (per_call.single.cpu(), per_call.single.wall());
@@ -294,7 +412,11 @@ fn targets(out: &mut String, results: &Results) {
         verdict(r <= 1.1)
     )
     .unwrap();
-    let (shared, shared_wall, own) = (per_call.shared.cpu(), per_call.shared.wall(), per_call.own.cpu());
+    let (shared, shared_wall, own) = (
+        per_call.shared.cpu(),
+        per_call.shared.wall(),
+        per_call.own.cpu(),
+    );
     let r = ratio(shared[0], shared[2]);
     writeln!(
         out,
@@ -307,10 +429,26 @@ fn targets(out: &mut String, results: &Results) {
     .unwrap();
     let bytes = memory(per_call, |m| m.bytes, false);
     let r = ratio(bytes[0], bytes[2]);
-    writeln!(out, "| memory kept per journaled call ≤ 1.25× the fake | {} | {} |", times(r), verdict(r <= 1.25)).unwrap();
+    writeln!(
+        out,
+        "| memory kept per journaled call ≤ 1.25× the fake | {} | {} |",
+        times(r),
+        verdict(r <= 1.25)
+    )
+    .unwrap();
     let deps = deps_cpu(results, |c| c.syn_and_co + c.framework);
     let r = ratio(deps[0], deps[1]);
-    writeln!(out, "| cold build of the dependency tree ≤ mockall's | {} | {} |", times(r), if r.is_finite() { verdict(r <= 1.0) } else { "not measured" }).unwrap();
+    writeln!(
+        out,
+        "| cold build of the dependency tree ≤ mockall's | {} | {} |",
+        times(r),
+        if r.is_finite() {
+            verdict(r <= 1.0)
+        } else {
+            "not measured"
+        }
+    )
+    .unwrap();
     out.push('\n');
 }
 
@@ -319,24 +457,78 @@ fn sizes(out: &mut String, results: &Results) {
         writeln!(out, "## {} mocked methods\n", count(size.methods)).unwrap();
         out.push_str(HEADER);
         let cost = |pick: fn(&Samples) -> Vec<f64>| per_flavor(size, |s| median(pick(s)));
-        row(out, "rebuild after editing the library, CPU s", cost(|s| s.lib_edit.iter().map(|c| c.cpu).collect()), secs);
-        row(out, "rebuild after editing the library, wall s", cost(|s| s.lib_edit.iter().map(|c| c.wall).collect()), secs);
-        row(out, "rebuild after editing the tests, CPU s", cost(|s| s.test_edit.iter().map(|c| c.cpu).collect()), secs);
-        row(out, "rebuild after editing the tests, wall s", cost(|s| s.test_edit.iter().map(|c| c.wall).collect()), secs);
-        row(out, "clean build incl. dependencies, CPU s", clean_cpu(size, |c| c.cost.cpu), secs);
-        row(out, "clean build incl. dependencies, wall s", clean_cpu(size, |c| c.cost.wall), secs);
-        row(out, "↳ the suite's own crates, CPU s", clean_cpu(size, |c| c.own), secs);
-        row(out, "↳ syn & co, CPU s", clean_cpu(size, |c| c.syn_and_co), secs);
-        row(out, "↳ the framework's other crates, CPU s", clean_cpu(size, |c| c.framework), secs);
-        row(out, "↳ cargo and build scripts, CPU s", clean_cpu(size, |c| c.cost.cpu - c.own - c.syn_and_co - c.framework), secs);
-        row(out, "stripped test binary, KiB", binary_kib(size), |v| num(v, 0));
+        row(
+            out,
+            "rebuild after editing the library, CPU s",
+            cost(|s| s.lib_edit.iter().map(|c| c.cpu).collect()),
+            secs,
+        );
+        row(
+            out,
+            "rebuild after editing the library, wall s",
+            cost(|s| s.lib_edit.iter().map(|c| c.wall).collect()),
+            secs,
+        );
+        row(
+            out,
+            "rebuild after editing the tests, CPU s",
+            cost(|s| s.test_edit.iter().map(|c| c.cpu).collect()),
+            secs,
+        );
+        row(
+            out,
+            "rebuild after editing the tests, wall s",
+            cost(|s| s.test_edit.iter().map(|c| c.wall).collect()),
+            secs,
+        );
+        row(
+            out,
+            "clean build incl. dependencies, CPU s",
+            clean_cpu(size, |c| c.cost.cpu),
+            secs,
+        );
+        row(
+            out,
+            "clean build incl. dependencies, wall s",
+            clean_cpu(size, |c| c.cost.wall),
+            secs,
+        );
+        row(
+            out,
+            "↳ the suite's own crates, CPU s",
+            clean_cpu(size, |c| c.own),
+            secs,
+        );
+        row(
+            out,
+            "↳ syn & co, CPU s",
+            clean_cpu(size, |c| c.syn_and_co),
+            secs,
+        );
+        row(
+            out,
+            "↳ the framework's other crates, CPU s",
+            clean_cpu(size, |c| c.framework),
+            secs,
+        );
+        row(
+            out,
+            "↳ cargo and build scripts, CPU s",
+            clean_cpu(size, |c| c.cost.cpu - c.own - c.syn_and_co - c.framework),
+            secs,
+        );
+        row(out, "stripped test binary, KiB", binary_kib(size), |v| {
+            num(v, 0)
+        });
         out.push('\n');
     }
 }
 
 /// The slope per mocked method between the smallest and the largest size.
 fn growth(out: &mut String, results: &Results) {
-    let (Some(first), Some(last)) = (results.sizes.first(), results.sizes.last()) else { return };
+    let (Some(first), Some(last)) = (results.sizes.first(), results.sizes.last()) else {
+        return;
+    };
     if last.methods <= first.methods {
         return;
     }
@@ -347,10 +539,30 @@ fn growth(out: &mut String, results: &Results) {
     };
     writeln!(out, "## Growth per mocked method\n\nFrom {} to {} mocked methods in this run, what one more mocked method costs:\n", count(first.methods), count(last.methods)).unwrap();
     out.push_str(HEADER);
-    row(out, "rebuild after editing the library, CPU ms per method", slope(&lib_cpu, 1000.0), |v| num(v, 1));
-    row(out, "rebuild after editing the tests, CPU ms per method", slope(&test_cpu, 1000.0), |v| num(v, 1));
-    row(out, "clean build, the suite's own crates, CPU ms per method", slope(&|s| clean_cpu(s, |c| c.own), 1000.0), |v| num(v, 1));
-    row(out, "stripped test binary, KiB per method", slope(&binary_kib, 1.0), |v| num(v, 2));
+    row(
+        out,
+        "rebuild after editing the library, CPU ms per method",
+        slope(&lib_cpu, 1000.0),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "rebuild after editing the tests, CPU ms per method",
+        slope(&test_cpu, 1000.0),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "clean build, the suite's own crates, CPU ms per method",
+        slope(&|s| clean_cpu(s, |c| c.own), 1000.0),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "stripped test binary, KiB per method",
+        slope(&binary_kib, 1.0),
+        |v| num(v, 2),
+    );
     out.push('\n');
 }
 
@@ -358,31 +570,123 @@ fn per_call_detail(out: &mut String, results: &Results) {
     let per_call = &results.per_call;
     out.push_str("## Per call, memory and generated code\n\n");
     out.push_str(HEADER);
-    row(out, "per recorded call, one thread, CPU ns", per_call.single.cpu(), |v| num(v, 1));
-    row(out, "per recorded call, one thread, wall ns", per_call.single.wall(), |v| num(v, 1));
-    row(out, "per recorded call, one thread, instructions", instructions(per_call), |v| num(v, 0));
-    row(out, &format!("per recorded call, {THREADS} threads sharing one double, CPU ns"), per_call.shared.cpu(), |v| num(v, 1));
-    row(out, &format!("per recorded call, {THREADS} threads sharing one double, wall ns"), per_call.shared.wall(), |v| num(v, 1));
-    row(out, &format!("per recorded call, {THREADS} threads with a double each, CPU ns"), per_call.own.cpu(), |v| num(v, 1));
-    row(out, &format!("per recorded call, {THREADS} threads with a double each, wall ns"), per_call.own.wall(), |v| num(v, 1));
-    row(out, &format!("memory kept per call, bytes, after {} calls", count(MEMORY_CALLS.0 as usize)), memory(per_call, |m| m.bytes, false), |v| num(v, 1));
     row(
         out,
-        &format!("memory kept per call, bytes, after {} calls (vectors exactly full)", count(MEMORY_CALLS.1 as usize)),
+        "per recorded call, one thread, CPU ns",
+        per_call.single.cpu(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "per recorded call, one thread, wall ns",
+        per_call.single.wall(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "per recorded call, one thread, instructions",
+        instructions(per_call),
+        |v| num(v, 0),
+    );
+    row(
+        out,
+        &format!("per recorded call, {THREADS} threads sharing one double, CPU ns"),
+        per_call.shared.cpu(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        &format!("per recorded call, {THREADS} threads sharing one double, wall ns"),
+        per_call.shared.wall(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        &format!("per recorded call, {THREADS} threads with a double each, CPU ns"),
+        per_call.own.cpu(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        &format!("per recorded call, {THREADS} threads with a double each, wall ns"),
+        per_call.own.wall(),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        &format!(
+            "memory kept per call, bytes, after {} calls",
+            count(MEMORY_CALLS.0 as usize)
+        ),
+        memory(per_call, |m| m.bytes, false),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        &format!(
+            "memory kept per call, bytes, after {} calls (vectors exactly full)",
+            count(MEMORY_CALLS.1 as usize)
+        ),
         memory(per_call, |m| m.bytes, true),
         |v| num(v, 1),
     );
-    row(out, "allocations per call", memory(per_call, |m| m.allocs, false), |v| num(v, 2));
-    row(out, "page faults per 1,000 calls (first touches of fresh memory)", memory(per_call, |m| m.faults * 1000.0, false), |v| num(v, 1));
+    row(
+        out,
+        "allocations per call",
+        memory(per_call, |m| m.allocs, false),
+        |v| num(v, 2),
+    );
+    row(
+        out,
+        "page faults per 1,000 calls (first touches of fresh memory)",
+        memory(per_call, |m| m.faults * 1000.0, false),
+        |v| num(v, 1),
+    );
     let lines = &results.lines;
     let autospec = lines.autospec.clone();
-    let pick = |f: fn(&Lines) -> f64| [autospec.as_ref().map_or(f64::NAN, f), f64::NAN, f(&lines.fake)];
-    row(out, "generated lines per method (ten-method trait, mock overhead included)", pick(|l| l.per_method_avg), |v| num(v, 1));
-    row(out, "generated lines per additional method", pick(|l| l.per_method_marginal), |v| num(v, 1));
-    row(out, "generated lines per mock, without methods", pick(|l| l.fixed), |v| num(v, 0));
+    let pick = |f: fn(&Lines) -> f64| {
+        [
+            autospec.as_ref().map_or(f64::NAN, f),
+            f64::NAN,
+            f(&lines.fake),
+        ]
+    };
+    row(
+        out,
+        "generated lines per method (ten-method trait, mock overhead included)",
+        pick(|l| l.per_method_avg),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "generated lines per additional method",
+        pick(|l| l.per_method_marginal),
+        |v| num(v, 1),
+    );
+    row(
+        out,
+        "generated lines per mock, without methods",
+        pick(|l| l.fixed),
+        |v| num(v, 0),
+    );
     out.push('\n');
     let runs = |runs: &[Vec<f64>; 3]| -> String {
-        FLAVORS.iter().enumerate().map(|(f, flavor)| format!("{} {}", flavor.name(), runs[f].iter().map(|ns| num(*ns, 1)).collect::<Vec<_>>().join(", "))).collect::<Vec<_>>().join("; ")
+        FLAVORS
+            .iter()
+            .enumerate()
+            .map(|(f, flavor)| {
+                format!(
+                    "{} {}",
+                    flavor.name(),
+                    runs[f]
+                        .iter()
+                        .map(|ns| num(*ns, 1))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     writeln!(
         out,
@@ -393,7 +697,9 @@ fn per_call_detail(out: &mut String, results: &Results) {
     )
     .unwrap();
     if per_call.instructions.iter().all(Option::is_none) {
-        out.push_str("No instruction counts: `valgrind --tool=callgrind` did not run on this machine.\n\n");
+        out.push_str(
+            "No instruction counts: `valgrind --tool=callgrind` did not run on this machine.\n\n",
+        );
     }
     out.push_str(
         "Lines are non-blank lines after rustfmt (default style; `#[doc]` attributes count) of what the macro adds beside the trait. \
@@ -402,7 +708,12 @@ fn per_call_detail(out: &mut String, results: &Results) {
          written once per suite, is not included). ",
     );
     if let Some(worst) = autospec.as_ref().and_then(|l| l.worst.clone()) {
-        write!(out, "The costliest of the ten signatures for autospec is `{}`, {:.0} lines. ", worst.1, worst.0).unwrap();
+        write!(
+            out,
+            "The costliest of the ten signatures for autospec is `{}`, {:.0} lines. ",
+            worst.1, worst.0
+        )
+        .unwrap();
     }
     if let Some(error) = &lines.autospec_error {
         write!(out, "autospec's lines were not measured: {error}. ").unwrap();
@@ -416,7 +727,15 @@ fn per_call_detail(out: &mut String, results: &Results) {
         );
         out.push_str("| | lines per method (overhead included) | per additional method | per mock without methods |\n|---|--:|--:|--:|\n");
         for (flavor, l) in &lines.unstable {
-            writeln!(out, "| {} | {:.1} | {:.1} | {:.0} |", flavor.name(), l.per_method_avg, l.per_method_marginal, l.fixed).unwrap();
+            writeln!(
+                out,
+                "| {} | {:.1} | {:.1} | {:.0} |",
+                flavor.name(),
+                l.per_method_avg,
+                l.per_method_marginal,
+                l.fixed
+            )
+            .unwrap();
         }
         out.push('\n');
     }
@@ -432,25 +751,72 @@ fn dependencies(out: &mut String, results: &Results) {
     if results.deps.is_some() {
         out.push_str("The cold build of each framework's dependency tree alone (an empty library depending on it, `cargo clean` first):\n\n");
         out.push_str(HEADER);
-        row(out, "dependencies alone, rustc CPU s", deps_cpu(results, |c| c.syn_and_co + c.framework), secs);
-        row(out, "↳ syn & co, CPU s", deps_cpu(results, |c| c.syn_and_co), secs);
-        row(out, "↳ the framework's own crates, CPU s", deps_cpu(results, |c| c.framework), secs);
-        row(out, "the whole cold build (cargo, build scripts, the empty crate too), CPU s", deps_cpu(results, |c| c.cost.cpu), secs);
-        row(out, "the whole cold build, wall s", deps_cpu(results, |c| c.cost.wall), secs);
+        row(
+            out,
+            "dependencies alone, rustc CPU s",
+            deps_cpu(results, |c| c.syn_and_co + c.framework),
+            secs,
+        );
+        row(
+            out,
+            "↳ syn & co, CPU s",
+            deps_cpu(results, |c| c.syn_and_co),
+            secs,
+        );
+        row(
+            out,
+            "↳ the framework's own crates, CPU s",
+            deps_cpu(results, |c| c.framework),
+            secs,
+        );
+        row(
+            out,
+            "the whole cold build (cargo, build scripts, the empty crate too), CPU s",
+            deps_cpu(results, |c| c.cost.cpu),
+            secs,
+        );
+        row(
+            out,
+            "the whole cold build, wall s",
+            deps_cpu(results, |c| c.cost.wall),
+            secs,
+        );
         out.push('\n');
         if let Some(deps) = &results.deps {
             for (f, flavor) in FLAVORS.iter().enumerate().take(2) {
-                let mut packages: Vec<(f64, &str)> = deps.per_package[f].iter().map(|(package, cpus)| (median(cpus.iter().copied()), package.as_str())).filter(|(_, package)| !package.starts_with("deps-")).collect();
+                let mut packages: Vec<(f64, &str)> = deps.per_package[f]
+                    .iter()
+                    .map(|(package, cpus)| (median(cpus.iter().copied()), package.as_str()))
+                    .filter(|(_, package)| !package.starts_with("deps-"))
+                    .collect();
                 packages.sort_by(|a, b| b.0.total_cmp(&a.0));
-                let list: Vec<String> = packages.iter().map(|(cpu, package)| format!("`{package}` {}", secs(*cpu))).collect();
-                writeln!(out, "- {}'s tree, rustc CPU s by package: {}.", flavor.name(), list.join(", ")).unwrap();
+                let list: Vec<String> = packages
+                    .iter()
+                    .map(|(cpu, package)| format!("`{package}` {}", secs(*cpu)))
+                    .collect();
+                writeln!(
+                    out,
+                    "- {}'s tree, rustc CPU s by package: {}.",
+                    flavor.name(),
+                    list.join(", ")
+                )
+                .unwrap();
             }
             out.push('\n');
         }
     }
     for flavor in FLAVORS {
         let mut packages: Vec<String> = Vec::new();
-        let seen = results.sizes.iter().map(|size| &size.flavors[flavor.index()].framework_packages).chain(results.deps.as_ref().map(|deps| &deps.packages[flavor.index()]));
+        let seen = results
+            .sizes
+            .iter()
+            .map(|size| &size.flavors[flavor.index()].framework_packages)
+            .chain(
+                results
+                    .deps
+                    .as_ref()
+                    .map(|deps| &deps.packages[flavor.index()]),
+            );
         for list in seen {
             for package in list {
                 if !packages.contains(package) && !package.starts_with("deps-") {
@@ -459,10 +825,23 @@ fn dependencies(out: &mut String, results: &Results) {
             }
         }
         packages.sort();
-        let list = if packages.is_empty() { "none".to_owned() } else { packages.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ") };
+        let list = if packages.is_empty() {
+            "none".to_owned()
+        } else {
+            packages
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         writeln!(out, "- {}: framework crates {list}.", flavor.name()).unwrap();
     }
-    writeln!(out, "- syn & co: {}.\n", SYN_AND_CO.map(|p| format!("`{p}`")).join(", ")).unwrap();
+    writeln!(
+        out,
+        "- syn & co: {}.\n",
+        SYN_AND_CO.map(|p| format!("`{p}`")).join(", ")
+    )
+    .unwrap();
 }
 
 pub fn markdown(results: &Results, repo: &Path) -> String {
@@ -483,7 +862,8 @@ pub fn markdown(results: &Results, repo: &Path) -> String {
 }
 
 /// Where a hand-written section of `docs/performance.md` starts and ends.
-pub const HAND_WRITTEN: (&str, &str) = ("<!-- hand-written: begin -->", "<!-- hand-written: end -->");
+pub const HAND_WRITTEN: (&str, &str) =
+    ("<!-- hand-written: begin -->", "<!-- hand-written: end -->");
 
 /// The generated report followed by every hand-written section (between
 /// the [`HAND_WRITTEN`] markers, markers included) of the page it replaces.
@@ -492,7 +872,9 @@ pub fn with_hand_written(generated: &str, old: &str) -> String {
     out.push('\n');
     let mut rest = old;
     while let Some(start) = rest.find(HAND_WRITTEN.0) {
-        let Some(len) = rest[start..].find(HAND_WRITTEN.1) else { break };
+        let Some(len) = rest[start..].find(HAND_WRITTEN.1) else {
+            break;
+        };
         let end = start + len + HAND_WRITTEN.1.len();
         out.push('\n');
         out.push_str(&rest[start..end]);
@@ -509,7 +891,10 @@ mod tests {
         let old = "# old\n\ngenerated\n\n<!-- hand-written: begin -->\n## Notes\n\nkept\n<!-- hand-written: end -->\n\nold tail\n";
         let new = super::with_hand_written("# new\n\nfresh\n", old);
         assert_eq!(new, "# new\n\nfresh\n\n<!-- hand-written: begin -->\n## Notes\n\nkept\n<!-- hand-written: end -->\n");
-        assert_eq!(super::with_hand_written("# new\n", "no sections"), "# new\n");
+        assert_eq!(
+            super::with_hand_written("# new\n", "no sections"),
+            "# new\n"
+        );
     }
 
     #[test]
