@@ -12,8 +12,8 @@
 //!   through `&dyn Trait` / `&mut dyn Trait`, check the answer, assert that it
 //!   was called once with these arguments; and an `EDIT` const for test edits.
 //!
-//! The per-call crates (`percall-<flavor>`) hold one trait with the
-//! `(u32, &str) -> u32` method and a release timing loop.
+//! The per-call crates are written by `percall.rs`, the dependency-only
+//! crates by `deps.rs`; both use [`manifest`].
 
 use std::fmt::Write as _;
 use std::fs;
@@ -64,18 +64,70 @@ pub struct Sig {
     pub fake_expect: &'static str,
 }
 
+/// The ten signatures of every trait. The first five are the everyday
+/// shapes of the issue "Performance at the floor" (see `bench/README.md`);
+/// the other five add a borrowed string, a second `&mut self`, a borrowed
+/// slice and plain copies.
 pub const SIGS: [Sig; 10] = [
     Sig {
         params: "id: u32, name: &str",
-        ret: Some("u32"),
+        ret: Some("Option<String>"),
         mut_self: false,
         call: "1, \"a\"",
-        answer: Some("7u32"),
+        answer: Some("Some(\"v\".to_owned())"),
         journal_ty: "(u32, String)",
         journal: "(id, name.to_owned())",
         autospec_expect: "(1u32, \"a\")",
         mockall_with: "eq(1u32), eq(\"a\")",
         fake_expect: "(1u32, \"a\".to_owned())",
+    },
+    Sig {
+        params: "data: Vec<u8>",
+        ret: Some("Result<u64, String>"),
+        mut_self: false,
+        call: "vec![1u8, 2]",
+        answer: Some("Ok::<u64, String>(4)"),
+        journal_ty: "(Vec<u8>,)",
+        journal: "(data,)",
+        autospec_expect: "(vec![1u8, 2],)",
+        mockall_with: "eq(vec![1u8, 2])",
+        fake_expect: "(vec![1u8, 2],)",
+    },
+    Sig {
+        params: "flag: bool",
+        ret: None,
+        mut_self: true,
+        call: "true",
+        answer: None,
+        journal_ty: "(bool,)",
+        journal: "(flag,)",
+        autospec_expect: "(true,)",
+        mockall_with: "eq(true)",
+        fake_expect: "(true,)",
+    },
+    Sig {
+        params: "",
+        ret: Some("u64"),
+        mut_self: false,
+        call: "",
+        answer: Some("7u64"),
+        journal_ty: "()",
+        journal: "()",
+        autospec_expect: "()",
+        mockall_with: "",
+        fake_expect: "()",
+    },
+    Sig {
+        params: "name: String, n: usize",
+        ret: Some("Vec<String>"),
+        mut_self: false,
+        call: "\"n\".to_owned(), 2",
+        answer: Some("vec![\"x\".to_owned()]"),
+        journal_ty: "(String, usize)",
+        journal: "(name, n)",
+        autospec_expect: "(\"n\", 2usize)",
+        mockall_with: "eq(\"n\".to_owned()), eq(2usize)",
+        fake_expect: "(\"n\".to_owned(), 2usize)",
     },
     Sig {
         params: "key: &str",
@@ -102,18 +154,6 @@ pub const SIGS: [Sig; 10] = [
         fake_expect: "(\"k\".to_owned(), vec![1u8, 2])",
     },
     Sig {
-        params: "",
-        ret: Some("bool"),
-        mut_self: false,
-        call: "",
-        answer: Some("true"),
-        journal_ty: "()",
-        journal: "()",
-        autospec_expect: "()",
-        mockall_with: "",
-        fake_expect: "()",
-    },
-    Sig {
         params: "items: &[u64]",
         ret: Some("usize"),
         mut_self: false,
@@ -138,30 +178,6 @@ pub const SIGS: [Sig; 10] = [
         fake_expect: "(2i64, 3i64)",
     },
     Sig {
-        params: "path: &str, n: u32",
-        ret: Some("Result<u32, String>"),
-        mut_self: false,
-        call: "\"p\", 4",
-        answer: Some("Ok::<u32, String>(4)"),
-        journal_ty: "(String, u32)",
-        journal: "(path.to_owned(), n)",
-        autospec_expect: "(\"p\", 4u32)",
-        mockall_with: "eq(\"p\"), eq(4u32)",
-        fake_expect: "(\"p\".to_owned(), 4u32)",
-    },
-    Sig {
-        params: "flag: bool",
-        ret: None,
-        mut_self: false,
-        call: "true",
-        answer: None,
-        journal_ty: "(bool,)",
-        journal: "(flag,)",
-        autospec_expect: "(true,)",
-        mockall_with: "eq(true)",
-        fake_expect: "(true,)",
-    },
-    Sig {
         params: "x: f64",
         ret: Some("f64"),
         mut_self: false,
@@ -172,18 +188,6 @@ pub const SIGS: [Sig; 10] = [
         autospec_expect: "(1.5f64,)",
         mockall_with: "eq(1.5f64)",
         fake_expect: "(1.5f64,)",
-    },
-    Sig {
-        params: "name: String",
-        ret: Some("String"),
-        mut_self: false,
-        call: "\"n\".to_owned()",
-        answer: Some("\"m\".to_owned()"),
-        journal_ty: "(String,)",
-        journal: "(name,)",
-        autospec_expect: "(\"n\",)",
-        mockall_with: "eq(\"n\".to_owned())",
-        fake_expect: "(\"n\".to_owned(),)",
     },
 ];
 
@@ -203,9 +207,31 @@ pub struct Meth {
     pub fake_expect: String,
 }
 
+/// The signature as the report shows it: `(&self, u32, &str) -> Option<String>`.
+pub fn describe(sig: &Sig) -> String {
+    let receiver = if sig.mut_self { "&mut self" } else { "&self" };
+    let mut parts = vec![receiver.to_owned()];
+    for param in sig.params.split(", ").filter(|param| !param.is_empty()) {
+        parts.push(
+            param
+                .split_once(": ")
+                .map_or(param, |(_, ty)| ty)
+                .to_owned(),
+        );
+    }
+    let ret = sig.ret.map(|ret| format!(" -> {ret}")).unwrap_or_default();
+    format!("({}){ret}", parts.join(", "))
+}
+
 /// `(a, b)` + `c` = `(a, b, c)`; `()` + `c` = `(c,)`.
 fn push_to_tuple(tuple: &str, item: &str) -> String {
-    let inner = tuple.trim().strip_prefix('(').and_then(|t| t.strip_suffix(')')).expect("a tuple").trim().trim_end_matches(',');
+    let inner = tuple
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .expect("a tuple")
+        .trim()
+        .trim_end_matches(',');
     if inner.is_empty() {
         format!("({item},)")
     } else {
@@ -261,7 +287,11 @@ fn tag_of(t: usize, distinct: bool) -> Option<String> {
 fn signature(index: usize, sig: &Meth) -> String {
     let receiver = if sig.mut_self { "&mut self" } else { "&self" };
     let sep = if sig.params.is_empty() { "" } else { ", " };
-    let ret = sig.ret.as_ref().map(|ret| format!(" -> {ret}")).unwrap_or_default();
+    let ret = sig
+        .ret
+        .as_ref()
+        .map(|ret| format!(" -> {ret}"))
+        .unwrap_or_default();
     format!("fn m{index}({receiver}{sep}{}){ret}", sig.params)
 }
 
@@ -286,25 +316,42 @@ pub fn trait_source(flavor: Flavor, name: &str, count: usize, tag: Option<&str>)
     out
 }
 
-/// The `Cargo.toml` of a generated crate.
-fn manifest(package: &str, flavor: Flavor, runtime: &Path, extra: &str) -> String {
+/// The `Cargo.toml` of a generated crate. autospec is a path dependency
+/// here, and cargo compiles path dependencies incrementally (registry
+/// crates such as mockall it does not), which makes a cold build of them
+/// slower than a user's build of the published crates; the profile
+/// overrides turn that off, so that all frameworks build as from crates.io.
+pub fn manifest(package: &str, flavor: Flavor, runtime: &Path, extra: &str) -> String {
     let (dep, feature) = match flavor {
-        Flavor::Autospec => (format!("autospec = {{ path = {:?}, optional = true }}\n", runtime.display().to_string()), "[\"dep:autospec\"]"),
-        Flavor::Mockall => (format!("mockall = {{ version = \"{MOCKALL}\", optional = true }}\n"), "[\"dep:mockall\"]"),
+        Flavor::Autospec => (
+            format!(
+                "autospec = {{ path = {:?}, optional = true }}\n",
+                runtime.display().to_string()
+            ),
+            "[\"dep:autospec\"]",
+        ),
+        Flavor::Mockall => (
+            format!("mockall = {{ version = \"{MOCKALL}\", optional = true }}\n"),
+            "[\"dep:mockall\"]",
+        ),
         Flavor::Fake => (String::new(), "[]"),
+    };
+    let profile = match flavor {
+        Flavor::Autospec => "\n[profile.dev.package.autospec]\nincremental = false\n\n[profile.dev.package.autospec-macros]\nincremental = false\n",
+        Flavor::Mockall | Flavor::Fake => "",
     };
     format!(
         "# Generated by autospec-bench; do not edit.\n\
          [workspace]\n\n\
          [package]\nname = \"{package}\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
          [features]\nmocks = {feature}\n\n\
-         [dependencies]\n{dep}\n{extra}"
+         [dependencies]\n{dep}\n{extra}{profile}"
     )
 }
 
 /// The fakes' shared helper: a journal of owned arguments in a
 /// `Mutex<Vec<_>>` and the configured answer.
-const RECORDER: &str = r#"use std::sync::Mutex;
+pub const RECORDER: &str = r#"use std::sync::Mutex;
 
 /// One faked method: the journal of owned arguments and the configured answer.
 pub struct Recorder<A, R> {
@@ -346,21 +393,42 @@ impl<A: Clone, R: Clone> Recorder<A, R> {
 pub fn fake_source(name: &str, count: usize, tag: Option<&str>) -> String {
     let mut out = String::new();
     let methods = methods(tag);
-    writeln!(out, "/// Fake of `{name}`.\n#[derive(Default)]\npub struct Fake{name} {{").unwrap();
+    writeln!(
+        out,
+        "/// Fake of `{name}`.\n#[derive(Default)]\npub struct Fake{name} {{"
+    )
+    .unwrap();
     for (i, sig) in methods.iter().enumerate().take(count) {
-        writeln!(out, "    pub m{i}: Recorder<{}, {}>,", sig.journal_ty, sig.ret.as_deref().unwrap_or("()")).unwrap();
+        writeln!(
+            out,
+            "    pub m{i}: Recorder<{}, {}>,",
+            sig.journal_ty,
+            sig.ret.as_deref().unwrap_or("()")
+        )
+        .unwrap();
     }
     writeln!(out, "}}\n\nimpl crate::{name} for Fake{name} {{").unwrap();
     for (i, sig) in methods.iter().enumerate().take(count) {
-        let record = if sig.ret.is_some() { "record" } else { "record_unit" };
-        writeln!(out, "    {} {{\n        self.m{i}.{record}({})\n    }}", signature(i, sig), sig.journal).unwrap();
+        let record = if sig.ret.is_some() {
+            "record"
+        } else {
+            "record_unit"
+        };
+        writeln!(
+            out,
+            "    {} {{\n        self.m{i}.{record}({})\n    }}",
+            signature(i, sig),
+            sig.journal
+        )
+        .unwrap();
     }
     out.push_str("}\n");
     out
 }
 
 fn lib_source(flavor: Flavor, traits: usize, distinct: bool) -> String {
-    let mut out = String::from("//! Generated by autospec-bench; do not edit.\n#![allow(clippy::all)]\n\n");
+    let mut out =
+        String::from("//! Generated by autospec-bench; do not edit.\n#![allow(clippy::all)]\n\n");
     if flavor == Flavor::Fake {
         out.push_str("#[cfg(feature = \"mocks\")]\npub mod fakes;\n\n");
     }
@@ -368,9 +436,18 @@ fn lib_source(flavor: Flavor, traits: usize, distinct: bool) -> String {
         let tag = tag_of(t, distinct);
         if let Some(tag) = &tag {
             // The trait's own type, as real traits have their own domain types.
-            writeln!(out, "#[derive(Clone, Copy, Debug, Default, PartialEq)]\npub struct {tag};\n").unwrap();
+            writeln!(
+                out,
+                "#[derive(Clone, Copy, Debug, Default, PartialEq)]\npub struct {tag};\n"
+            )
+            .unwrap();
         }
-        out.push_str(&trait_source(flavor, &format!("Trait{t}"), SIGS.len(), tag.as_deref()));
+        out.push_str(&trait_source(
+            flavor,
+            &format!("Trait{t}"),
+            SIGS.len(),
+            tag.as_deref(),
+        ));
         out.push('\n');
     }
     out.push_str("pub const EDIT: u32 = 0;\n");
@@ -378,14 +455,19 @@ fn lib_source(flavor: Flavor, traits: usize, distinct: bool) -> String {
 }
 
 fn fakes_source(traits: usize, distinct: bool) -> String {
-    let mut out = String::from("//! Hand-written fakes. Generated by autospec-bench; do not edit.\n\n");
+    let mut out =
+        String::from("//! Hand-written fakes. Generated by autospec-bench; do not edit.\n\n");
     out.push_str(RECORDER);
     if distinct {
         out.push_str("\nuse crate::*;\n");
     }
     for t in 0..traits {
         out.push('\n');
-        out.push_str(&fake_source(&format!("Trait{t}"), SIGS.len(), tag_of(t, distinct).as_deref()));
+        out.push_str(&fake_source(
+            &format!("Trait{t}"),
+            SIGS.len(),
+            tag_of(t, distinct).as_deref(),
+        ));
     }
     out
 }
@@ -395,7 +477,11 @@ fn test_source(flavor: Flavor, t: usize, i: usize, sig: &Meth) -> String {
     let tr = format!("Trait{t}");
     let m = format!("m{i}");
     let (call, answer) = (&sig.call, sig.answer.as_deref());
-    let (ty, borrow) = if sig.mut_self { ("&mut dyn", "&mut ") } else { ("&dyn", "&") };
+    let (ty, borrow) = if sig.mut_self {
+        ("&mut dyn", "&mut ")
+    } else {
+        ("&dyn", "&")
+    };
     let act = match answer {
         Some(answer) => format!("assert_eq!(t.{m}({call}), {answer});"),
         None => format!("t.{m}({call});"),
@@ -408,16 +494,33 @@ fn test_source(flavor: Flavor, t: usize, i: usize, sig: &Meth) -> String {
             if let Some(answer) = answer {
                 writeln!(out, "    mock.{m}.returns({answer});").unwrap();
             }
-            writeln!(out, "    {{\n        let t: {ty} {tr} = {borrow}mock;\n        {act}\n    }}").unwrap();
-            writeln!(out, "    mock.{m}.assert_called_once_with({});", sig.autospec_expect).unwrap();
+            writeln!(
+                out,
+                "    {{\n        let t: {ty} {tr} = {borrow}mock;\n        {act}\n    }}"
+            )
+            .unwrap();
+            writeln!(
+                out,
+                "    mock.{m}.assert_called_once_with({});",
+                sig.autospec_expect
+            )
+            .unwrap();
         }
         Flavor::Mockall => {
             writeln!(out, "    let mut mock = Mock{tr}::new();").unwrap();
-            let with = if sig.mockall_with.is_empty() { String::new() } else { format!(".with({})", sig.mockall_with) };
+            let with = if sig.mockall_with.is_empty() {
+                String::new()
+            } else {
+                format!(".with({})", sig.mockall_with)
+            };
             // mockall on stable needs an answer even for `()` ("Returning default values requires the nightly feature").
             let ret = format!(".return_const({})", answer.unwrap_or("()"));
             writeln!(out, "    mock.expect_{m}(){with}.times(1){ret};").unwrap();
-            writeln!(out, "    {{\n        let t: {ty} {tr} = {borrow}mock;\n        {act}\n    }}").unwrap();
+            writeln!(
+                out,
+                "    {{\n        let t: {ty} {tr} = {borrow}mock;\n        {act}\n    }}"
+            )
+            .unwrap();
             out.push_str("    mock.checkpoint();\n");
         }
         Flavor::Fake => {
@@ -426,8 +529,17 @@ fn test_source(flavor: Flavor, t: usize, i: usize, sig: &Meth) -> String {
             if let Some(answer) = answer {
                 writeln!(out, "    fake.{m}.returns({answer});").unwrap();
             }
-            writeln!(out, "    {{\n        let t: {ty} {tr} = {borrow}fake;\n        {act}\n    }}").unwrap();
-            writeln!(out, "    assert_eq!(fake.{m}.calls(), [{}]);", sig.fake_expect).unwrap();
+            writeln!(
+                out,
+                "    {{\n        let t: {ty} {tr} = {borrow}fake;\n        {act}\n    }}"
+            )
+            .unwrap();
+            writeln!(
+                out,
+                "    assert_eq!(fake.{m}.calls(), [{}]);",
+                sig.fake_expect
+            )
+            .unwrap();
         }
     }
     out.push_str("}\n");
@@ -435,7 +547,9 @@ fn test_source(flavor: Flavor, t: usize, i: usize, sig: &Meth) -> String {
 }
 
 fn tests_source(flavor: Flavor, traits: usize, distinct: bool) -> String {
-    let mut out = String::from("//! Generated by autospec-bench; do not edit.\n#![allow(clippy::all)]\n\nuse suite::*;\n");
+    let mut out = String::from(
+        "//! Generated by autospec-bench; do not edit.\n#![allow(clippy::all)]\n\nuse suite::*;\n",
+    );
     match flavor {
         Flavor::Autospec => {}
         Flavor::Mockall => out.push_str("use mockall::predicate::eq;\n"),
@@ -452,18 +566,30 @@ fn tests_source(flavor: Flavor, traits: usize, distinct: bool) -> String {
 }
 
 /// Writes `suite-<flavor>` for `traits` traits into `dir` (replacing it).
-pub fn write_suite(dir: &Path, flavor: Flavor, traits: usize, distinct: bool, runtime: &Path) -> io::Result<()> {
+pub fn write_suite(
+    dir: &Path,
+    flavor: Flavor,
+    traits: usize,
+    distinct: bool,
+    runtime: &Path,
+) -> io::Result<()> {
     write_if_changed(&dir.join("Cargo.toml"), &manifest(
         &format!("suite-{}", flavor.name()),
         flavor,
         runtime,
         "[lib]\nname = \"suite\"\ntest = false\ndoctest = false\n\n[[test]]\nname = \"calls\"\npath = \"tests/calls.rs\"\nrequired-features = [\"mocks\"]\n",
     ))?;
-    write_if_changed(&dir.join("src/lib.rs"), &lib_source(flavor, traits, distinct))?;
+    write_if_changed(
+        &dir.join("src/lib.rs"),
+        &lib_source(flavor, traits, distinct),
+    )?;
     if flavor == Flavor::Fake {
         write_if_changed(&dir.join("src/fakes.rs"), &fakes_source(traits, distinct))?;
     }
-    write_if_changed(&dir.join("tests/calls.rs"), &tests_source(flavor, traits, distinct))
+    write_if_changed(
+        &dir.join("tests/calls.rs"),
+        &tests_source(flavor, traits, distinct),
+    )
 }
 
 /// Replaces the `EDIT` const's value in a generated file: a real edit, as a
@@ -473,7 +599,11 @@ pub fn bump_edit(file: &Path, value: u32) -> io::Result<()> {
     let mut out = String::with_capacity(text.len());
     let mut found = false;
     for line in text.lines() {
-        if let Some(prefix) = line.strip_suffix(';').and_then(|l| l.rsplit_once("EDIT: u32 = ")).map(|(p, _)| p) {
+        if let Some(prefix) = line
+            .strip_suffix(';')
+            .and_then(|l| l.rsplit_once("EDIT: u32 = "))
+            .map(|(p, _)| p)
+        {
             writeln!(out, "{prefix}EDIT: u32 = {value};").unwrap();
             found = true;
         } else {
@@ -483,65 +613,6 @@ pub fn bump_edit(file: &Path, value: u32) -> io::Result<()> {
     }
     assert!(found, "no EDIT const in {}", file.display());
     fs::write(file, out)
-}
-
-/// The per-call timing crate of one flavor: one trait with the
-/// `(u32, &str) -> u32` method, called through `&dyn Service` in a loop.
-pub fn write_percall(dir: &Path, flavor: Flavor, runtime: &Path) -> io::Result<()> {
-    let extra = "[[bin]]\nname = \"percall\"\npath = \"src/main.rs\"\nrequired-features = [\"mocks\"]\n";
-    write_if_changed(&dir.join("Cargo.toml"), &manifest(&format!("percall-{}", flavor.name()), flavor, runtime, extra))?;
-    let (mock, arrange) = match flavor {
-        Flavor::Autospec => ("#[cfg_attr(feature = \"mocks\", autospec::autospec)]\n", "let mock = MockService::default();\n        mock.call.returns(7);"),
-        Flavor::Mockall => ("#[cfg_attr(feature = \"mocks\", mockall::automock)]\n", "let mut mock = MockService::new();\n        mock.expect_call().return_const(7u32);"),
-        Flavor::Fake => ("", "let mock = FakeService::default();\n        mock.call.returns(7);"),
-    };
-    let fake = if flavor == Flavor::Fake {
-        format!(
-            "{RECORDER}\n#[derive(Default)]\npub struct FakeService {{\n    pub call: Recorder<(u32, String), u32>,\n}}\n\n\
-             impl Service for FakeService {{\n    fn call(&self, id: u32, name: &str) -> u32 {{\n        self.call.record((id, name.to_owned()))\n    }}\n}}\n"
-        )
-    } else {
-        String::new()
-    };
-    let main = format!(
-        r#"//! Generated by autospec-bench; do not edit.
-//! Prints the median time of one recorded `(u32, &str) -> u32` call through
-//! `&dyn Service`, over SAMPLES samples of CALLS calls, each on a fresh mock.
-#![allow(clippy::all)]
-
-use std::hint::black_box;
-use std::time::Instant;
-
-{mock}pub trait Service {{
-    fn call(&self, id: u32, name: &str) -> u32;
-}}
-
-{fake}
-const CALLS: u32 = 100_000;
-const SAMPLES: usize = 21;
-
-fn main() {{
-    let mut per_call = Vec::with_capacity(SAMPLES);
-    for _ in 0..SAMPLES + 1 {{
-        {arrange}
-        let service: &dyn Service = black_box(&mock);
-        let start = Instant::now();
-        let mut sum = 0u32;
-        for i in 0..CALLS {{
-            sum = sum.wrapping_add(service.call(black_box(i), black_box("key")));
-        }}
-        let elapsed = start.elapsed();
-        black_box(sum);
-        per_call.push(elapsed.as_secs_f64() * 1e9 / f64::from(CALLS));
-        drop(mock);
-    }}
-    per_call.remove(0); // warm-up
-    per_call.sort_by(f64::total_cmp);
-    println!("ns_per_call {{}}", per_call[per_call.len() / 2]);
-}}
-"#
-    );
-    write_if_changed(&dir.join("src/main.rs"), &main)
 }
 
 /// Writes only when the content differs, so rebuilding the harness's work

@@ -128,17 +128,29 @@ pub fn measure(work: &Path, runtime: &Path) -> HookReport {
     write_if_changed(&dir.join("Cargo.toml"), &manifest(runtime)).expect("bench/work is writable");
     write_if_changed(&dir.join("src/main.rs"), &main_source()).expect("bench/work is writable");
     let mut timings = Vec::new();
-    for (profile, args) in [("debug", &["build", "--quiet"][..]), ("release", &["build", "--quiet", "--release"][..])] {
-        run::run_checked(run::cargo(&dir).args(args), &format!("building the hooks crate ({profile})"));
+    for (profile, args) in [
+        ("debug", &["build", "--quiet"][..]),
+        ("release", &["build", "--quiet", "--release"][..]),
+    ] {
+        run::run_checked(
+            run::cargo(&dir).args(args),
+            &format!("building the hooks crate ({profile})"),
+        );
         let binary = dir.join("target").join(profile).join("hooks");
         let output = run::run_checked(&mut Command::new(&binary), &format!("hooks ({profile})"));
         let text = String::from_utf8_lossy(&output.stdout);
         let timing = parse_timing(&text).unwrap_or_else(|| panic!("hooks printed {text:?}"));
-        eprintln!("   {profile:<8} plain {:.2} ns, hooked {:.2} ns: {:.3}x", timing.plain_ns, timing.hooked_ns, timing.ratio());
+        eprintln!(
+            "   {profile:<8} plain {:.2} ns, hooked {:.2} ns: {:.3}x",
+            timing.plain_ns,
+            timing.hooked_ns,
+            timing.ratio()
+        );
         timings.push(timing);
     }
     let release = dir.join("target/release/hooks");
-    let plain = disassemble(&release, "plain").unwrap_or_else(|| panic!("no symbol for hooks::plain in {}", release.display()));
+    let plain = disassemble(&release, "plain")
+        .unwrap_or_else(|| panic!("no symbol for hooks::plain in {}", release.display()));
     // LLVM folds functions with identical code into one: `hooked` then has
     // no symbol of its own, and its callers call `plain`.
     let hooked = disassemble(&release, "hooked");
@@ -146,9 +158,14 @@ pub fn measure(work: &Path, runtime: &Path) -> HookReport {
     HookReport {
         debug: timings[0],
         release: timings[1],
-        same_code: hooked.as_ref().is_none_or(|hooked| !plain.is_empty() && *hooked == plain),
+        same_code: hooked
+            .as_ref()
+            .is_none_or(|hooked| !plain.is_empty() && *hooked == plain),
         folded: hooked.is_none(),
-        instructions: (plain.len(), hooked.map_or(plain.len(), |hooked| hooked.len())),
+        instructions: (
+            plain.len(),
+            hooked.map_or(plain.len(), |hooked| hooked.len()),
+        ),
         hook_symbols,
     }
 }
@@ -156,7 +173,10 @@ pub fn measure(work: &Path, runtime: &Path) -> HookReport {
 fn parse_timing(text: &str) -> Option<Timing> {
     let mut words = text.split_whitespace();
     let (_, plain, _, hooked) = (words.next()?, words.next()?, words.next()?, words.next()?);
-    Some(Timing { plain_ns: plain.parse().ok()?, hooked_ns: hooked.parse().ok()? })
+    Some(Timing {
+        plain_ns: plain.parse().ok()?,
+        hooked_ns: hooked.parse().ok()?,
+    })
 }
 
 /// The instructions of `hooks::<name>` (mnemonic and operands; addresses,
@@ -164,7 +184,10 @@ fn parse_timing(text: &str) -> Option<Timing> {
 fn disassemble(binary: &Path, name: &str) -> Option<Vec<String>> {
     let symbol = mangled_symbol(binary, name)?;
     let output = run::run_checked(
-        Command::new("objdump").args(["-d", "--no-show-raw-insn", "--no-addresses"]).arg(format!("--disassemble={symbol}")).arg(binary),
+        Command::new("objdump")
+            .args(["-d", "--no-show-raw-insn", "--no-addresses"])
+            .arg(format!("--disassemble={symbol}"))
+            .arg(binary),
         "objdump -d",
     );
     String::from_utf8_lossy(&output.stdout)
@@ -174,7 +197,10 @@ fn disassemble(binary: &Path, name: &str) -> Option<Vec<String>> {
             // `call 1234 <sym>` and `jmp 1234 <sym+0x10>`: keep the mnemonic and the relative shape.
             let line = line.trim();
             let line = line.split('<').next().unwrap_or(line);
-            line.split_whitespace().filter(|word| !word.chars().all(|c| c.is_ascii_hexdigit())).collect::<Vec<_>>().join(" ")
+            line.split_whitespace()
+                .filter(|word| !word.chars().all(|c| c.is_ascii_hexdigit()))
+                .collect::<Vec<_>>()
+                .join(" ")
         })
         .collect::<Vec<_>>()
         .into()
@@ -219,8 +245,18 @@ pub fn markdown(report: &HookReport) -> String {
          of eight multiply-rotate-xor steps, so the hook's share is larger here than in a function that does real work.\n\n",
     );
     out.push_str("| build | plain | hooked | ratio |\n|---|---|---|---|\n");
-    for (name, timing) in [("debug (dev profile)", report.debug), ("release", report.release)] {
-        writeln!(out, "| {name} | {:.2} ns | {:.2} ns | {:.3}x |", timing.plain_ns, timing.hooked_ns, timing.ratio()).unwrap();
+    for (name, timing) in [
+        ("debug (dev profile)", report.debug),
+        ("release", report.release),
+    ] {
+        writeln!(
+            out,
+            "| {name} | {:.2} ns | {:.2} ns | {:.3}x |",
+            timing.plain_ns,
+            timing.hooked_ns,
+            timing.ratio()
+        )
+        .unwrap();
     }
     out.push('\n');
     let (plain, hooked) = report.instructions;

@@ -61,21 +61,37 @@ pub fn formatted_lines(code: &str, config: &Path) -> Result<usize, String> {
     {
         use std::io::Write as _;
         let mut stdin = child.stdin.take().expect("stdin is piped");
-        stdin.write_all(code.as_bytes()).map_err(|error| format!("rustfmt stdin: {error}"))?;
+        stdin
+            .write_all(code.as_bytes())
+            .map_err(|error| format!("rustfmt stdin: {error}"))?;
     }
-    let output = child.wait_with_output().map_err(|error| format!("rustfmt: {error}"))?;
+    let output = child
+        .wait_with_output()
+        .map_err(|error| format!("rustfmt: {error}"))?;
     if !output.status.success() {
-        return Err(format!("rustfmt failed: {}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "rustfmt failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).lines().filter(|line| !line.trim().is_empty()).count())
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .count())
 }
 
 /// Builds `bench/expand` and counts autospec's generated lines with it.
 fn autospec_lines(bench: &Path, work: &Path, config: &Path) -> Result<Lines, String> {
     let target = work.join("target-expand");
     let mut build = run::cargo(bench);
-    build.args(["build", "--release", "--quiet", "--manifest-path"]).arg(bench.join("expand/Cargo.toml")).env("CARGO_TARGET_DIR", &target);
-    let output = build.stdin(Stdio::null()).output().map_err(|error| format!("cannot start cargo: {error}"))?;
+    build
+        .args(["build", "--release", "--quiet", "--manifest-path"])
+        .arg(bench.join("expand/Cargo.toml"))
+        .env("CARGO_TARGET_DIR", &target);
+    let output = build
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("cannot start cargo: {error}"))?;
     if !output.status.success() {
         return Err(format!(
             "bench/expand does not compile against macros/src (has the macro crate's structure changed?):\n{}",
@@ -86,7 +102,12 @@ fn autospec_lines(bench: &Path, work: &Path, config: &Path) -> Result<Lines, Str
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).map_err(|error| error.to_string())?;
     let mut input = gen::trait_source(Flavor::Autospec, "Empty", 0, None);
-    input.push_str(&gen::trait_source(Flavor::Autospec, "Full", SIGS.len(), None));
+    input.push_str(&gen::trait_source(
+        Flavor::Autospec,
+        "Full",
+        SIGS.len(),
+        None,
+    ));
     for k in 0..SIGS.len() {
         // A one-method trait of signature k: the same name `mk` as in the suite.
         let single = gen::trait_source(Flavor::Autospec, &format!("One{k}"), k + 1, None);
@@ -98,15 +119,27 @@ fn autospec_lines(bench: &Path, work: &Path, config: &Path) -> Result<Lines, Str
     let input_path = dir.join("input.rs");
     fs::write(&input_path, &input).map_err(|error| error.to_string())?;
     let expand = target.join("release/expand");
-    let output = Command::new(&expand).arg(&input_path).arg(dir.join("out")).output().map_err(|error| format!("cannot start {}: {error}", expand.display()))?;
+    let output = Command::new(&expand)
+        .arg(&input_path)
+        .arg(dir.join("out"))
+        .output()
+        .map_err(|error| format!("cannot start {}: {error}", expand.display()))?;
     if !output.status.success() {
-        return Err(format!("expand failed: {}", String::from_utf8_lossy(&output.stderr)));
+        return Err(format!(
+            "expand failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
     }
     let generated = |name: &str| -> Result<f64, String> {
-        let read = |suffix: &str| fs::read_to_string(dir.join("out").join(format!("{name}.{suffix}.rs"))).map_err(|error| format!("{name}: {error}"));
+        let read = |suffix: &str| {
+            fs::read_to_string(dir.join("out").join(format!("{name}.{suffix}.rs")))
+                .map_err(|error| format!("{name}: {error}"))
+        };
         let expanded = read("expanded")?;
         if expanded.contains("compile_error") {
-            return Err(format!("#[autospec] rejected the benchmark's trait {name}: {expanded}"));
+            return Err(format!(
+                "#[autospec] rejected the benchmark's trait {name}: {expanded}"
+            ));
         }
         let total = formatted_lines(&expanded, config)?;
         let original = formatted_lines(&read("orig")?, config)?;
@@ -122,7 +155,12 @@ fn autospec_lines(bench: &Path, work: &Path, config: &Path) -> Result<Lines, Str
             worst = Some((added, format!("m{k}({}){ret}", sig.params)));
         }
     }
-    Ok(Lines { fixed, per_method_avg: full / SIGS.len() as f64, per_method_marginal: (full - fixed) / SIGS.len() as f64, worst })
+    Ok(Lines {
+        fixed,
+        per_method_avg: full / SIGS.len() as f64,
+        per_method_marginal: (full - fixed) / SIGS.len() as f64,
+        worst,
+    })
 }
 
 /// The hand-written fake's lines, counted the same way (the shared
@@ -130,24 +168,43 @@ fn autospec_lines(bench: &Path, work: &Path, config: &Path) -> Result<Lines, Str
 fn fake_lines(config: &Path) -> Result<Lines, String> {
     let full = formatted_lines(&gen::fake_source("Full", SIGS.len(), None), config)? as f64;
     let empty = formatted_lines(&gen::fake_source("Empty", 0, None), config)? as f64;
-    Ok(Lines { fixed: empty, per_method_avg: full / SIGS.len() as f64, per_method_marginal: (full - empty) / SIGS.len() as f64, worst: None })
+    Ok(Lines {
+        fixed: empty,
+        per_method_avg: full / SIGS.len() as f64,
+        per_method_marginal: (full - empty) / SIGS.len() as f64,
+        worst: None,
+    })
 }
 
 /// `-Zunpretty=expanded` of a one-trait crate, with and without its mocks.
-fn unstable_lines(flavor: Flavor, work: &Path, runtime: &Path, config: &Path) -> Result<Lines, String> {
+fn unstable_lines(
+    flavor: Flavor,
+    work: &Path,
+    runtime: &Path,
+    config: &Path,
+) -> Result<Lines, String> {
     let dir = work.join(format!("lines/unstable-{}", flavor.name()));
-    gen::write_percall(&dir, flavor, runtime).map_err(|error| error.to_string())?;
+    crate::percall::write(&dir, flavor, runtime).map_err(|error| error.to_string())?;
     let expanded_lines = |source: &str, mocks: bool| -> Result<f64, String> {
-        gen::write_if_changed(&dir.join("src/lib.rs"), source).map_err(|error| error.to_string())?;
+        gen::write_if_changed(&dir.join("src/lib.rs"), source)
+            .map_err(|error| error.to_string())?;
         let mut command = run::cargo(&dir);
         command.args(["rustc", "--quiet", "--lib", "--profile", "check"]);
         if mocks {
             command.args(["--features", "mocks"]);
         }
-        command.args(["--", "-Zunpretty=expanded"]).env("RUSTC_BOOTSTRAP", "1");
-        let output = command.stdin(Stdio::null()).output().map_err(|error| error.to_string())?;
+        command
+            .args(["--", "-Zunpretty=expanded"])
+            .env("RUSTC_BOOTSTRAP", "1");
+        let output = command
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|error| error.to_string())?;
         if !output.status.success() {
-            return Err(format!("-Zunpretty=expanded failed: {}", String::from_utf8_lossy(&output.stderr)));
+            return Err(format!(
+                "-Zunpretty=expanded failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
         }
         Ok(formatted_lines(&String::from_utf8_lossy(&output.stdout), config)? as f64)
     };
@@ -157,7 +214,12 @@ fn unstable_lines(flavor: Flavor, work: &Path, runtime: &Path, config: &Path) ->
     };
     let fixed = generated(0)?;
     let full = generated(SIGS.len())?;
-    Ok(Lines { fixed, per_method_avg: full / SIGS.len() as f64, per_method_marginal: (full - fixed) / SIGS.len() as f64, worst: None })
+    Ok(Lines {
+        fixed,
+        per_method_avg: full / SIGS.len() as f64,
+        per_method_marginal: (full - fixed) / SIGS.len() as f64,
+        worst: None,
+    })
 }
 
 pub fn measure(bench: &Path, work: &Path, runtime: &Path, unstable: bool) -> LineReport {
@@ -167,16 +229,27 @@ pub fn measure(bench: &Path, work: &Path, runtime: &Path, unstable: bool) -> Lin
         Ok(lines) => (Some(lines), None),
         Err(error) => {
             eprintln!("warning: generated lines of autospec not measured: {error}");
-            (None, Some(error.lines().next().unwrap_or_default().to_owned()))
+            (
+                None,
+                Some(error.lines().next().unwrap_or_default().to_owned()),
+            )
         }
     };
     let fake = fake_lines(&config).unwrap_or_else(|error| panic!("{error}"));
-    let mut report = LineReport { autospec, autospec_error, fake, unstable: Vec::new() };
+    let mut report = LineReport {
+        autospec,
+        autospec_error,
+        fake,
+        unstable: Vec::new(),
+    };
     if unstable {
         for flavor in [Flavor::Autospec, Flavor::Mockall] {
             match unstable_lines(flavor, work, runtime, &config) {
                 Ok(lines) => report.unstable.push((flavor, lines)),
-                Err(error) => eprintln!("warning: -Zunpretty lines of {} not measured: {error}", flavor.name()),
+                Err(error) => eprintln!(
+                    "warning: -Zunpretty lines of {} not measured: {error}",
+                    flavor.name()
+                ),
             }
         }
     }

@@ -20,12 +20,17 @@ const USER_HZ: f64 = 100.0;
 
 /// CPU seconds (user + sys) of this process's waited-for descendants.
 pub fn children_cpu() -> f64 {
-    let stat = fs::read_to_string("/proc/self/stat").expect("/proc/self/stat is readable (Linux only)");
+    let stat =
+        fs::read_to_string("/proc/self/stat").expect("/proc/self/stat is readable (Linux only)");
     // The command name (field 2) is in parentheses and may hold spaces.
     let rest = &stat[stat.rfind(')').expect("stat has a command field") + 1..];
     let fields: Vec<&str> = rest.split_whitespace().collect();
     // `rest` starts at field 3 (state); cutime is field 16, cstime field 17.
-    let ticks = |field: usize| fields[field - 3].parse::<f64>().expect("stat fields are numbers");
+    let ticks = |field: usize| {
+        fields[field - 3]
+            .parse::<f64>()
+            .expect("stat fields are numbers")
+    };
     (ticks(16) + ticks(17)) / USER_HZ
 }
 
@@ -47,7 +52,8 @@ pub struct Rustc {
 /// from an outer `cargo run` that could change flags, target directories or
 /// job counts.
 pub fn cargo(dir: &Path) -> Command {
-    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
+    let mut command =
+        Command::new(std::env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
     command.current_dir(dir);
     for var in [
         "RUSTFLAGS",
@@ -69,7 +75,17 @@ pub fn cargo(dir: &Path) -> Command {
     // the wrapper, which attributes compiles by CARGO_PKG_NAME.
     for (key, _) in std::env::vars_os() {
         let key = key.to_string_lossy();
-        if ["CARGO_PKG_", "CARGO_MANIFEST_", "CARGO_CRATE_", "CARGO_BIN_", "CARGO_PRIMARY_", "CARGO_TARGET_TMPDIR"].iter().any(|prefix| key.starts_with(prefix)) {
+        if [
+            "CARGO_PKG_",
+            "CARGO_MANIFEST_",
+            "CARGO_CRATE_",
+            "CARGO_BIN_",
+            "CARGO_PRIMARY_",
+            "CARGO_TARGET_TMPDIR",
+        ]
+        .iter()
+        .any(|prefix| key.starts_with(prefix))
+        {
             command.env_remove(&*key);
         }
     }
@@ -81,7 +97,10 @@ pub fn cargo(dir: &Path) -> Command {
 
 /// Runs a command, failing loudly with its output if it fails.
 pub fn run_checked(command: &mut Command, what: &str) -> Output {
-    let output = command.stdin(Stdio::null()).output().unwrap_or_else(|error| panic!("{what}: cannot start: {error}"));
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .unwrap_or_else(|error| panic!("{what}: cannot start: {error}"));
     if !output.status.success() {
         let mut text = String::from_utf8_lossy(&output.stdout).into_owned();
         text.push_str(&String::from_utf8_lossy(&output.stderr));
@@ -100,7 +119,13 @@ pub fn install_wrapper(work: &Path) {
     let me = std::env::current_exe().expect("the harness knows its own path");
     let copy = work.join("rustc-wrapper");
     let _ = fs::remove_file(&copy);
-    fs::copy(&me, &copy).unwrap_or_else(|error| panic!("cannot copy {} to {}: {error}", me.display(), copy.display()));
+    fs::copy(&me, &copy).unwrap_or_else(|error| {
+        panic!(
+            "cannot copy {} to {}: {error}",
+            me.display(),
+            copy.display()
+        )
+    });
     WRAPPER.set(copy).expect("the wrapper is installed once");
 }
 
@@ -126,13 +151,27 @@ pub fn wrapper_main(log: OsString) -> ! {
     let rustc = args.next().expect("RUSTC_WRAPPER is given the rustc path");
     let args: Vec<OsString> = args.collect();
     let before = children_cpu();
-    let status = Command::new(&rustc).args(&args).status().unwrap_or_else(|error| panic!("cannot start {rustc:?}: {error}"));
+    let status = Command::new(&rustc)
+        .args(&args)
+        .status()
+        .unwrap_or_else(|error| panic!("cannot start {rustc:?}: {error}"));
     let cpu = children_cpu() - before;
-    let crate_name = args.iter().position(|arg| arg == "--crate-name").and_then(|i| args.get(i + 1)).map(|name| name.to_string_lossy().into_owned());
-    if let (Ok(package), Some(crate_name)) = (std::env::var("CARGO_PKG_NAME"), crate_name.filter(|name| name != "___")) {
+    let crate_name = args
+        .iter()
+        .position(|arg| arg == "--crate-name")
+        .and_then(|i| args.get(i + 1))
+        .map(|name| name.to_string_lossy().into_owned());
+    if let (Ok(package), Some(crate_name)) = (
+        std::env::var("CARGO_PKG_NAME"),
+        crate_name.filter(|name| name != "___"),
+    ) {
         let line = format!("{package}\t{crate_name}\t{cpu:.3}\n");
         // One short write to an O_APPEND file: lines of parallel rustcs do not interleave.
-        if let Ok(mut file) = fs::OpenOptions::new().create(true).append(true).open(PathBuf::from(log)) {
+        if let Ok(mut file) = fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(PathBuf::from(log))
+        {
             let _ = file.write_all(line.as_bytes());
         }
     }
@@ -157,7 +196,11 @@ pub fn test_executable(stdout: &[u8], name: &str) -> Option<PathBuf> {
     let text = String::from_utf8_lossy(stdout);
     let needle = format!("\"name\":\"{name}\"");
     text.lines()
-        .filter(|line| line.contains("\"reason\":\"compiler-artifact\"") && line.contains(&needle) && line.contains("\"test\":true"))
+        .filter(|line| {
+            line.contains("\"reason\":\"compiler-artifact\"")
+                && line.contains(&needle)
+                && line.contains("\"test\":true")
+        })
         .find_map(|line| {
             let start = line.find("\"executable\":\"")? + "\"executable\":\"".len();
             let end = start + line[start..].find('"')?;
@@ -169,7 +212,10 @@ pub fn test_executable(stdout: &[u8], name: &str) -> Option<PathBuf> {
 pub fn stripped_size(binary: &Path, scratch: &Path) -> u64 {
     let copy = scratch.join("stripped.bin");
     fs::copy(binary, &copy).expect("the test binary can be copied");
-    run_checked(Command::new("strip").arg("--strip-all").arg(&copy), "strip --strip-all");
+    run_checked(
+        Command::new("strip").arg("--strip-all").arg(&copy),
+        "strip --strip-all",
+    );
     let size = fs::metadata(&copy).expect("the stripped copy exists").len();
     let _ = fs::remove_file(&copy);
     size
