@@ -8,8 +8,12 @@ use std::fs;
 use std::path::PathBuf;
 
 fn main() {
-    let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
-    let macros = manifest.join("../../macros/src").canonicalize().expect("bench/expand sits two levels below the repository root, beside macros/");
+    let manifest =
+        PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let macros = manifest
+        .join("../../macros/src")
+        .canonicalize()
+        .expect("bench/expand sits two levels below the repository root, beside macros/");
     let lib = macros.join("lib.rs");
     println!("cargo:rerun-if-changed={}", lib.display());
     let text = fs::read_to_string(&lib).expect("macros/src/lib.rs is readable");
@@ -23,9 +27,13 @@ fn main() {
             continue;
         }
         // `mod x;`, `pub(crate) mod x;`; inline modules and `#[cfg]`'d ones are not expected here.
-        let Some(rest) = line.strip_suffix(';') else { continue };
+        let Some(rest) = line.strip_suffix(';') else {
+            continue;
+        };
         let words: Vec<&str> = rest.split_whitespace().collect();
-        let Some(pos) = words.iter().position(|word| *word == "mod") else { continue };
+        let Some(pos) = words.iter().position(|word| *word == "mod") else {
+            continue;
+        };
         if pos + 2 != words.len() || !words[..pos].iter().all(|word| word.starts_with("pub")) {
             continue;
         }
@@ -36,9 +44,19 @@ fn main() {
             macros.join(name).join("mod.rs")
         };
         println!("cargo:rerun-if-changed={}", file.display());
-        writeln!(out, "#[path = {:?}]\nmod {name};", file.display().to_string()).expect("writing to a String");
+        writeln!(
+            out,
+            "#[path = {:?}]\nmod {name};",
+            file.display().to_string()
+        )
+        .expect("writing to a String");
     }
-    assert!(!out.is_empty(), "found no `mod x;` line in {}", lib.display());
-    let dest = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("macro_modules.rs");
+    assert!(
+        !out.is_empty(),
+        "found no `mod x;` line in {}",
+        lib.display()
+    );
+    let dest =
+        PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("macro_modules.rs");
     fs::write(dest, out).expect("OUT_DIR is writable");
 }

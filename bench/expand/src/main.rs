@@ -49,16 +49,31 @@ fn main() -> ExitCode {
     std::fs::create_dir_all(&out_dir).expect("OUT_DIR can be created");
     let mut count = 0;
     for item in file.items {
-        let syn::Item::Trait(mut item) = item else { continue };
-        let Some((index, macro_args)) = item.attrs.iter().enumerate().find_map(|(i, attr)| autospec_args(attr).map(|args| (i, args))) else {
+        let syn::Item::Trait(mut item) = item else {
+            continue;
+        };
+        let Some((index, macro_args)) = item
+            .attrs
+            .iter()
+            .enumerate()
+            .find_map(|(i, attr)| autospec_args(attr).map(|args| (i, args)))
+        else {
             continue;
         };
         item.attrs.remove(index);
         let original = item.to_token_stream();
         let expanded = pipeline::autospec(macro_args, original.clone());
         let name = item.ident.to_string();
-        std::fs::write(out_dir.join(format!("{name}.orig.rs")), original.to_string()).expect("OUT_DIR is writable");
-        std::fs::write(out_dir.join(format!("{name}.expanded.rs")), expanded.to_string()).expect("OUT_DIR is writable");
+        std::fs::write(
+            out_dir.join(format!("{name}.orig.rs")),
+            original.to_string(),
+        )
+        .expect("OUT_DIR is writable");
+        std::fs::write(
+            out_dir.join(format!("{name}.expanded.rs")),
+            expanded.to_string(),
+        )
+        .expect("OUT_DIR is writable");
         count += 1;
     }
     println!("{count}");
@@ -71,12 +86,18 @@ fn autospec_args(attr: &Attribute) -> Option<TokenStream> {
 }
 
 fn meta_args(meta: &Meta) -> Option<TokenStream> {
-    let is_autospec = |path: &syn::Path| path.segments.last().is_some_and(|segment| segment.ident == "autospec");
+    let is_autospec = |path: &syn::Path| {
+        path.segments
+            .last()
+            .is_some_and(|segment| segment.ident == "autospec")
+    };
     match meta {
         Meta::Path(path) if is_autospec(path) => Some(TokenStream::new()),
         Meta::List(list) if is_autospec(&list.path) => Some(list.tokens.clone()),
         Meta::List(list) if list.path.is_ident("cfg_attr") => {
-            let parts = list.parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated).ok()?;
+            let parts = list
+                .parse_args_with(Punctuated::<Meta, Token![,]>::parse_terminated)
+                .ok()?;
             parts.iter().skip(1).find_map(meta_args)
         }
         _ => None,

@@ -1,19 +1,47 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 /// The panic hook is one per process, and tests run in parallel: whoever
 /// swaps it holds this lock, or another test's panic would meet its hook.
 static HOOK: Mutex<()> = Mutex::new(());
+
+thread_local! {
+    /// Whether this thread holds `HOOK` (a `quietly` inside another swaps
+    /// the hook again, but must not lock twice).
+    static HOLDS: Cell<bool> = const { Cell::new(false) };
+}
+
+/// This thread's turn at swapping the hook, given back on drop.
+struct Turn(#[allow(dead_code)] MutexGuard<'static, ()>);
+
+impl Turn {
+    /// The turn, unless this thread has it already.
+    fn take() -> Option<Turn> {
+        if HOLDS.with(Cell::get) {
+            return None;
+        }
+        let guard = HOOK.lock().unwrap_or_else(PoisonError::into_inner);
+        HOLDS.with(|holds| holds.set(true));
+        Some(Turn(guard))
+    }
+}
+
+impl Drop for Turn {
+    fn drop(&mut self) {
+        HOLDS.with(|holds| holds.set(false));
+    }
+}
 
 /// Runs `f` with `hook` as the panic hook and returns how it ended.
 fn hooked<T>(
     hook: Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Sync + Send>,
     f: impl FnOnce() -> T,
 ) -> std::thread::Result<T> {
-    let _turn = HOOK.lock().unwrap_or_else(PoisonError::into_inner);
+    let _turn = Turn::take();
     let previous = std::panic::take_hook();
     std::panic::set_hook(hook);
     let result = catch_unwind(AssertUnwindSafe(f));
