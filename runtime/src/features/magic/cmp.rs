@@ -38,6 +38,7 @@ impl MagicDisplay {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __fmt(&self, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.fmt.__apply_or(|| name.to_owned()))
     }
@@ -76,6 +77,7 @@ impl MagicPartialEq {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __eq(&self, this: &MockCore, other: &MockCore) -> bool {
         let identical = this.id() == other.id();
         self.eq.__apply_or(MockRef::new(other), || identical)
@@ -114,6 +116,7 @@ impl MagicPartialOrd {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __partial_cmp(&self, other: &MockCore) -> Option<Ordering> {
         self.partial_cmp.__apply_or(MockRef::new(other), || None)
     }
@@ -154,6 +157,7 @@ impl MagicHash {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __hash(&self, this: &MockCore) -> u64 {
         self.hash.__apply_or(|| this.id())
     }

@@ -67,6 +67,7 @@ impl MagicDrop {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __drop(&self) {
         self.drop.__apply_or(|| ());
     }
