@@ -201,3 +201,68 @@ fn a_failure_over_a_long_journal_lists_a_bounded_number_of_calls() {
     );
     assert!(message.ends_with("… 39990 more, farther"), "{message}");
 }
+
+#[autospec]
+pub trait Tally {
+    fn next(&self, step: u32) -> u32;
+}
+
+fn returned_values(tally: &MockTally) -> Vec<Option<String>> {
+    tally
+        .mock_calls()
+        .iter()
+        .map(|call| call.returned().map(str::to_owned))
+        .collect()
+}
+
+#[test]
+fn every_call_shows_the_value_it_returned_whatever_answered_it() {
+    let tally = MockTally::default();
+    tally.next(1); // the default
+    tally.next.returns(7);
+    tally.next(2);
+    tally.next(3);
+    tally.next.returns_once(40);
+    tally.next(4);
+    tally.next(5); // the standing value again
+    tally.next.returns_with(|step| step * 100);
+    tally.next(6);
+    tally.next.returns(8); // a new standing value, a new run
+    tally.next(7);
+    tally.next.reset_answers();
+    tally.next(8);
+    let shown: Vec<_> = ["0", "7", "7", "40", "7", "600", "8", "0"]
+        .iter()
+        .map(|text| Some((*text).to_owned()))
+        .collect();
+    assert_eq!(returned_values(&tally), shown);
+}
+
+#[test]
+fn closures_that_finish_out_of_order_show_their_own_values() {
+    let tally = MockTally::default();
+    let (entered, wait_entered) = mpsc::channel();
+    let (release, wait_release) = mpsc::channel::<()>();
+    let wait_release = std::sync::Mutex::new(wait_release);
+    tally.next.returns_with(move |step| {
+        if step == 1 {
+            entered.send(()).ok();
+            // Held until the calls after it returned.
+            wait_release.lock().map(|r| r.recv().ok()).ok();
+        }
+        step * 10
+    });
+    thread::scope(|scope| {
+        let slow = scope.spawn(|| tally.next(1));
+        wait_entered.recv().ok();
+        // The first call's closure is still running: these are journaled
+        // after it, answered by the value set meanwhile, and return first.
+        tally.next.returns(5);
+        assert_eq!(tally.next(2), 5);
+        assert_eq!(tally.next(3), 5);
+        release.send(()).ok();
+        assert_eq!(slow.join().ok(), Some(10));
+    });
+    let shown = ["10", "5", "5"].map(|text| Some(text.to_owned())).to_vec();
+    assert_eq!(returned_values(&tally), shown);
+}

@@ -35,6 +35,7 @@ static ALLOCATOR: Counting = Counting;
 #[autospec]
 trait Store {
     fn put(&self, id: u32, name: String);
+    fn get(&self, id: u32) -> Option<String>;
 }
 
 #[test]
@@ -61,4 +62,34 @@ fn a_recorded_call_costs_what_its_arguments_need() {
     );
     assert_eq!(store.put.call_count(), 10_000);
     store.put.reset();
+}
+
+#[test]
+fn a_call_answered_by_the_standing_value_keeps_no_copy_of_it() {
+    const CALLS: isize = 10_000;
+    let store = MockStore::default();
+    store
+        .get
+        .returns(Some("a value long enough to show up".to_string()));
+    store.get(0);
+    store.get.reset();
+    let before = LIVE_BYTES.load(Ordering::Relaxed);
+    for id in 0..CALLS {
+        store.get(u32::try_from(id).unwrap_or(0));
+    }
+    let per_call = (LIVE_BYTES.load(Ordering::Relaxed) - before) / CALLS;
+    // The calls share one run of the journal of returned values, which
+    // points at the standing value: only the arguments are kept per call.
+    let bound = 2 * signed(std::mem::size_of::<(u64, (u32,))>());
+    eprintln!("bytes per call answered by a standing value: {per_call} (bound {bound})");
+    assert!(
+        per_call <= bound,
+        "{per_call} bytes per call, bound {bound}"
+    );
+    let calls = store.mock_calls();
+    assert_eq!(calls.len(), 10_000);
+    assert_eq!(
+        calls[9_999].returned(),
+        Some(r#"Some("a value long enough to show up")"#)
+    );
 }

@@ -55,9 +55,17 @@ pub(crate) struct Answers<R> {
     accepted: Vec<(ErasedTest, String)>,
     /// How returned values are journaled, when `R` is `Clone + Debug`.
     shown: Option<Shown<R>>,
-    /// Each journaled call's returned value, by sequence number (ascending,
-    /// so that a snapshot finds each one by binary search).
-    returned: Vec<(u64, Returned<R>)>,
+    /// What the journaled calls returned, as runs: an entry holds for every
+    /// journaled call from its sequence number until the next entry's, so
+    /// that calls answered by the standing value or the default (the common
+    /// case) cost the journal nothing each (ascending by sequence number,
+    /// for a binary search).
+    returned: Vec<(u64, Run)>,
+    /// What the runs point at: each standing value as kept when it was set,
+    /// and each value returned by a call answered otherwise.
+    kept: Vec<Returned<R>>,
+    /// The index in `kept` of the standing value, while it answers.
+    standing_kept: Option<u32>,
     /// `returns_async`: the standing answer of an async method, a closure
     /// of the journaled arguments (erased as for [`ErasedTest`]) that makes
     /// the future.
@@ -125,6 +133,20 @@ pub(crate) enum Picked<R> {
     Unconfigured,
 }
 
+/// What a run of the journal of returned values says the calls returned.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// The value at this index of `kept`.
+    Kept(u32),
+    /// The default (made again to be shown: a default is the same each time).
+    Default,
+    /// Nothing the journal keeps.
+    Nothing,
+    /// A call whose closure runs unlocked: its value comes later. Never
+    /// merged with the next call's run.
+    Reserved,
+}
+
 /// The standing answer, the last one set (a closure is kept in `with`: `None` here).
 enum Standing<R> {
     None,
@@ -152,6 +174,8 @@ impl<R> Answers<R> {
             accepted: Vec::new(),
             shown,
             returned: Vec::new(),
+            kept: Vec::new(),
+            standing_kept: None,
             pending: None,
             pending_fallback: None,
         }
@@ -175,27 +199,106 @@ impl<R> Answers<R> {
         self.pending = Some(answer);
     }
 
-    /// Journals the value returned by call `seq`, when it can be shown.
-    #[inline]
-    pub(crate) fn keep_return(&mut self, seq: Option<u64>, value: &R) {
-        if let (Some(seq), Some(shown)) = (seq, &self.shown) {
-            if let Some(kept) = shown.keep(value) {
-                // Calls answered by a closure journal their value after it
-                // ran unlocked, so a later call may have come first.
-                let at = self.returned.partition_point(|(other, _)| *other < seq);
-                self.returned.insert(at, (seq, kept));
+    /// Journals that call `seq` returned `run`: a new run unless the last
+    /// one already says so. Calls are journaled in sequence order under
+    /// the lock, so runs only ever grow at the end.
+    fn journal_run(&mut self, seq: Option<u64>, run: Run) {
+        if let (Some(seq), Some(_)) = (seq, &self.shown) {
+            if self.returned.last().map(|(_, last)| *last) != Some(run) {
+                self.returned.push((seq, run));
             }
         }
+    }
+
+    /// Journals the value returned by call `seq`, a value of its own (a
+    /// one-shot answer, a rule's, a closure's), when it can be shown.
+    #[inline]
+    pub(crate) fn keep_return(&mut self, seq: Option<u64>, value: &R) {
+        let Some(seq) = seq else {
+            return;
+        };
+        if self.shown.is_none() {
+            return;
+        }
+        let run = match self.shown.as_ref().and_then(|shown| shown.keep(value)) {
+            Some(kept) => Run::Kept(self.push_kept(kept)),
+            None => Run::Nothing,
+        };
+        self.place_run(seq, run);
+    }
+
+    /// Journals `run` for call `seq`, which may be older than the last
+    /// journaled call: a closure's value comes after it ran unlocked (its
+    /// run was reserved), a lent value when its handle takes it.
+    fn place_run(&mut self, seq: u64, run: Run) {
+        let at = self.returned.partition_point(|(start, _)| *start <= seq);
+        match at.checked_sub(1).map(|before| self.returned[before]) {
+            Some((start, _)) if start == seq => self.returned[at - 1].1 = run,
+            _ if at == self.returned.len() => self.journal_run(Some(seq), run),
+            before => {
+                // `seq` falls inside a run: split it around the call.
+                let after = before.map_or(Run::Nothing, |(_, run)| run);
+                self.returned.insert(at, (seq, run));
+                if seq + 1 < self.returned[at + 1].0 {
+                    self.returned.insert(at + 1, (seq + 1, after));
+                }
+            }
+        }
+    }
+
+    /// Journals that call `seq` is answered by a closure running unlocked,
+    /// whose value [`keep_return`](Self::keep_return) journals later.
+    pub(crate) fn reserve_return(&mut self, seq: Option<u64>) {
+        if let (Some(seq), Some(_)) = (seq, &self.shown) {
+            self.returned.push((seq, Run::Reserved));
+        }
+    }
+
+    /// Journals that call `seq` returned the standing value.
+    fn standing_returned(&mut self, seq: Option<u64>) {
+        if seq.is_none() || self.shown.is_none() {
+            return;
+        }
+        let index = match self.standing_kept {
+            Some(index) => index,
+            None => {
+                let kept = match (&self.standing, &self.shown) {
+                    (Standing::Value(value, _), Some(shown)) => shown.keep(value.get()),
+                    _ => None,
+                };
+                let Some(kept) = kept else {
+                    self.journal_run(seq, Run::Nothing);
+                    return;
+                };
+                let index = self.push_kept(kept);
+                self.standing_kept = Some(index);
+                index
+            }
+        };
+        self.journal_run(seq, Run::Kept(index));
+    }
+
+    /// Journals that call `seq` returned the default.
+    pub(crate) fn default_returned(&mut self, seq: Option<u64>) {
+        self.journal_run(seq, Run::Default);
+    }
+
+    fn push_kept(&mut self, kept: Returned<R>) -> u32 {
+        self.kept.push(kept);
+        u32::try_from(self.kept.len() - 1).unwrap_or(u32::MAX)
     }
 
     /// The `Debug` text of the value call `seq` returned, if it was kept.
     pub(crate) fn returned(&self, seq: u64) -> Option<String> {
         let shown = self.shown.as_ref()?;
-        let at = self
-            .returned
-            .binary_search_by_key(&seq, |(kept, _)| *kept)
-            .ok()?;
-        Some(shown.show(&self.returned[at].1))
+        let at = self.returned.partition_point(|(start, _)| *start <= seq);
+        match self.returned.get(at.checked_sub(1)?)?.1 {
+            Run::Kept(index) => Some(shown.show(self.kept.get(usize::try_from(index).ok()?)?)),
+            Run::Default => {
+                (self.default)().and_then(|value| Some(shown.show(&shown.keep(&value)?)))
+            }
+            Run::Nothing | Run::Reserved => None,
+        }
     }
 
     /// Keeps `value` for as long as the answers live and lends it out; a
@@ -225,6 +328,8 @@ impl<R> Answers<R> {
     /// Forgets the returned values.
     pub(crate) fn clear_returned(&mut self) {
         self.returned.clear();
+        self.kept.clear();
+        self.standing_kept = None;
     }
 
     /// Whether any `when(..)` rule is configured.
@@ -312,7 +417,12 @@ impl<R> Answers<R> {
                 Some(Once::Panic(message)) => answer_panics(&message),
                 Some(Once::With(mut answer)) => Some(answer(args)),
                 None => match &self.standing {
-                    Standing::Value(value, clone) => Some(clone(value.get())),
+                    Standing::Value(value, clone) => {
+                        // The journal points at the standing value: no copy.
+                        let value = clone(value.get());
+                        self.standing_returned(seq);
+                        return Picked::Value(value);
+                    }
                     Standing::Panic(message) => answer_panics(message),
                     Standing::Static(_) | Standing::Lent(_) => return Picked::Elsewhere,
                     Standing::None => None,
@@ -325,7 +435,10 @@ impl<R> Answers<R> {
                 Picked::Value(value)
             }
             None => match self.with() {
-                Some(answer) => Picked::With(answer),
+                Some(answer) => {
+                    self.reserve_return(seq);
+                    Picked::With(answer)
+                }
                 None => Picked::Unconfigured,
             },
         }
@@ -394,6 +507,7 @@ impl<R> Answers<R> {
         self.default_body = false;
         self.with = None;
         self.standing = standing;
+        self.standing_kept = None;
     }
 
     pub(crate) fn set_value(&mut self, value: R)

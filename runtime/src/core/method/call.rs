@@ -227,7 +227,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             // between finds it, and gets the default.
             Picked::Elsewhere | Picked::Unconfigured => {
                 let value = state.answers.unconfigured(&self.shared.head, &*state);
-                state.answers.keep_return(seq, &value);
+                state.answers.default_returned(seq);
                 Ok(value)
             }
         };
