@@ -6,7 +6,7 @@
 //! method down to the panic. The last tests pin where the location cannot
 //! be carried (a `dyn` call, the closures of `as_fn` and `mock_fn!`, a
 //! patched function), as the guide says.
-#![allow(missing_docs, async_fn_in_trait)]
+#![allow(missing_docs, async_fn_in_trait, clippy::new_without_default)]
 
 mod support;
 
@@ -97,7 +97,7 @@ fn panic_line(f: impl FnOnce()) -> String {
     let outcome = catch_unwind(AssertUnwindSafe(f));
     PROBING.with(|probing| probing.set(false));
     assert!(outcome.is_err(), "expected a panic");
-    SEEN.with(|seen| seen.take())
+    SEEN.with(RefCell::take)
 }
 
 /// Drops a value, whatever it is (a reference or a `Copy` value too).

@@ -259,21 +259,22 @@ impl<R> Answers<R> {
         if seq.is_none() || self.shown.is_none() {
             return;
         }
-        let index = match self.standing_kept {
-            Some(index) => index,
-            None => {
-                let kept = match (&self.standing, &self.shown) {
-                    (Standing::Value(value, _), Some(shown)) => shown.keep(value.get()),
-                    _ => None,
+        let index = if let Some(index) = self.standing_kept {
+            index
+        } else {
+            let kept =
+                if let (Standing::Value(value, _), Some(shown)) = (&self.standing, &self.shown) {
+                    shown.keep(value.get())
+                } else {
+                    None
                 };
-                let Some(kept) = kept else {
-                    self.journal_run(seq, Run::Nothing);
-                    return;
-                };
-                let index = self.push_kept(kept);
-                self.standing_kept = Some(index);
-                index
-            }
+            let Some(kept) = kept else {
+                self.journal_run(seq, Run::Nothing);
+                return;
+            };
+            let index = self.push_kept(kept);
+            self.standing_kept = Some(index);
+            index
         };
         self.journal_run(seq, Run::Kept(index));
     }
