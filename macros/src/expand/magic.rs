@@ -22,9 +22,9 @@ pub(crate) struct MagicMock<'a> {
 }
 
 impl MagicMock<'_> {
-    /// `__autospec_MockStore_Magic`.
+    /// `MockStoreMagic`, the type of the `magic` field.
     fn ident(&self) -> Ident {
-        format_ident!("__autospec_{}_Magic", self.mock)
+        format_ident!("{}Magic", self.mock)
     }
 
     /// The mock type, `MockStore<T>`.
