@@ -265,9 +265,9 @@ mod tests {
             names,
             [
                 "MockStore",
-                "__autospec_MockStore_m_get",
-                "__autospec_MockStore_m_put",
-                "__autospec_MockStore_m_name"
+                "MockStore_get",
+                "MockStore_put",
+                "MockStore_name"
             ]
         );
         if let Ok(path) = std::env::var("AUTOSPEC_DUMP_EXPANSION") {

@@ -122,8 +122,8 @@ pub mod bounds {
 }
 pub use crate::core::call::Call;
 pub use crate::core::method::read::Times;
-pub use crate::core::method::sequence::AnswerSequence;
 pub use crate::core::method::statics::ReturnsStatic;
+pub use crate::core::method::AnswerSequence;
 pub use crate::core::method::Method;
 pub use crate::core::mock::Mock;
 pub use crate::core::mock_core::{

@@ -27,9 +27,11 @@ pub(super) fn items(mock: &Mock<'_>, class: &Ident) -> TokenStream {
             /// The instance that constructors (`fn new(..) -> Self`,
             /// `-> Result<Self, E>`, ...) return while they have no other
             /// answer: configure it before the code under test builds
-            /// it, assert on it afterwards. A handle to the same mock.
-            #vis fn instance(&self) -> #mock_ident #ty_generics {
-                ::core::clone::Clone::clone(&self.__autospec_instance)
+            /// it, assert on it afterwards. Borrowed from the class guard,
+            /// whose life is the instance's as a constructor's answer
+            /// (`.clone()` is a handle to the same mock that outlives it).
+            #vis fn instance(&self) -> &#mock_ident #ty_generics {
+                &self.__autospec_instance
             }
         }
 
@@ -41,6 +43,7 @@ pub(super) fn items(mock: &Mock<'_>, class: &Ident) -> TokenStream {
             /// The class state of this mock on the current thread, until
             /// the guard drops: the child mocks of the methods without
             /// `self`. See [`Class`](#krate::Class).
+            #[track_caller]
             #vis fn class() -> #krate::Class<#class #class_args> {
                 #krate::Class::__install()
             }

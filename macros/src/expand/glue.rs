@@ -451,12 +451,14 @@ impl<'g, 'a> Glue<'g, 'a> {
             .any(|param| Self::maybe_unclonable(param).is_some())
     }
 
-    /// For an argument whose type may not be `Clone` (kept as itself, owned
-    /// or behind a reference), how to reach the value: `*` through the
-    /// reference, or nothing.
+    /// For an argument whose type may not be `Clone` (kept as itself, owned,
+    /// converted or behind a reference), how to reach the value: `*`
+    /// through the reference, or nothing.
     fn maybe_unclonable(param: &crate::model::Param<'a>) -> Option<TokenStream> {
         match &param.kind {
             ParamKind::Owned if !surely_clone(param.ty) => Some(TokenStream::new()),
+            ParamKind::Into(target) if !surely_clone(target) => Some(TokenStream::new()),
+            ParamKind::Collect(item) if !surely_clone(item) => Some(TokenStream::new()),
             ParamKind::Borrowed(inner) if is_kept_as_itself(inner) && !surely_clone(inner) => {
                 Some(quote!(*))
             }

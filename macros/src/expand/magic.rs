@@ -22,9 +22,9 @@ pub(crate) struct MagicMock<'a> {
 }
 
 impl MagicMock<'_> {
-    /// `__autospec_MockStore_Magic`.
+    /// `MockStoreMagic`, the type of the `magic` field.
     fn ident(&self) -> Ident {
-        format_ident!("__autospec_{}_Magic", self.mock)
+        format_ident!("{}Magic", self.mock)
     }
 
     /// The mock type, `MockStore<T>`.
@@ -203,6 +203,7 @@ impl MagicMock<'_> {
                 quote!(#path),
                 quote! {
                     type Item = #item;
+                    #[track_caller]
                     fn next(&mut self) -> ::core::option::Option<#item> {
                         self.magic.iterator.__next()
                     }
@@ -212,6 +213,7 @@ impl MagicMock<'_> {
                 let output = self.output(entry);
                 let body = quote! {
                     type Output = #output;
+                    #[track_caller]
                     fn index(&self, index: #arg) -> &#output {
                         self.magic.index.__index(index)
                     }
@@ -221,6 +223,7 @@ impl MagicMock<'_> {
             Kind::Drop => (
                 quote!(#path),
                 quote! {
+                    #[track_caller]
                     fn drop(&mut self) {
                         self.magic.drop.__drop();
                     }
@@ -229,6 +232,7 @@ impl MagicMock<'_> {
             Kind::AsRef => (
                 quote!(#path<#arg>),
                 quote! {
+                    #[track_caller]
                     fn as_ref(&self) -> &#arg {
                         self.magic.as_ref.__as_ref()
                     }
@@ -237,6 +241,7 @@ impl MagicMock<'_> {
             Kind::From => (
                 quote!(#path<#arg>),
                 quote! {
+                    #[track_caller]
                     fn from(value: #arg) -> Self {
                         let mock: Self = ::core::default::Default::default();
                         mock.magic.from.from.__apply_or(value, || ());
@@ -262,21 +267,25 @@ impl MagicMock<'_> {
         let (this, other) = (core(quote!(self)), core(quote!(other)));
         match kind {
             Kind::Display => quote! {
+                #[track_caller]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     self.magic.display.__fmt(#krate::Mock::mock_name(self), f)
                 }
             },
             Kind::PartialEq => quote! {
+                #[track_caller]
                 fn eq(&self, other: &Self) -> bool {
                     self.magic.partial_eq.__eq(#this, #other)
                 }
             },
             Kind::PartialOrd => quote! {
+                #[track_caller]
                 fn partial_cmp(&self, other: &Self) -> ::core::option::Option<::core::cmp::Ordering> {
                     self.magic.partial_ord.__partial_cmp(#other)
                 }
             },
             Kind::Hash => quote! {
+                #[track_caller]
                 fn hash<__AutospecHasher: ::core::hash::Hasher>(&self, state: &mut __AutospecHasher) {
                     ::core::hash::Hasher::write_u64(state, self.magic.hash.__hash(#this));
                 }
@@ -299,6 +308,7 @@ impl MagicMock<'_> {
         );
         if entry.spec.kind == Kind::Assign {
             let body = quote! {
+                #[track_caller]
                 fn #method(&mut self, rhs: #arg) {
                     self.magic.#field.#method.__apply_or(rhs, || ());
                 }
@@ -321,6 +331,7 @@ impl MagicMock<'_> {
         };
         let body = quote! {
             type Output = #output;
+            #[track_caller]
             fn #method(self, #params) -> #output {
                 #call
             }
@@ -340,6 +351,7 @@ impl MagicMock<'_> {
         let body = quote! {
             type Item = #item;
             type IntoIter = ::std::vec::IntoIter<#item>;
+            #[track_caller]
             fn into_iter(self) -> Self::IntoIter {
                 self.magic.into_iterator.__into_iter()
             }
@@ -372,27 +384,33 @@ fn std_path(path: &str) -> TokenStream {
 fn io_body(kind: Kind) -> TokenStream {
     match kind {
         Kind::Read => quote! {
+            #[track_caller]
             fn read(&mut self, buf: &mut [u8]) -> ::std::io::Result<usize> {
                 self.magic.read.read.__read(buf)
             }
         },
         Kind::Write => quote! {
+            #[track_caller]
             fn write(&mut self, buf: &[u8]) -> ::std::io::Result<usize> {
                 self.magic.write.__write(buf)
             }
+            #[track_caller]
             fn flush(&mut self) -> ::std::io::Result<()> {
                 self.magic.write.__flush()
             }
         },
         Kind::BufRead => quote! {
+            #[track_caller]
             fn fill_buf(&mut self) -> ::std::io::Result<&[u8]> {
                 self.magic.buf_read.__fill_buf()
             }
+            #[track_caller]
             fn consume(&mut self, amount: usize) {
                 self.magic.buf_read.__consume(amount);
             }
         },
         Kind::Seek => quote! {
+            #[track_caller]
             fn seek(&mut self, pos: ::std::io::SeekFrom) -> ::std::io::Result<u64> {
                 self.magic.seek.__seek(pos)
             }

@@ -78,7 +78,7 @@ impl<'a> Mock<'a> {
         let class = model
             .static_methods()
             .next()
-            .map(|_| format_ident!("__autospec_{}_Class", mock));
+            .map(|_| format_ident!("{}Class", mock));
         Mock {
             model,
             rt: quote!(#krate::__private),
@@ -136,16 +136,35 @@ impl<'a> Mock<'a> {
             .under_async_trait(self.model.async_trait_of(method.owner))
     }
 
-    /// `__autospec_MockStore_m_get`: the child mock type of one method (of
-    /// one instantiation, for a generic method).
+    /// `MockStore_get`: the child mock type of one method; for a generic
+    /// method, `MockStoreOf_get`, the child of one instantiation.
     ///
-    /// Generated names cannot clash with each other whatever the user's
-    /// method names: per-method items take a lowercase kind and `_` before
-    /// the method's name (`m_`, `g_`, `p_`), per-mock items a capitalised
-    /// word with no `_` after it (`Class`, `Magic`, `Part2`, `Parts`,
-    /// `Defaults`).
+    /// These types are named in rustc's messages about the fields
+    /// (`no method named .. found for struct MockStore_get`), so they
+    /// read as the mock and the method, not as hidden names. They cannot
+    /// clash with each other whatever the user's method names: the
+    /// method's name follows the first `_`, and what precedes it is the
+    /// mock's name, or the mock's name and a capitalised word (`Of`,
+    /// and the per-mock `MockStoreClass`, `MockStoreMagic`); the hidden
+    /// per-mock items keep the `__autospec_` prefix (`Parts`, `Defaults`).
+    /// The patches of free functions, whose model is named `patch`, use
+    /// `Patch`.
     pub(super) fn child(&self, method: &Method<'_>) -> Ident {
-        format_ident!("__autospec_{}_m_{}", self.model.mock, method.name())
+        if method.is_keyed() {
+            format_ident!("{}Of_{}", self.base(), method.name())
+        } else {
+            format_ident!("{}_{}", self.base(), method.name())
+        }
+    }
+
+    /// What the names of the child types start with: the mock's name, or
+    /// `Patch` for the patch of a free function.
+    fn base(&self) -> String {
+        if self.model.mock == "patch" {
+            "Patch".to_owned()
+        } else {
+            self.model.mock.to_string()
+        }
     }
 
     /// The field's type: the child, or for a generic method the type
@@ -157,13 +176,10 @@ impl<'a> Mock<'a> {
     }
 
     /// The field's type without its generics: the child, or for a
-    /// generic method `__autospec_MockStore_g_get`.
+    /// generic method `MockStore_get`, whose `of::<T>()` gives the child
+    /// of each instantiation.
     pub(super) fn field_wrapper(&self, method: &Method<'_>) -> Ident {
-        if method.is_keyed() {
-            format_ident!("__autospec_{}_g_{}", self.model.mock, method.name())
-        } else {
-            self.child(method)
-        }
+        format_ident!("{}_{}", self.base(), method.name())
     }
 
     /// `__autospec_MockClient_Part2`: the type of the methods of a further

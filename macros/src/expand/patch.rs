@@ -69,7 +69,7 @@ fn patchable_method(
     let Some(method) = model.methods.first() else {
         return (vec![function.clone()], TokenStream::new());
     };
-    let patch = format_ident!("__autospec_{}_p_{}", model.mock, method.name());
+    let patch = format_ident!("{}Patch_{}", model.mock, method.name());
     let mut items = patch_struct(&mock, &patch, method, &function.vis);
     items.extend(installs(&mock, self_ty, &function.vis, method, &patch));
     (hooked_method(&mock, function, method, &patch), items)
@@ -90,11 +90,13 @@ fn installs(
     quote! {
         impl #self_ty {
             #[doc(hidden)]
+            #[track_caller]
             #vis fn #install() -> #krate::Class<#patch> {
                 #krate::Class::__install_patch()
             }
 
             #[doc(hidden)]
+            #[track_caller]
             #vis fn #install_shared<__AutospecD>() -> #krate::SharedClass<#patch>
             where
                 #patch: #krate::__private::SharedPatch<__AutospecD>,
@@ -216,11 +218,13 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
     tokens.extend(quote! {
         impl #ident {
             #[doc(hidden)]
+            #[track_caller]
             #vis fn __autospec_patch() -> #krate::Class<#ident> {
                 #krate::Class::__install_patch()
             }
 
             #[doc(hidden)]
+            #[track_caller]
             #vis fn __autospec_patch_shared<__AutospecD>() -> #krate::SharedClass<#ident>
             where
                 #ident: #krate::__private::SharedPatch<__AutospecD>,

@@ -30,7 +30,7 @@ pub(crate) fn patch_macro(path: &Path, shared: bool) -> TokenStream {
                 format_ident!("__autospec_patch_{}", name)
             };
             let defer = shared.then(|| quote!(::<()>));
-            return quote!(#leading #(#prefix)::* :: #install #defer());
+            return guard(&quote!(#leading #(#prefix)::* :: #install #defer()));
         }
     }
     let install = if shared {
@@ -49,8 +49,18 @@ pub(crate) fn patch_macro(path: &Path, shared: bool) -> TokenStream {
         Some(last) if segments.len() > 1 || path.leading_colon.is_some() => {
             unhooked_fallback(path, &last.ident, &install)
         }
-        _ => quote!(<#path>::#install()),
+        _ => guard(&quote!(<#path>::#install())),
     }
+}
+
+/// The guard made by `install`, as the value of a block whose tail is
+/// spanned on the whole `patch!(..)`: rustc's notes on the guard (an
+/// unused one is `must_use`) then point at the macro call, not into it.
+fn guard(install: &TokenStream) -> TokenStream {
+    quote!({
+        let __autospec_guard = #install;
+        __autospec_guard
+    })
 }
 
 /// `patch!(net::fetch)` for a function path of several segments: imports

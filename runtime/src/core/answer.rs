@@ -33,6 +33,7 @@ use std::task::{Context, Poll};
 /// state, through the ticket that journals the await), so that the future
 /// is `Send` only where that state is: a mock whose journaled arguments are
 /// not `Send` returns futures that are not `Send` either.
+#[must_use = "a mock's future journals its await only when it is awaited (the call is journaled already)"]
 pub struct Answer<R, O = ()> {
     value: Value<R>,
     ticket: Option<AwaitTicket>,

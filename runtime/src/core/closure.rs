@@ -47,6 +47,7 @@ impl Closure {
     /// Takes the closure for one call of `head`'s method, waiting while
     /// another thread runs it; it goes back when the returned `Running`
     /// drops, also when the closure panics.
+    #[track_caller]
     pub(crate) fn take<'c>(&'c self, head: &Head) -> Running<'c> {
         let me = this_thread();
         // No deadline for a timeout too long to add (some 584 years).
@@ -113,6 +114,7 @@ impl Drop for Running<'_> {
 
 /// The closure called its own method on the thread that runs it.
 #[cold]
+#[track_caller]
 fn reentered(head: &Head) -> ! {
     let (mock, field) = (head.mock().name(), head.field());
     panic!(
@@ -125,6 +127,7 @@ fn reentered(head: &Head) -> ! {
 
 /// Waited for the closure longer than the mock's wait timeout.
 #[cold]
+#[track_caller]
 fn busy(head: &Head) -> ! {
     let (mock, field) = (head.mock().name(), head.field());
     panic!(

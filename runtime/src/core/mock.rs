@@ -16,6 +16,18 @@ use std::fmt;
 /// `YourTrait::seal(&mock)`; the child mock stays reachable as the field
 /// `mock.seal` either way.
 ///
+/// A call that panics (a strict or sealed mock with no answer, a
+/// `panics(..)` answer, used-up one-shot answers) points at the line of
+/// the code under test that made the call: the mocked methods are
+/// `#[track_caller]`, and so is the call path below them. Three calls
+/// cannot carry that line and point at where the mock was made instead: a
+/// call through `&dyn Trait` (a vtable does not pass the caller's
+/// location) points at `#[autospec]` on the trait; a call of the closure
+/// of `as_fn()` or of a `mock_fn!` (closures cannot be `#[track_caller]`)
+/// at `#[autospec]` or at `mock_fn!`; a call of a patched function at its
+/// `#[autospec]` (the hook runs inside the function). The backtrace shows
+/// the way from there.
+///
 /// ```
 /// use autospec::prelude::*;
 ///

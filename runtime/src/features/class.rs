@@ -10,7 +10,7 @@
 //! generated code.
 
 use crate::core::fail;
-use crate::core::journal::AnyMethod;
+use crate::core::journal::{self, AnyMethod, Journals};
 use crate::core::mock::Mock;
 use crate::core::mock_core::MockCore;
 use crate::core::render::type_name_of;
@@ -20,7 +20,8 @@ use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::marker::PhantomData;
 use std::ops::Deref;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::panic::Location;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread::ThreadId;
 
@@ -140,18 +141,98 @@ static GUARDS: AtomicU64 = AtomicU64::new(0);
 /// class.open.assert_called_once_with(("db://x",));
 /// connection.send.assert_called_once_with((b"ping",));
 /// ```
+///
+/// The guard acts only while it lives, so keep it in a named binding for
+/// as long as the code under test runs: `let _ = MockTrait::class();` (or
+/// `let _ = patch!(..)`) drops it at once, and so does a statement that
+/// uses it without binding it, `MockTrait::class().open.returns(..);`. A
+/// guard dropped before it answered a call or was used at all says so on
+/// the test's output.
+#[must_use = "the class state (or patch) is undone when this guard drops: keep it in a named binding, `let class = MockX::class();` or `let fetch = patch!(..);`, while the code under test runs"]
 pub struct Class<C: 'static> {
     state: C,
     guard: u64,
     /// For a patch: the calls other threads made while it lived.
     foreign: Option<Arc<AtomicUsize>>,
+    /// Where the guard was made, and whether it was used.
+    made: Made<C>,
     /// Class state belongs to the thread that installed it.
     not_send: PhantomData<*const ()>,
 }
 
-impl<C: Default + Clone + 'static> Class<C> {
+/// Where a guard was made, and whether the test used it: a guard dropped
+/// unused (`let _ = patch!(..)`) says so on the test's output.
+struct Made<C> {
+    at: &'static Location<'static>,
+    /// Atomic: a shared class's guard is `Sync`.
+    used: AtomicBool,
+    /// What the guard installed, if it answered no call.
+    idle: fn(&C) -> Option<String>,
+}
+
+impl<C> Made<C> {
+    fn use_it(&self) {
+        self.used.store(true, Ordering::Relaxed);
+    }
+
+    /// Says so if the guard is dropped unused.
+    fn drop_guard(&self, state: &C) {
+        if !self.used.load(Ordering::Relaxed) {
+            if let Some(what) = (self.idle)(state) {
+                dropped_unused(&what, self.at);
+            }
+        }
+    }
+
+    #[track_caller]
+    fn here(idle: fn(&C) -> Option<String>) -> Self {
+        Made {
+            at: Location::caller(),
+            used: AtomicBool::new(false),
+            idle,
+        }
+    }
+}
+
+/// Whether any method of `state` was called.
+fn answered<C: Mock>(state: &C) -> bool {
+    state
+        .__autospec_methods()
+        .into_iter()
+        .any(|method| match method.journals() {
+            Journals::One(..) => journal::call_count(method) > 0,
+            Journals::Many(_) => !journal::sequenced_calls(method).is_empty(),
+        })
+}
+
+/// The class guard, for the message of one dropped unused.
+fn idle_class<C: Mock>(state: &C) -> Option<String> {
+    let name = state.__autospec_core().name();
+    (!answered(state)).then(|| format!("`{name}::class()` guard"))
+}
+
+/// The patch guard, for the message of one dropped unused.
+fn idle_patch<C: Patch + Mock>(state: &C) -> Option<String> {
+    (!answered(state)).then(|| format!("`patch!` guard of `{}`", C::FUNCTION))
+}
+
+/// Says on the test's output (which the test harness shows when the test
+/// fails) that a guard was dropped before it answered a call or was used.
+fn dropped_unused(what: &str, at: &Location<'_>) {
+    if std::thread::panicking() {
+        return;
+    }
+    eprintln!(
+        "autospec: the {what} made at {at} was dropped before it answered a call or was used. \
+         A guard acts only while it lives, and `let _ = ..` drops it at once: keep it in a named \
+         binding (`let _guard = ..`) while the code under test runs."
+    );
+}
+
+impl<C: Mock + Default + Clone + 'static> Class<C> {
     /// Installs a fresh class state on this thread.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __install() -> Self {
         let state = C::default();
         let guard = GUARDS.fetch_add(1, Ordering::Relaxed);
@@ -167,6 +248,7 @@ impl<C: Default + Clone + 'static> Class<C> {
             state,
             guard,
             foreign: None,
+            made: Made::here(idle_class::<C>),
             not_send: PhantomData,
         }
     }
@@ -176,8 +258,10 @@ impl<C: Patch + Mock + Default + Clone + 'static> Class<C> {
     /// Installs a fresh patch on this thread, counting the calls that
     /// other threads make meanwhile.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __install_patch() -> Self {
         let mut class = Self::__install();
+        class.made.idle = idle_patch::<C>;
         class.state.__autospec_core().mark_patch();
         let foreign = Arc::new(AtomicUsize::new(0));
         locals().push(LocalPatch {
@@ -211,6 +295,7 @@ impl<C: Patch + Mock + Default + Clone + 'static> Class<C> {
     /// assert_eq!(now.foreign_calls(), 1);
     /// ```
     pub fn foreign_calls(&self) -> usize {
+        self.made.use_it();
         self.foreign
             .as_ref()
             .map_or(0, |foreign| foreign.load(Ordering::Relaxed))
@@ -255,12 +340,14 @@ impl<C: Patch + Mock + Default + Clone + 'static> Class<C> {
 impl<C: 'static> Deref for Class<C> {
     type Target = C;
     fn deref(&self) -> &C {
+        self.made.use_it();
         &self.state
     }
 }
 
 impl<C: 'static> Drop for Class<C> {
     fn drop(&mut self) {
+        self.made.drop_guard(&self.state);
         // `try_with`: a guard dropped while the thread's locals are being
         // destroyed must not panic; `Installs` has forgotten its entry then.
         // An entry that `unpatch_all` took out is not counted again.
@@ -324,13 +411,16 @@ pub trait Patch {
 pub trait SharedPatch<D>: Sized + 'static {
     /// Installs the shared patch.
     #[doc(hidden)]
+    #[track_caller]
     fn install_shared() -> SharedClass<Self>;
 }
 
 #[diagnostic::do_not_recommend]
-impl<P: Mock + Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
+impl<P: Patch + Mock + Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
+    #[track_caller]
     fn install_shared() -> SharedClass<P> {
-        let class = SharedClass::<P>::install();
+        let mut class = SharedClass::<P>::install();
+        class.made.idle = idle_patch::<P>;
         class.state.__autospec_core().mark_patch();
         class
     }
@@ -397,16 +487,19 @@ fn foreign_note() -> String {
 /// `merged_calls!`: `class.mock_calls()`, `merged_calls!(fetch, store)`.
 impl<C: Mock + 'static> Mock for Class<C> {
     fn __autospec_core(&self) -> &MockCore {
+        self.made.use_it();
         self.state.__autospec_core()
     }
 
     fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        self.made.use_it();
         self.state.__autospec_methods()
     }
 }
 
 impl<C: std::fmt::Debug + 'static> std::fmt::Debug for Class<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.made.use_it();
         self.state.fmt(f)
     }
 }
@@ -507,9 +600,10 @@ pub trait HasClass {
 pub trait ClassShared: HasClass {
     /// Installs a fresh class state for the whole process, waiting while
     /// another guard of this class lives.
+    #[track_caller]
     fn class_shared() -> SharedClass<Self::Class>
     where
-        Self::Class: Send + Sync,
+        Self::Class: Mock + Send + Sync,
     {
         SharedClass::install()
     }
@@ -538,12 +632,15 @@ impl<M: HasClass> ClassShared for M {}
 /// // Dropped: every thread gets a fresh class again.
 /// assert_eq!(MockPool::size(), 0);
 /// ```
+#[must_use = "the shared class state (or patch) is undone when this guard drops: keep it in a named binding, `let class = MockX::class_shared();` or `let fetch = patch_shared!(..);`, while the code under test runs"]
 pub struct SharedClass<C: 'static> {
     state: C,
     guard: u64,
+    made: Made<C>,
 }
 
-impl<C: Default + Clone + Send + Sync + 'static> SharedClass<C> {
+impl<C: Mock + Default + Clone + Send + Sync + 'static> SharedClass<C> {
+    #[track_caller]
     fn install() -> Self {
         let class = TypeId::of::<C>();
         let me = std::thread::current().id();
@@ -567,19 +664,25 @@ impl<C: Default + Clone + Send + Sync + 'static> SharedClass<C> {
             holder: me,
             state: Box::new(state.clone()),
         });
-        SharedClass { state, guard }
+        SharedClass {
+            state,
+            guard,
+            made: Made::here(idle_class::<C>),
+        }
     }
 }
 
 impl<C: 'static> Deref for SharedClass<C> {
     type Target = C;
     fn deref(&self) -> &C {
+        self.made.use_it();
         &self.state
     }
 }
 
 impl<C: 'static> Drop for SharedClass<C> {
     fn drop(&mut self) {
+        self.made.drop_guard(&self.state);
         let removed = {
             let mut shared = shared();
             let at = shared.iter().position(|entry| entry.guard == self.guard);
@@ -595,16 +698,19 @@ impl<C: 'static> Drop for SharedClass<C> {
 
 impl<C: Mock + 'static> Mock for SharedClass<C> {
     fn __autospec_core(&self) -> &MockCore {
+        self.made.use_it();
         self.state.__autospec_core()
     }
 
     fn __autospec_methods(&self) -> Vec<&dyn AnyMethod> {
+        self.made.use_it();
         self.state.__autospec_methods()
     }
 }
 
 impl<C: std::fmt::Debug + 'static> std::fmt::Debug for SharedClass<C> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.made.use_it();
         self.state.fmt(f)
     }
 }

@@ -173,6 +173,7 @@ impl<A: 'static> Generic<A> {
     /// Journals a call of an instantiation nobody configured and answers
     /// it with `default`, or panics when there is none or the mock is sealed.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __call_unconfigured<K: 'static, R>(
         &self,
         type_args: fn() -> String,

@@ -69,6 +69,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// [`__call`](Self::__call) for an async method: the answer comes back
     /// as a future that journals the await when it completes.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __call_async(
         &self,
         args: impl Into<Kept<A>>,
@@ -120,6 +121,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 
     /// Runs the `returns_with` closure of a call, unlocked so that it may
     /// use the mock, and alone: calls take it in turn (see `Closure`).
+    #[track_caller]
     fn run<T>(&self, with: &Closure, invoke: impl FnOnce(&mut F) -> T) -> T {
         let mut running = with.take(&self.shared.head);
         // SAFETY: `with` only ever holds a `Closure` of a `Box<F>`, made by
@@ -135,6 +137,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// returns the `T` itself, which may borrow from the arguments it
     /// received. The value is never kept, so it is not journaled either.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __call_lent<T>(
         &self,
         args: impl Into<Kept<A>>,
@@ -151,6 +154,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// is configured, `fallback` answers (the class's instance), as for
     /// [`__call_or`](Self::__call_or).
     #[doc(hidden)]
+    #[track_caller]
     pub fn __call_lent_or<T>(
         &self,
         args: impl Into<Kept<A>>,

@@ -6,7 +6,9 @@
 //! - `call.rs`: the call path that generated code takes (journal the call,
 //!   pick the answer), and `send_answer` for futures that must be `Send`;
 //! - `read.rs`: reading the journal and the count assertions;
-//! - `sequence.rs`: `sequence()`, one-shot answers of every kind;
+//! - `sequence.rs`: the steps of `sequence()`, one-shot answers of every
+//!   kind (`sequence()` and `AnswerSequence` are in this file, so that rustc
+//!   names them `Method::<A, R, F>::sequence` in its messages);
 //! - `statics.rs`: `returns_static`, for methods returning `&'static T`;
 //! - `lend.rs`: the call path of methods returning `&mut T`, and reading
 //!   back what they lend.
@@ -245,6 +247,22 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.state().answers.set_panic(message);
     }
 
+    /// Starts a sequence of one-shot answers of any kind: see [`AnswerSequence`].
+    ///
+    /// ```
+    /// # use autospec::prelude::*;
+    /// #[autospec]
+    /// trait Store { fn get(&self, key: &str) -> Option<String>; }
+    /// let store = MockStore::default();
+    /// store.get.sequence().panics("KeyError").returns(Some("v".into()));
+    /// assert!(std::panic::catch_unwind(|| store.get("k")).is_err());
+    /// assert_eq!(store.get("k"), Some("v".into()));
+    /// ```
+    #[must_use = "a sequence queues nothing until it is given answers"]
+    pub fn sequence(&self) -> AnswerSequence<'_, A, R, F> {
+        AnswerSequence { method: self }
+    }
+
     /// Forgets every answer configured for this method, as if none was
     /// ever set (Python's `reset_mock(return_value=True, side_effect=True)`
     /// for one method): `when` rules, one-shot answers, the standing answer
@@ -287,6 +305,40 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn __returns_static<T: ?Sized + 'static>(&self, answer: StaticRef<T>) {
         self.state().answers.set_static(Box::new(answer));
     }
+}
+
+/// One-shot answers being queued, each for one call, first in, first out:
+/// values, panics and closures in any mix (Python's `side_effect = [3,
+/// KeyError("k"), 6]`). Made by [`Method::sequence`]; each step queues its
+/// answer at once, so the chain needs no closing call.
+///
+/// **When the sequence is used up**, the next call gets the standing answer
+/// ([`returns`](Method::returns), `returns_with`, [`panics`](Method::panics)),
+/// which [`then_returns`](AnswerSequence::then_returns) sets; with no standing
+/// answer it panics and says that the sequence is used up, rather than
+/// quietly returning the default: a sequence states how many calls the test
+/// expects. [`then_default`](AnswerSequence::then_default) lets the calls after
+/// it get the default instead.
+///
+/// ```
+/// # use autospec::prelude::*;
+/// #[autospec]
+/// trait Dice { fn roll(&self, sides: u8) -> u8; }
+/// let dice = MockDice::default();
+/// dice.roll
+///     .sequence()
+///     .returns(3)
+///     .panics("the die fell off the table")
+///     .returns_with(|(sides,)| *sides)
+///     .then_returns(1);
+/// assert_eq!(dice.roll(6), 3);
+/// assert!(std::panic::catch_unwind(|| dice.roll(6)).is_err());
+/// assert_eq!(dice.roll(20), 20);
+/// assert_eq!((dice.roll(6), dice.roll(6)), (1, 1)); // used up: the standing answer
+/// assert_eq!(dice.roll.call_count(), 5);
+/// ```
+pub struct AnswerSequence<'m, A, R, F: ?Sized> {
+    pub(super) method: &'m Method<A, R, F>,
 }
 
 impl<A, R, F: ?Sized> AnyMethod for Method<A, R, F> {

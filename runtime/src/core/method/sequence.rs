@@ -2,63 +2,11 @@
 //! queued in one chain, Python's `side_effect = [3, KeyError, 6]`.
 
 use super::calls::Entry;
-use super::Method;
+use super::AnswerSequence;
 use crate::core::answers::Once;
 use crate::core::bounds::StoredAnswer;
 use crate::core::holders::Sent;
 use crate::core::journal::ErasedArgs;
-
-/// One-shot answers being queued, each for one call, first in, first out:
-/// values, panics and closures in any mix (Python's `side_effect = [3,
-/// KeyError("k"), 6]`). Made by [`Method::sequence`]; each step queues its
-/// answer at once, so the chain needs no closing call.
-///
-/// **When the sequence is used up**, the next call gets the standing answer
-/// ([`returns`](Method::returns), `returns_with`, [`panics`](Method::panics)),
-/// which [`then_returns`](AnswerSequence::then_returns) sets; with no standing
-/// answer it panics and says that the sequence is used up, rather than
-/// quietly returning the default: a sequence states how many calls the test
-/// expects. [`then_default`](AnswerSequence::then_default) lets the calls after
-/// it get the default instead.
-///
-/// ```
-/// # use autospec::prelude::*;
-/// #[autospec]
-/// trait Dice { fn roll(&self, sides: u8) -> u8; }
-/// let dice = MockDice::default();
-/// dice.roll
-///     .sequence()
-///     .returns(3)
-///     .panics("the die fell off the table")
-///     .returns_with(|(sides,)| *sides)
-///     .then_returns(1);
-/// assert_eq!(dice.roll(6), 3);
-/// assert!(std::panic::catch_unwind(|| dice.roll(6)).is_err());
-/// assert_eq!(dice.roll(20), 20);
-/// assert_eq!((dice.roll(6), dice.roll(6)), (1, 1)); // used up: the standing answer
-/// assert_eq!(dice.roll.call_count(), 5);
-/// ```
-pub struct AnswerSequence<'m, A, R, F: ?Sized> {
-    method: &'m Method<A, R, F>,
-}
-
-impl<A, R, F: ?Sized> Method<A, R, F> {
-    /// Starts a sequence of one-shot answers of any kind: see [`AnswerSequence`].
-    ///
-    /// ```
-    /// # use autospec::prelude::*;
-    /// #[autospec]
-    /// trait Store { fn get(&self, key: &str) -> Option<String>; }
-    /// let store = MockStore::default();
-    /// store.get.sequence().panics("KeyError").returns(Some("v".into()));
-    /// assert!(std::panic::catch_unwind(|| store.get("k")).is_err());
-    /// assert_eq!(store.get("k"), Some("v".into()));
-    /// ```
-    #[must_use = "a sequence queues nothing until it is given answers"]
-    pub fn sequence(&self) -> AnswerSequence<'_, A, R, F> {
-        AnswerSequence { method: self }
-    }
-}
 
 // Each step queues its answer at once: the sequence it gives back is only
 // for chaining the next, and may be dropped.

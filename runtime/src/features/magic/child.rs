@@ -88,12 +88,14 @@ impl<R> Method<(), R, dyn Fn() -> R + Send + Sync> {
 
     /// A call answered from the configuration, else by `default` of `__new`.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __apply(&self) -> R {
         self.__call((), |answer| answer())
     }
 
     /// A call answered from the configuration, else by the magic default.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __apply_or(&self, fallback: impl FnOnce() -> R) -> R {
         if self.__has_answer() {
             self.__call((), |answer| answer())
@@ -126,12 +128,14 @@ impl<T, R> Method<(T,), R, dyn Fn(T) -> R + Send + Sync> {
 impl<T: Clone, R> Method<(T,), R, dyn Fn(T) -> R + Send + Sync> {
     /// A call answered from the configuration, else by `default` of `__new`.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __apply(&self, arg: T) -> R {
         self.__call((arg.clone(),), |answer| answer(arg))
     }
 
     /// A call answered from the configuration, else by the magic default.
     #[doc(hidden)]
+    #[track_caller]
     pub fn __apply_or(&self, arg: T, fallback: impl FnOnce() -> R) -> R {
         if self.__has_answer() {
             self.__call((arg.clone(),), |answer| answer(arg))

@@ -40,6 +40,7 @@ impl MagicDisplay {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __fmt(&self, name: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.fmt.__apply_or(|| name.to_owned()))
     }
@@ -80,6 +81,7 @@ impl MagicPartialEq {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __eq(&self, this: &MockCore, other: &MockCore) -> bool {
         let identical = this.id() == other.id();
         self.eq.__apply_or(MockRef::new(other), || identical)
@@ -120,6 +122,7 @@ impl MagicPartialOrd {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __partial_cmp(&self, other: &MockCore) -> Option<Ordering> {
         self.partial_cmp.__apply_or(MockRef::new(other), || None)
     }
@@ -162,6 +165,7 @@ impl MagicHash {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __hash(&self, this: &MockCore) -> u64 {
         self.hash.__apply_or(|| this.id())
     }

@@ -86,6 +86,7 @@ impl<T: ?Sized + ToOwned> MagicAsRef<T> {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __as_ref(&self) -> &T {
         self.as_ref.__call_ref((), |answer| answer()).borrow()
     }

@@ -71,6 +71,7 @@ impl MagicDrop {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __drop(&self) {
         self.drop.__apply_or(|| ());
     }

@@ -66,6 +66,7 @@ impl ReadBuf {
     /// `Read::read`: the configured answer, else `Ok(0)` (end of input).
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __read(&self, buf: &mut [u8]) -> io::Result<usize> {
         if self.__has_answer() {
             self.__call((buf.len(),), |answer| answer(buf))
@@ -150,6 +151,7 @@ impl MagicWrite {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __write(&self, buf: &[u8]) -> io::Result<usize> {
         let len = buf.len();
         self.write.__apply_or(buf.to_vec(), || Ok(len))
@@ -157,6 +159,7 @@ impl MagicWrite {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __flush(&self) -> io::Result<()> {
         self.flush.__apply_or(|| Ok(()))
     }
@@ -201,6 +204,7 @@ impl MagicBufRead {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __fill_buf(&self) -> io::Result<&[u8]> {
         let bytes = self.fill_buf.__apply_or(|| Ok(Vec::new()))?;
         let kept: &Vec<u8> = kept_ok(self.fill_buf.__keep(Ok(bytes)));
@@ -209,6 +213,7 @@ impl MagicBufRead {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __consume(&self, amount: usize) {
         self.consume.__apply_or(amount, || ());
     }
@@ -248,6 +253,7 @@ impl MagicSeek {
 
     #[doc(hidden)]
     #[inline]
+    #[track_caller]
     pub fn __seek(&self, pos: io::SeekFrom) -> io::Result<u64> {
         self.seek.__apply_or(pos, || Ok(0))
     }

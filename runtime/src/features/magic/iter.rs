@@ -35,6 +35,7 @@ impl<T: Send> MagicIterator<T> {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __next(&self) -> Option<T> {
         self.next.__apply_or(|| None)
     }
@@ -93,6 +94,7 @@ impl<T> MagicIntoIterator<T> {
     }
 
     #[doc(hidden)]
+    #[track_caller]
     pub fn __into_iter(&self) -> std::vec::IntoIter<T> {
         self.into_iter.__apply_or(Vec::new).into_iter()
     }

@@ -40,6 +40,7 @@ impl<Idx: Debug, O> MagicIndex<Idx, O> {
 
 impl<Idx: Clone, O> MagicIndex<Idx, O> {
     #[doc(hidden)]
+    #[track_caller]
     pub fn __index(&self, idx: Idx) -> &O {
         self.index.__call_ref((idx.clone(),), |answer| answer(idx))
     }
