@@ -119,6 +119,8 @@ pub mod bounds {
     pub use crate::core::bounds::*;
     pub use crate::features::class::SharedPatch;
     pub use crate::features::order::PatchGuard;
+    pub use crate::features::part::{MissingPart, PartBlock};
+    pub use crate::features::spy::SpyAttribute;
 }
 pub use crate::core::call::Call;
 pub use crate::core::method::read::Times;

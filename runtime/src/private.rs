@@ -38,7 +38,7 @@ pub use crate::features::magic::Part as MagicPart;
 pub use crate::features::matchers::args::{Args, Check};
 pub use crate::features::matchers::matcher::{Any, Describe, Pred, Probe};
 pub use crate::features::order::{merged_calls, InOrder, PatchGuard};
-pub use crate::features::part::{NoPart, Part, RealPart};
+pub use crate::features::part::{MissingPart, Part, PartBlock};
 pub use crate::features::spy::{DefaultOr, OnThread, Real, RealGuard};
 pub use crate::features::typed_arg::{TypedArg, TypedTake};
 pub use autospec_macros::{
@@ -68,17 +68,7 @@ pub fn class<C: Default + Clone + 'static>() -> C {
     crate::features::class::current()
 }
 
-/// The bound of `wrapping` on a mock whose trait lacks `#[autospec(spy)]`:
-/// no type implements it, so a call fails to compile with this message.
-#[diagnostic::on_unimplemented(
-    message = "`wrapping(real)` exists on mocks of traits marked `#[autospec(spy)]`",
-    label = "this mock's trait has no `spy` argument",
-    note = "write `#[autospec(spy)]` on the trait; it is opt-in because type-checking the spy constructor costs compile time"
-)]
-pub trait SpyAttribute {
-    /// Never called: no type implements this trait.
-    fn __never<M>(self) -> M;
-}
+pub use crate::features::spy::SpyAttribute;
 
 /// Runs a predicate written inside `assert_called!` on one argument; the
 /// call gives the closure its parameter type.

@@ -182,10 +182,10 @@ impl<'a> Mock<'a> {
         format_ident!("{}_{}", self.base(), method.name())
     }
 
-    /// `__autospec_MockClient_Part2`: the type of the methods of a further
+    /// `MockClientPart2`: the type of the methods of a further
     /// impl block, `#[autospec(part = 2)]`.
     pub(super) fn part_ident(&self, number: u8) -> Ident {
-        format_ident!("__autospec_{}_Part{}", self.model.mock, number)
+        format_ident!("{}Part{}", self.model.mock, number)
     }
 }
 

@@ -27,9 +27,9 @@ pub(crate) fn part(
 }
 
 /// The first block's end of the chain of parts. `MockClient` derefs to
-/// `__autospec_MockClient_Part2`, and each part to the next one. A
+/// `MockClientPart2`, and each part to the next one. A
 /// part's block defines its type; where no block does, the name
-/// resolves to the runtime's empty `NoPart` through a glob import,
+/// resolves to the runtime's empty `MissingPart` through a glob import,
 /// which an item of the same name shadows. That is how the first block
 /// works without knowing whether further blocks exist. (The one `use`
 /// autospec emits: only a glob import can be shadowed.)
@@ -45,7 +45,7 @@ pub(super) fn fallback(mock: &Mock<'_>) -> TokenStream {
         #[doc(hidden)]
         #[allow(non_camel_case_types, non_snake_case)]
         mod #module {
-            #(pub type #names = #rt::NoPart;)*
+            #(pub type #names = #rt::MissingPart;)*
         }
 
         #[allow(unused_imports)]
@@ -86,15 +86,15 @@ fn items(mock: &Mock<'_>, number: u8) -> TokenStream {
     let next = if number < MAX_PART {
         mock.part_ident(number + 1).to_token_stream()
     } else {
-        quote!(#rt::NoPart)
+        quote!(#rt::MissingPart)
     };
     // How the mock's methods reach this part: through the parts before
-    // it, each of which must exist (`RealPart` says so when one does
+    // it, each of which must exist (`PartBlock` says so when one does
     // not, in one error rather than one per method).
     let mock_ident = &mock.model.mock;
     let mut reach = quote!(&__autospec_mock.__autospec_part);
     for _ in 2..number {
-        reach = quote!(#rt::RealPart::__next(#reach));
+        reach = quote!(#rt::PartBlock::__next(#reach));
     }
     let allow = fields_allow(methods.iter().copied());
     let mut tokens = quote! {
@@ -117,7 +117,7 @@ fn items(mock: &Mock<'_>, number: u8) -> TokenStream {
             }
         }
 
-        impl #rt::RealPart for #part {
+        impl #rt::PartBlock for #part {
             type Next = #next;
             fn __next(&self) -> &#next {
                 &self.__autospec_next

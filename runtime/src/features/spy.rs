@@ -30,6 +30,47 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::task::{Context, Poll, Waker};
 use std::thread::ThreadId;
 
+/// What `MockX::wrapping(real)` needs: a mock of a trait marked
+/// `#[autospec(spy)]`.
+///
+/// No type implements this trait. A mock whose trait lacks the `spy`
+/// argument still has a `wrapping` function, bound by this trait, so that
+/// calling it is one error that says what to write: the spy constructor is
+/// opt-in because type-checking it costs compile time in every build of
+/// the mocks. With the argument, `wrapping` forwards unconfigured calls to
+/// the real value:
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec(spy)]
+/// trait Store {
+///     fn get(&self, key: &str) -> Option<String>;
+/// }
+///
+/// struct Memory;
+///
+/// impl Store for Memory {
+///     fn get(&self, key: &str) -> Option<String> {
+///         Some(format!("real {key}"))
+///     }
+/// }
+///
+/// let store = MockStore::wrapping(Memory);
+/// assert_eq!(store.get("k"), Some("real k".to_owned()));
+/// store.get.assert_called_once_with(("k",));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`wrapping(real)` exists on mocks of traits marked `#[autospec(spy)]`",
+    label = "this mock's trait has no `spy` argument",
+    note = "write `#[autospec(spy)]` on the trait; it is opt-in because type-checking the spy constructor costs compile time"
+)]
+pub trait SpyAttribute {
+    /// Never called: no type implements this trait.
+    #[doc(hidden)]
+    fn __never<M>(self) -> M;
+}
+
 /// Spies.
 impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Passes this method's calls to the real implementation again, after
