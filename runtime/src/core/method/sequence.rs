@@ -75,7 +75,7 @@ impl<A, R, F: ?Sized> AnswerSequence<'_, A, R, F> {
     }
 
     /// Ends the sequence with a standing answer: once it is used up, every
-    /// call gets a clone of `value` ([`Method::returns`]).
+    /// call gets a clone of `value` ([`Method::returns`](crate::Method::returns)).
     ///
     /// ```
     /// # use autospec::prelude::*;
