@@ -447,22 +447,29 @@ fn ratios(line: &str) -> Vec<String> {
 #[test]
 fn measured_numbers_live_in_the_performance_chapter_only() {
     // The benchmark writes docs/performance.md; a figure copied elsewhere
-    // goes stale at the next measurement. Other pages link to it.
-    let others = chapter_files()
+    // goes stale at the next measurement. The chapters link to it; the
+    // README's headline figures (crates.io shows no chapter) must each be
+    // a figure of docs/performance.md as it stands.
+    let measured = ratios(&read("docs/performance.md"));
+    let chapters = chapter_files()
         .into_iter()
         .filter(|file| file != "performance")
         .map(|file| format!("docs/{file}.md"));
     let mut found = Vec::new();
-    for file in others.chain(["README.md".to_owned(), "docs/README.md".to_owned()]) {
+    for file in chapters.chain(["README.md".to_owned(), "docs/README.md".to_owned()]) {
         for (index, line) in read(&file).lines().enumerate() {
             for ratio in ratios(line) {
+                if file == "README.md" && measured.contains(&ratio) {
+                    continue;
+                }
                 found.push(format!("{file}:{}: {ratio}", index + 1));
             }
         }
     }
     assert!(
         found.is_empty(),
-        "measured ratios outside docs/performance.md; link its section instead:\n{}",
+        "measured ratios outside docs/performance.md, or README figures that it does not state; \
+         link its section instead, or copy the figure as it stands:\n{}",
         found.join("\n")
     );
 }
