@@ -62,7 +62,6 @@ impl Checkout {
 mod tests {
     use super::{Checkout, Declined, MockGateway};
     use crate::mail::MockMailer;
-    use autospec::prelude::*;
 
     #[test]
     fn a_payment_is_charged_then_mailed() {
