@@ -247,3 +247,30 @@ mod without_the_prelude {
         assert!(failed.is_err());
     }
 }
+
+/// An associated type without a bound and a method returning `Self`: the
+/// mock is generic over `Item`, which need not be `'static`, while the
+/// journal's first choice for a mock answer wanted a `'static` mock type.
+#[autospec]
+pub trait Reopen {
+    type Item;
+    const LIMIT: usize;
+    fn reopen(&self, path: String) -> Self;
+}
+
+#[test]
+fn a_mock_generic_over_a_borrowed_associated_type_returns_itself() {
+    let text = String::from("borrowed");
+    let outer = MockReopen::<&str, 2>::default();
+    let inner = MockReopen::<&str, 2>::default();
+    outer.reopen.returns(inner.clone());
+    let reopened = outer.reopen("/tmp/x".to_owned());
+    reopened.reopen.returns(MockReopen::default());
+    let _ = reopened.reopen(text.clone());
+    outer.reopen.assert_called_once_with(("/tmp/x",));
+    inner.reopen.assert_called_once_with(("borrowed",));
+    assert_eq!(
+        format!("{:?}", outer.mock_calls()),
+        r#"[reopen("/tmp/x") -> MockReopen { calls: [reopen("borrowed") -> MockReopen { calls: [] }] }]"#
+    );
+}

@@ -5,7 +5,7 @@ use super::rewrite::{
     is_kept_as_itself, kept, named_lifetimes, outlived, owned, rename_lifetimes, SelfMap,
 };
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{generic_ident, is_fn_mut, respan, surely_clone, ungroup};
+use crate::queries::{generic_ident, is_fn_mut, mentions_self, respan, surely_clone, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
@@ -318,6 +318,20 @@ impl<'g, 'a> Glue<'g, 'a> {
             return quote!(::core::option::Option::None);
         }
         let answer = self.answer_type();
+        // The first level (a kept mock is reset with the mock keeping it)
+        // needs a `'static` mock type, and rustc picks a level before it
+        // checks lifetimes: a mock with parameters (`MockOpaque<Item>`)
+        // returning `Self` starts at the next level, which has no such
+        // bound.
+        let generic_mock = matches!(&self.map.mock, Type::Path(path)
+            if path.path.segments.last().is_some_and(|last| !last.arguments.is_empty()));
+        let returns_self = match &self.method.sig.output {
+            ReturnType::Type(_, ty) => mentions_self(ty),
+            ReturnType::Default => false,
+        };
+        if generic_mock && returns_self {
+            return quote!(#rt::ShownClone::<#answer>::new().get());
+        }
         quote!(#rt::ShownOf::<#answer>::new().get())
     }
 

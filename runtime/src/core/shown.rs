@@ -103,6 +103,15 @@ impl<R> ShownOf<R> {
     }
 }
 
+impl<R> ShownClone<R> {
+    /// The selector from level two, for a mock type that need not be
+    /// `'static` (a mock with type parameters returning itself).
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        ShownOf::new().0
+    }
+}
+
 impl<R: Mock + Clone + Debug + Send + 'static> ShownOf<R> {
     /// As [`ShownClone`], and kept mocks are reset with the mock that
     /// keeps them.
