@@ -255,6 +255,7 @@ mod without_the_prelude {
 pub trait Reopen {
     type Item;
     const LIMIT: usize;
+    #[must_use]
     fn reopen(&self, path: String) -> Self;
 }
 
