@@ -275,3 +275,21 @@ fn a_mock_generic_over_a_borrowed_associated_type_returns_itself() {
         r#"[reopen("/tmp/x") -> MockReopen { calls: [reopen("borrowed") -> MockReopen { calls: [] }] }]"#
     );
 }
+
+/// Generic methods whose other arguments are not `Send`: the bound that
+/// `of::<T>()` puts on the instantiation's journal named no parameter of
+/// `of`, so rustc checked it where the mock was defined and refused the
+/// whole mock.
+#[autospec]
+pub trait Cached {
+    fn load<T: Default + 'static>(&self, key: std::rc::Rc<u32>) -> u16;
+    fn warm<T: Default + 'static>(key: std::rc::Rc<u32>) -> u16;
+}
+
+#[test]
+fn generic_methods_with_arguments_that_are_not_send_mock() {
+    let cached = MockCached::default();
+    assert_eq!(cached.load::<u8>(std::rc::Rc::new(7)), 0);
+    assert_eq!(MockCached::warm::<u8>(std::rc::Rc::new(8)), 0);
+    assert_eq!(format!("{:?}", cached.mock_calls()), "[load::<u8>(7)]");
+}

@@ -60,7 +60,10 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             #[doc = #doc]
             #vis fn of<#(#keyed),*>(&self) -> #child #child_ty_generics
             where
-                #method_type: ::core::marker::Send + ::core::marker::Sync,
+                // Higher-ranked, so that a bound naming no parameter of
+                // `of` (arguments that are not `Send`) is checked where
+                // `of` is called, not where the mock is defined.
+                for<'__autospec_of> #method_type: ::core::marker::Send + ::core::marker::Sync,
                 #(#keyed_where,)*
             {
                 #child(
