@@ -833,3 +833,28 @@ mod dynamic {
         a.attr("__eq__").assert_called_with((b.clone(),));
     }
 }
+
+/// Std supertraits are implemented by listing them in `magic(..)`, as
+/// the supertraits chapter says.
+#[autospec(magic(Read, Write, Display, Iterator<Item = u8>))]
+pub trait Channel: Read + Write + std::fmt::Display + Iterator<Item = u8> + Send {
+    fn peer(&self) -> String;
+}
+
+#[test]
+fn std_supertraits_are_implemented_by_magic() {
+    let mut channel = MockChannel::default();
+    channel.magic.write.write.returns_with(|buf| Ok(buf.len()));
+    channel.magic.iterator.yields([7, 8]);
+    channel.magic.display.fmt.returns("channel".to_owned());
+    assert_eq!(channel.write(b"hi").unwrap(), 2);
+    assert_eq!(channel.read(&mut [0; 4]).unwrap(), 0);
+    assert_eq!(Iterator::by_ref(&mut channel).collect::<Vec<u8>>(), [7, 8]);
+    assert_eq!(channel.to_string(), "channel");
+    channel
+        .magic
+        .write
+        .write
+        .assert_called_once_with((b"hi".to_vec(),));
+    channel.peer.assert_not_called();
+}
