@@ -359,7 +359,7 @@ pub(crate) fn args(input: TokenStream) -> TokenStream {
             Arg::Closure(closure) => {
                 let text = source(closure);
                 let element = quote!(#rt::Pred::__source(#closure, #text));
-                parts.matcher(&rt, i, closure.span(), element);
+                parts.matcher(&rt, i, closure.span(), &element);
             }
             kind => parts.add(&rt, i, &kind),
         }
@@ -443,7 +443,7 @@ impl Parts {
                 self.checks
                     .push(checked(quote!(::core::matches!(#arg, #pattern)), &text));
             }
-            Arg::Value(expr) => self.matcher(rt, i, expr.span(), element(rt, expr)),
+            Arg::Value(expr) => self.matcher(rt, i, expr.span(), &element(rt, expr)),
         }
     }
 
@@ -452,7 +452,7 @@ impl Parts {
     /// does not apply to the parameter's type is reported there, by the
     /// trait `Matcher` alone (a trait method's call adds no note naming a
     /// function).
-    fn matcher(&mut self, rt: &TokenStream, i: usize, span: Span, element: TokenStream) {
+    fn matcher(&mut self, rt: &TokenStream, i: usize, span: Span, element: &TokenStream) {
         let local = Ident::new(&format!("__autospec_e{i}"), span);
         let arg = format_ident!("__autospec_a{}", i);
         self.values.push(quote!(let #local = #element;));

@@ -43,7 +43,8 @@ pub use crate::features::spy::{DefaultOr, OnThread, Real, RealGuard};
 pub use crate::features::typed_arg::{TypedArg, TypedTake};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,
-    __assert_in_order as assert_in_order_impl,
+    __assert_in_order as assert_in_order_impl, __patch as patch_impl,
+    __patch_shared as patch_shared_impl,
 };
 pub use std::boxed::Box;
 pub use std::sync::Arc;
