@@ -24,6 +24,24 @@ use std::marker::PhantomData;
 ///     let _fetch = autospec::patch!(net::fetch);
 /// }
 /// ```
+///
+/// With the attribute, the path names the function's patch struct, which
+/// shadows the stand-in:
+///
+/// ```
+/// mod net {
+///     #[autospec::autospec]
+///     pub fn fetch(url: &str) -> String {
+///         url.to_owned()
+///     }
+/// }
+///
+/// fn main() {
+///     let fetch = autospec::patch!(net::fetch);
+///     fetch.returns("mocked".into());
+///     assert_eq!(net::fetch("/a"), "mocked");
+/// }
+/// ```
 pub enum NoPatchHook {}
 
 /// So that `patch_shared!` on a function without a hook reports the
@@ -51,6 +69,25 @@ impl<D> SharedPatch<D> for NoPatchHook {
 ///
 /// fn main() {
 ///     let _balance = autospec::patch!(Account::balance);
+/// }
+/// ```
+///
+/// With the attribute on the impl block, the method's hook comes first:
+///
+/// ```
+/// pub struct Account;
+///
+/// #[autospec::autospec(patchable)]
+/// impl Account {
+///     pub fn balance(&self) -> u64 {
+///         10
+///     }
+/// }
+///
+/// fn main() {
+///     let balance = autospec::patch_shared!(Account::balance);
+///     balance.returns(99);
+///     assert_eq!(Account.balance(), 99);
 /// }
 /// ```
 #[derive(Debug, Clone, Copy)]
