@@ -9,6 +9,23 @@ use syn::{
     Type, TypeParamBound, Visibility,
 };
 
+/// Splits `$crate; rest` (what the runtime's `macro_rules!` wrappers
+/// pass) into the runtime's path and the rest; input without `;` is all
+/// rest, with the path `::autospec`.
+pub(crate) fn with_crate(input: TokenStream) -> (TokenStream, TokenStream) {
+    let trees: Vec<proc_macro2::TokenTree> = input.into_iter().collect();
+    let semi = trees
+        .iter()
+        .position(|tree| matches!(tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ';'));
+    match semi {
+        Some(at) => (
+            trees[..at].iter().cloned().collect(),
+            trees[at + 1..].iter().cloned().collect(),
+        ),
+        None => (quote::quote!(::autospec), trees.into_iter().collect()),
+    }
+}
+
 /// `patch!(path)`: the path of a function or method with a patch hook.
 pub(crate) fn patch_path(input: TokenStream) -> syn::Result<Path> {
     syn::parse2::<Path>(input).map_err(|error| {

@@ -45,10 +45,12 @@ pub fn double(args: TokenStream, item: TokenStream) -> TokenStream {
     double::double(args.into(), item.into()).into()
 }
 
-/// Replaces a function or method that has a patch hook, on this thread,
-/// until the returned guard drops. See the `autospec` crate.
+/// `patch!(..)`, after the runtime's wrapper put `$crate;` first: replaces
+/// a function or method that has a patch hook, on this thread, until the
+/// returned guard drops. See the `autospec` crate.
+#[doc(hidden)]
 #[proc_macro]
-pub fn patch(input: TokenStream) -> TokenStream {
+pub fn __patch(input: TokenStream) -> TokenStream {
     pipeline::patch(input.into(), false).into()
 }
 
@@ -59,9 +61,11 @@ pub fn doubles(input: TokenStream) -> TokenStream {
     pipeline::doubles(input.into()).into()
 }
 
+/// `patch_shared!(..)`, after the runtime's wrapper put `$crate;` first:
 /// `patch!` for every thread. See the `autospec` crate.
+#[doc(hidden)]
 #[proc_macro]
-pub fn patch_shared(input: TokenStream) -> TokenStream {
+pub fn __patch_shared(input: TokenStream) -> TokenStream {
     pipeline::patch(input.into(), true).into()
 }
 

@@ -336,27 +336,53 @@ fn element(rt: &TokenStream, expr: &Expr) -> TokenStream {
     }}
 }
 
-/// `args!(e, ..)`.
+/// `args!(e, ..)`: the values and matchers, evaluated once, and a check
+/// of the journaled tuple that the runtime's `Args::new` keeps. The tuple
+/// type is inferred where the `Args` is used, and each matcher is checked
+/// against its parameter's type in its own call, spanned on the matcher.
 pub(crate) fn args(input: TokenStream) -> TokenStream {
     let WithCrate { krate, input } = match syn::parse2::<WithCrate<ArgList>>(input) {
         Ok(parsed) => parsed,
         Err(error) => return error.to_compile_error(),
     };
     let rt = quote!(#krate::__private);
-    let elements = input.0.iter().map(|arg| match classify(arg, &[]) {
-        Arg::Any => quote!(#rt::Any),
-        Arg::Closure(closure) => {
-            let text = source(closure);
-            quote!(#rt::Pred::__source(#closure, #text))
+    let mut parts = Parts::default();
+    for (i, arg) in input.0.iter().enumerate() {
+        match classify(arg, &[]) {
+            Arg::Pattern(tokens) => return syn::Error::new(
+                tokens.span(),
+                "`matches_pattern!` needs the argument's type: use it in `assert_called!(mock.method(..))`, or write a closure with a typed parameter, `|v: &Option<u32>| matches!(v, Some(3))`",
+            )
+            .to_compile_error(),
+            // A closure is kept as a matcher, so that it borrows what it
+            // captures, as written, rather than being moved into the check.
+            Arg::Closure(closure) => {
+                let text = source(closure);
+                let element = quote!(#rt::Pred::__source(#closure, #text));
+                parts.matcher(&rt, i, closure.span(), &element);
+            }
+            kind => parts.add(&rt, i, &kind),
         }
-        Arg::Pattern(tokens) => syn::Error::new(
-            tokens.span(),
-            "`matches_pattern!` needs the argument's type: use it in `assert_called!(mock.method(..))`, or write a closure with a typed parameter, `|v: &Option<u32>| matches!(v, Some(3))`",
+    }
+    let Parts {
+        values,
+        texts,
+        patterns,
+        checks,
+        bound: _,
+    } = parts;
+    quote! {{
+        #(#values)*
+        #rt::Args::new(
+            ::std::vec![#(#texts),*],
+            move |__autospec_args, __autospec_check: &mut #rt::Check| {
+                #[allow(unused_variables, clippy::unused_unit)]
+                let (#(#patterns,)*) = __autospec_args;
+                #(#checks)*
+                __autospec_check.__passed()
+            },
         )
-        .to_compile_error(),
-        Arg::Binding(_) | Arg::Value(_) => element(&rt, arg),
-    });
-    quote!(#rt::Args::__elems((#(#elements,)*)))
+    }}
 }
 
 /// The pieces of the check that `assert_called!` writes out, argument by
@@ -377,7 +403,6 @@ struct Parts {
 
 impl Parts {
     fn add(&mut self, rt: &TokenStream, i: usize, kind: &Arg<'_>) {
-        let local = format_ident!("__autospec_e{}", i);
         let arg = format_ident!("__autospec_a{}", i);
         let checked = |ok: TokenStream, text: &str| {
             quote! {
@@ -418,18 +443,29 @@ impl Parts {
                 self.checks
                     .push(checked(quote!(::core::matches!(#arg, #pattern)), &text));
             }
-            Arg::Value(expr) => {
-                let element = element(rt, expr);
-                self.values.push(quote!(let #local = #element;));
-                self.texts.push(quote!(#rt::Describe::describe(&#local)));
-                self.patterns.push(quote!(#arg));
-                self.checks.push(quote! {
-                    if !__autospec_check.__arg(#i, #arg, &#local) && !__autospec_check.__go_on() {
-                        return false;
-                    }
-                });
-            }
+            Arg::Value(expr) => self.matcher(rt, i, expr.span(), &element(rt, expr)),
         }
+    }
+
+    /// A value or matcher, evaluated once into a local, and its check.
+    /// The local and the check carry the matcher's span: a matcher that
+    /// does not apply to the parameter's type is reported there, by the
+    /// trait `Matcher` alone (a trait method's call adds no note naming a
+    /// function).
+    fn matcher(&mut self, rt: &TokenStream, i: usize, span: Span, element: &TokenStream) {
+        let local = Ident::new(&format!("__autospec_e{i}"), span);
+        let arg = format_ident!("__autospec_a{}", i);
+        self.values.push(quote!(let #local = #element;));
+        self.texts.push(quote!(#rt::Describe::describe(&#local)));
+        self.patterns.push(quote!(#arg));
+        let ok = quote::quote_spanned!(span=> #rt::Matcher::matches(&#local, #arg));
+        self.checks.push(quote! {
+            if !__autospec_check.__test(::core::option::Option::Some(#i), #ok, &|| #rt::Describe::describe(&#local))
+                && !__autospec_check.__go_on()
+            {
+                return false;
+            }
+        });
     }
 }
 

@@ -187,10 +187,12 @@ fn hook_module_items(
     }
 }
 
-/// `patch!(path)`, or `patch_shared!(path)`.
+/// `patch!(path)`, or `patch_shared!(path)`, after the runtime's wrapper
+/// put `$crate;` first.
 pub(crate) fn patch(input: TokenStream, shared: bool) -> TokenStream {
+    let (krate, input) = input::with_crate(input);
     match input::patch_path(input) {
-        Ok(path) => expand::patch_macro(&path, shared),
+        Ok(path) => expand::patch_macro(&krate, &path, shared),
         Err(error) => error.into_compile_error(),
     }
 }

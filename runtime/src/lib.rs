@@ -117,9 +117,10 @@ pub use crate::core::answer::Answer;
 /// says why autospec needs it and what to write instead.
 pub mod bounds {
     pub use crate::core::bounds::*;
-    pub use crate::features::class::SharedPatch;
+    pub use crate::features::class::{Patch, SharedPatch};
     pub use crate::features::order::PatchGuard;
     pub use crate::features::part::{MissingPart, PartBlock};
+    pub use crate::features::patch::{NoPatchHook, NotPatchable, PatchableMethod};
     pub use crate::features::spy::SpyAttribute;
 }
 pub use crate::core::call::Call;
@@ -354,7 +355,16 @@ pub use autospec_macros::doubles;
 ///     assert_eq!(title("a"), "REAL BODY OF A"); // the guard dropped
 /// }
 /// ```
-pub use autospec_macros::patch;
+///
+/// A function without `#[autospec]`, or a method whose impl block has no
+/// `#[autospec(patchable)]`, does not compile, with an error saying what
+/// to add ([`bounds::Patch`], [`bounds::PatchableMethod`]).
+#[macro_export]
+macro_rules! patch {
+    ($($path:tt)*) => {
+        $crate::__private::patch_impl!($crate; $($path)*)
+    };
+}
 
 /// [`patch!`] for every thread: threads the code under test spawns (tokio
 /// workers included) see the patch too. Shared patches of one function are
@@ -377,7 +387,12 @@ pub use autospec_macros::patch;
 ///     now.assert_called_once();
 /// }
 /// ```
-pub use autospec_macros::patch_shared;
+#[macro_export]
+macro_rules! patch_shared {
+    ($($path:tt)*) => {
+        $crate::__private::patch_shared_impl!($crate; $($path)*)
+    };
+}
 
 /// `use autospec::prelude::*;` brings the attribute, the `call!`, `patch!`
 /// and `patch_shared!` macros, the [`Mock`] trait, [`ClassShared`] (for

@@ -36,14 +36,15 @@ pub use crate::features::class::{HasClass, Patch, SharedPatch};
 pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;
 pub use crate::features::matchers::args::{Args, Check};
-pub use crate::features::matchers::matcher::{Any, Describe, Pred, Probe};
+pub use crate::features::matchers::matcher::{Any, Describe, Matcher, Pred, Probe};
 pub use crate::features::order::{merged_calls, InOrder, PatchGuard};
 pub use crate::features::part::{MissingPart, Part, PartBlock};
 pub use crate::features::spy::{DefaultOr, OnThread, Real, RealGuard};
 pub use crate::features::typed_arg::{TypedArg, TypedTake};
 pub use autospec_macros::{
     __args as args_impl, __assert_called as assert_called_impl,
-    __assert_in_order as assert_in_order_impl,
+    __assert_in_order as assert_in_order_impl, __patch as patch_impl,
+    __patch_shared as patch_shared_impl,
 };
 pub use std::boxed::Box;
 pub use std::sync::Arc;

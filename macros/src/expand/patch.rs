@@ -71,38 +71,21 @@ fn patchable_method(
     };
     let patch = format_ident!("{}Patch_{}", model.mock, method.name());
     let mut items = patch_struct(&mock, &patch, method, &function.vis);
-    items.extend(installs(&mock, self_ty, &function.vis, method, &patch));
+    items.extend(installs(self_ty, &function.vis, method, &patch));
     (hooked_method(&mock, function, method, &patch), items)
 }
 
-/// `Client::__autospec_patch_get()` and its shared form: what
-/// `patch!(Client::get)` calls.
-fn installs(
-    mock: &Mock<'_>,
-    self_ty: &Type,
-    vis: &Visibility,
-    method: &Method<'_>,
-    patch: &Ident,
-) -> TokenStream {
+/// `Client::__autospec_patch_get`, a constant naming the method's patch
+/// struct: what `patch!(Client::get)` and `patch_shared!(Client::get)`
+/// hand to the runtime's `PatchableMethod`, which installs it. A constant
+/// is the cheapest item that lets a path reach a type.
+fn installs(self_ty: &Type, vis: &Visibility, method: &Method<'_>, patch: &Ident) -> TokenStream {
     let install = format_ident!("__autospec_patch_{}", method.name());
-    let install_shared = format_ident!("__autospec_patchshared_{}", method.name());
-    let krate = &mock.krate;
     quote! {
         impl #self_ty {
             #[doc(hidden)]
-            #[track_caller]
-            #vis fn #install() -> #krate::Class<#patch> {
-                #krate::Class::__install_patch()
-            }
-
-            #[doc(hidden)]
-            #[track_caller]
-            #vis fn #install_shared<__AutospecD>() -> #krate::SharedClass<#patch>
-            where
-                #patch: #krate::__private::SharedPatch<__AutospecD>,
-            {
-                <#patch as #krate::__private::SharedPatch<__AutospecD>>::install_shared()
-            }
+            #[allow(non_upper_case_globals)]
+            #vis const #install: ::core::marker::PhantomData<#patch> = ::core::marker::PhantomData;
         }
     }
 }
@@ -214,25 +197,6 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
     };
     let (ident, vis) = (&item_fn.sig.ident, &item_fn.vis);
     let mut tokens = patch_struct(mock, ident, method, vis);
-    let krate = &mock.krate;
-    tokens.extend(quote! {
-        impl #ident {
-            #[doc(hidden)]
-            #[track_caller]
-            #vis fn __autospec_patch() -> #krate::Class<#ident> {
-                #krate::Class::__install_patch()
-            }
-
-            #[doc(hidden)]
-            #[track_caller]
-            #vis fn __autospec_patch_shared<__AutospecD>() -> #krate::SharedClass<#ident>
-            where
-                #ident: #krate::__private::SharedPatch<__AutospecD>,
-            {
-                <#ident as #krate::__private::SharedPatch<__AutospecD>>::install_shared()
-            }
-        }
-    });
     let is_async = item_fn.sig.asyncness.is_some();
     let glue = Glue::new(method, &mock.rt, &mock.map, is_async);
     let sig = glue.signature();

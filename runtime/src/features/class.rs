@@ -212,7 +212,7 @@ fn idle_class<C: Mock>(state: &C) -> Option<String> {
 }
 
 /// The patch guard, for the message of one dropped unused.
-fn idle_patch<C: Patch + Mock>(state: &C) -> Option<String> {
+fn idle_patch<C: Patch>(state: &C) -> Option<String> {
     (!answered(state)).then(|| format!("`patch!` guard of `{}`", C::FUNCTION))
 }
 
@@ -254,7 +254,7 @@ impl<C: Mock + Default + Clone + 'static> Class<C> {
     }
 }
 
-impl<C: Patch + Mock + Default + Clone + 'static> Class<C> {
+impl<C: Patch> Class<C> {
     /// Installs a fresh patch on this thread, counting the calls that
     /// other threads make meanwhile.
     #[doc(hidden)]
@@ -367,17 +367,44 @@ impl<C: 'static> Drop for Class<C> {
     }
 }
 
-/// Implemented by the patch struct of every hooked function, for
-/// `patch!`: a function without a hook has none, and the compiler says so.
-#[doc(hidden)]
+/// What [`patch!`](crate::patch) and [`patch_shared!`](crate::patch_shared)
+/// need of the function they are given: a patch hook, which `#[autospec]`
+/// adds to a free function (and `doubles!` to each function it restates),
+/// with a patch struct of the function's name that implements this trait.
+/// A function without the attribute has no such struct: `patch!` then
+/// finds [`NoPatchHook`](crate::bounds::NoPatchHook) in its place, and the
+/// compiler's error says what to add.
+///
+/// ```
+/// mod net {
+///     #[autospec::autospec]
+///     pub fn fetch(url: &str) -> String {
+///         url.to_owned()
+///     }
+/// }
+///
+/// fn main() {
+///     let fetch = autospec::patch!(net::fetch); // `net::fetch: Patch`
+///     fetch.returns("mocked".into());
+///     assert_eq!(net::fetch("/a"), "mocked");
+/// }
+/// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` has no patch hook",
-    label = "`patch!` needs a function with `#[autospec]` (or a method of an `#[autospec(patchable)]` impl block)",
-    note = "put `#[autospec::autospec]` on the function; if it has `#[cfg_attr(feature = \"mocks\", autospec::autospec)]`, turn that feature on for tests"
+    message = "`patch!` needs a function with a patch hook, and this one has none",
+    label = "no `#[autospec]` on this function",
+    note = "put `#[autospec::autospec]` on the function (or `#[autospec::autospec(patchable)]` on the impl block of a method); if it has `#[cfg_attr(feature = \"mocks\", autospec::autospec)]`, turn that feature on for tests; a function of another crate is restated in `autospec::doubles!`, and `patch!` takes the double"
 )]
-pub trait Patch {
+pub trait Patch: Mock + Default + Clone + 'static {
     /// The function's name in messages: `fetch`, `Account::balance`.
+    #[doc(hidden)]
     const FUNCTION: &'static str;
+
+    /// Installs the patch on this thread: what `patch!` calls.
+    #[doc(hidden)]
+    #[track_caller]
+    fn __install() -> Class<Self> {
+        Class::__install_patch()
+    }
 }
 
 /// What [`patch_shared!`](crate::patch_shared) needs of a patched
@@ -416,7 +443,7 @@ pub trait SharedPatch<D>: Sized + 'static {
 }
 
 #[diagnostic::do_not_recommend]
-impl<P: Patch + Mock + Default + Clone + Send + Sync + 'static, D> SharedPatch<D> for P {
+impl<P: Patch + Send + Sync, D> SharedPatch<D> for P {
     #[track_caller]
     fn install_shared() -> SharedClass<P> {
         let mut class = SharedClass::<P>::install();

@@ -10,6 +10,7 @@
 //!   `typed_arg.rs`: how an instantiation journals arguments of its type
 //!   parameters;
 //! - `class.rs`: the class of methods without `self`, and patches;
+//!   `patch.rs`: what `patch!` finds for a path without a patch hook;
 //! - `part.rs`: further impl blocks of one mocked type (`part = N`);
 //! - `order.rs`: order across mocks (`assert_in_order!`, `merged_calls!`);
 //! - `magic/`: std traits on mocks (`magic(..)`);
@@ -32,6 +33,7 @@ pub mod magic;
 pub(crate) mod matchers;
 pub(crate) mod order;
 pub(crate) mod part;
+pub(crate) mod patch;
 pub(crate) mod spy;
 pub(crate) mod typed_arg;
 mod waits;

@@ -164,7 +164,6 @@ mod tests {
     use crate::core::method::Method;
     use crate::core::mock_core::MockCore;
     use crate::features::matchers::args::Args;
-    use crate::features::matchers::matcher::pred;
     use std::time::Duration;
 
     type Push = Method<(u32,), (), dyn Fn(u32) + Send + Sync>;
@@ -187,7 +186,9 @@ mod tests {
         push.__call((1,), |_| ());
         let failed = std::panic::catch_unwind(|| {
             push.wait_until_any_call_with(
-                Args::__elems((pred(|_: &u32| panic!("a matcher that fails")),)),
+                Args::new(vec![String::new()], |_: &(u32,), _| {
+                    panic!("a matcher that fails")
+                }),
                 Duration::from_secs(1),
             );
         });

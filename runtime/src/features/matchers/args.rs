@@ -4,7 +4,6 @@
 
 use crate::core::for_each_arity;
 use crate::core::method::calls::Entry;
-use crate::features::matchers::matcher::{Describe, Matcher};
 use std::fmt;
 
 /// What the assertions and `when` accept as the expected arguments of a
@@ -162,13 +161,6 @@ impl Check {
         self.misses.is_empty()
     }
 
-    /// Checks argument `index` against a matcher.
-    #[doc(hidden)]
-    pub fn __arg<T: ?Sized, M: Matcher<T>>(&mut self, index: usize, arg: &T, matcher: &M) -> bool {
-        let ok = matcher.matches(arg);
-        self.__test(Some(index), ok, &|| matcher.describe())
-    }
-
     /// Records the outcome of a test on argument `index` (`None`: on the
     /// whole call), with the expectation's text if it failed. Not generic,
     /// so that it is compiled once.
@@ -215,15 +207,31 @@ pub struct Args<'m, A> {
 }
 
 impl<'m, A> Args<'m, A> {
-    /// From one matcher per argument (what `args!` emits).
-    #[doc(hidden)]
-    pub fn __elems<E: Elems<A> + Send + Sync + 'm>(elems: E) -> Self {
-        let texts = elems.__texts();
-        Self::written(
-            move |journaled: &A, check: &mut Check| elems.__check_elems(journaled, check),
-            texts,
-            None,
-        )
+    /// Expected arguments from the texts that show them (one per
+    /// argument) and a check of the journaled tuple: what
+    /// [`args!`](crate::args!) builds, checking each argument with its
+    /// matcher, and recording in the `Check` which ones failed so that a
+    /// failure message can name them. A check written by hand may record
+    /// nothing: its message then shows the expected call as a whole.
+    ///
+    /// `Args` borrows what the check borrows (`'m`); a rule of
+    /// [`Method::when`](crate::Method::when) keeps it, so there the check
+    /// must own what it compares with (write `args!(key.clone())`, not
+    /// `args!(&key[..])`).
+    ///
+    /// ```
+    /// use autospec::{Args, ArgsMatch};
+    ///
+    /// let even = Args::new(vec!["an even number".to_owned()], |&(n,): &(u32,), _| n % 2 == 0);
+    /// assert!(even.matches_args(&(4,)));
+    /// assert!(!even.matches_args(&(3,)));
+    /// assert_eq!(format!("{even:?}"), "(an even number)");
+    /// ```
+    pub fn new(
+        texts: Vec<String>,
+        check: impl Fn(&A, &mut Check) -> bool + Send + Sync + 'm,
+    ) -> Self {
+        Self::written(check, texts, None)
     }
 
     /// From a check of a journaled `A` (written out by `assert_called!`).
@@ -273,14 +281,7 @@ impl<A> fmt::Debug for Args<'_, A> {
     }
 }
 
-/// One matcher per argument of the tuple `A`.
-#[doc(hidden)]
-pub trait Elems<A> {
-    fn __check_elems(&self, args: &A, check: &mut Check) -> bool;
-    fn __texts(&self) -> Vec<String>;
-}
-
-/// `ArgsMatch` for plain tuples and `Elems` for matcher tuples, of one arity each.
+/// `ArgsMatch` for plain tuples, of one arity each.
 macro_rules! tuple_impls {
     ($( ( $($a:ident $e:ident $i:tt),* ) )*) => {$(
         impl<$($a: PartialEq<$e>, $e: fmt::Debug,)*> ArgsMatch<($($a,)*)> for ($($e,)*) {
@@ -304,22 +305,6 @@ macro_rules! tuple_impls {
 
             fn __describe(&self) -> Expected {
                 Expected::values($crate::core::render::debug_texts(&[$(&self.$i),*]))
-            }
-        }
-
-        impl<$($a, $e: Matcher<$a>,)*> Elems<($($a,)*)> for ($($e,)*) {
-            #[allow(unused_variables)]
-            fn __check_elems(&self, args: &($($a,)*), check: &mut Check) -> bool {
-                $(
-                    if !check.__arg($i, &args.$i, &self.$i) && !check.__go_on() {
-                        return false;
-                    }
-                )*
-                check.__passed()
-            }
-
-            fn __texts(&self) -> Vec<String> {
-                vec![$(Describe::describe(&self.$i)),*]
             }
         }
     )*};
