@@ -768,6 +768,13 @@ pub mod round_two {
         fn word<'a>(&self, text: &'a str) -> ::std::borrow::Cow<'a, str>;
         /// Borrows from `self`.
         fn view(&self) -> Self::View<'_>;
+        /// A boxed iterator of items borrowed from `self`.
+        fn ids(&self) -> ::std::boxed::Box<dyn ::core::iter::Iterator<Item = &u32> + '_>;
+        /// A boxed iterator of items borrowed from the argument.
+        fn words<'a>(
+            &self,
+            text: &'a str,
+        ) -> ::std::boxed::Box<dyn ::core::iter::DoubleEndedIterator<Item = &'a str> + 'a>;
     }
 
     /// A trait implemented by `Disk`.

@@ -606,3 +606,38 @@ mod private_types {
         let _ = Holder { inner: 1 }.inner().value();
     }
 }
+
+/// Boxed iterators of borrowed items, the form of iterator returns older
+/// than `impl Trait` in traits: a trait object is invariant in its item, so
+/// the mock maps a kept `'static` iterator's items to the call's lifetime.
+#[autospec]
+pub trait Catalog {
+    fn names(&self) -> Box<dyn Iterator<Item = &String> + '_>;
+    fn ids(&self) -> Box<dyn Iterator<Item = &u32> + Send + '_>;
+    fn tagged<'a>(&'a self, tag: &'a str) -> Box<dyn Iterator<Item = (&'a str, u32)> + 'a>;
+    fn words<'a>(&self, text: &'a str) -> Box<dyn DoubleEndedIterator<Item = &'a str> + 'a>;
+}
+
+#[test]
+fn boxed_iterators_of_borrowed_items_answer_from_values_and_closures() {
+    static IDS: [u32; 2] = [4, 5];
+    let catalog = MockCatalog::default();
+    catalog.ids.returns_once(Box::new(IDS.iter()));
+    catalog.names.returns_with(|| Box::new(std::iter::empty()));
+    catalog
+        .tagged
+        .returns_with(|tag| Box::new([(tag, 1), (tag, 2)].into_iter()));
+    catalog.words.returns_with(|text| Box::new(text.split(' ')));
+    assert_eq!(catalog.ids().copied().collect::<Vec<_>>(), [4, 5]);
+    assert_eq!(catalog.names().count(), 0);
+    assert_eq!(
+        catalog.tagged("t").collect::<Vec<_>>(),
+        [("t", 1), ("t", 2)]
+    );
+    assert_eq!(
+        catalog.words("a b c").rev().collect::<Vec<_>>(),
+        ["c", "b", "a"]
+    );
+    catalog.words.assert_called_once_with(("a b c",));
+    catalog.tagged.assert_called_once_with(("t",));
+}

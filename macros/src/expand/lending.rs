@@ -69,11 +69,35 @@ impl Glue<'_, '_> {
         // Typed, as `leak` is: a kept `Ok(value)` leaves its error type open.
         let named = named_lifetimes(self.method.params.iter().map(|param| param.ty));
         let returned = self.outlived(self.returned_type(), &named);
-        let on_closure = self.deliver(
-            quote!(__autospec_value),
-            |value| quote!(::std::boxed::Box::leak(::std::boxed::Box::<#returned>::new(#value))),
-        );
-        let on_kept = self.deliver(quote!(__autospec_value), keep);
+        // A `Box<dyn Iterator<Item = &'static T>>` (a kept answer, or a
+        // closure's where the borrow is of `self`, which the closure does
+        // not get) is not a `Box<dyn Iterator<Item = &'a T> + 'a>`: a trait
+        // object is invariant in its item. Its items are not: mapping them
+        // lets the compiler shorten each one.
+        let boxed_iter = match &self.method.ret {
+            Ret::Owned(ty) if boxed_iterator(ty) => Some(*ty),
+            _ => None,
+        };
+        // Typed as declared, so that both closures return the same type.
+        let shortened = quote! {{
+            let __autospec_shortened: #boxed_iter = ::std::boxed::Box::new(
+                ::core::iter::Iterator::map(__autospec_value, |__autospec_item| __autospec_item),
+            );
+            __autospec_shortened
+        }};
+        let boxed_iter = boxed_iter.is_some();
+        let on_closure = if boxed_iter {
+            shortened.clone()
+        } else {
+            self.deliver(quote!(__autospec_value), |value| {
+                quote!(::std::boxed::Box::leak(::std::boxed::Box::<#returned>::new(#value)))
+            })
+        };
+        let on_kept = if boxed_iter {
+            shortened
+        } else {
+            self.deliver(quote!(__autospec_value), keep)
+        };
         let (call_lent, fallback) = match fallback {
             Some(fallback) => (quote!(__call_lent_or), quote!(, || #fallback)),
             None => (quote!(__call_lent), TokenStream::new()),
@@ -135,4 +159,30 @@ impl Glue<'_, '_> {
             }
         }
     }
+}
+
+/// `Box<dyn Iterator<Item = T> + ..>` (or a double-ended or exact-size
+/// iterator), the boxed iterators whose items a kept answer can shorten.
+fn boxed_iterator(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ungroup(ty) else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    let Some(syn::GenericArgument::Type(syn::Type::TraitObject(object))) = args.args.first() else {
+        return false;
+    };
+    last.ident == "Box"
+        && object.bounds.iter().any(|bound| {
+            matches!(bound, syn::TypeParamBound::Trait(bound)
+            if bound.path.segments.last().is_some_and(|trait_| {
+                ["Iterator", "DoubleEndedIterator", "ExactSizeIterator"]
+                    .iter()
+                    .any(|name| trait_.ident == name)
+            }))
+        })
 }
