@@ -223,6 +223,27 @@ pub mod bare_forms {
     }
 }
 
+/// Bodies on one line, as rustfmt leaves short ones only when told: their
+/// braces are not the tail of the generated body, or `unused_braces` would
+/// warn in the user's crate.
+#[rustfmt::skip]
+pub mod one_line {
+    /// A hooked function.
+    #[autospec::autospec]
+    #[must_use]
+    pub fn seven() -> u32 { 7 }
+
+    /// A real type with a hooked method.
+    pub struct Meter;
+
+    #[autospec::autospec(patchable)]
+    impl Meter {
+        /// A reading.
+        #[must_use]
+        pub fn read(&self) -> u32 { 3 }
+    }
+}
+
 #[test]
 fn every_form_compiles_without_a_prelude() {
     use bare_forms::Service as _;

@@ -147,10 +147,14 @@ fn hooked_method(
         return vec![hooked, release];
     }
     let hook = hook(mock, &glue, method, patch, bind_receiver.as_ref(), None);
+    // The body's statements, not its block: a block as the tail of the
+    // hooked body would be the user's braces around a return value, and
+    // `unused_braces` would warn in their crate.
+    let stmts = &block.stmts;
     hooked.block = syn::parse_quote!({
         #hook
         #(#rebind)*
-        #block
+        #(#stmts)*
     });
     vec![hooked]
 }
@@ -232,12 +236,14 @@ fn hooked_fn(mock: &Mock<'_>, item_fn: &syn::ItemFn) -> TokenStream {
         return tokens;
     }
     let hook = hook(mock, &glue, method, ident, None, original.as_ref());
+    // The body's statements, as for a `patchable` method.
+    let stmts = &block.stmts;
     tokens.extend(quote! {
         #(#attrs)*
         #vis #sig {
             #hook
             #(#rebind)*
-            #block
+            #(#stmts)*
         }
     });
     tokens
