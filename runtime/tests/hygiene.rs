@@ -791,6 +791,10 @@ pub mod round_two {
         fn view(&self) -> Self::View<'_>;
         /// A boxed iterator of items borrowed from `self`.
         fn ids(&self) -> ::std::boxed::Box<dyn ::core::iter::Iterator<Item = &u32> + '_>;
+        /// A boxed iterator of items borrowed from `self`, maybe.
+        fn some_ids(
+            &self,
+        ) -> ::core::option::Option<::std::boxed::Box<dyn ::core::iter::Iterator<Item = &u32> + '_>>;
         /// A boxed iterator of items borrowed from the argument.
         fn words<'a>(
             &self,

@@ -612,10 +612,21 @@ mod private_types {
 /// the mock maps a kept `'static` iterator's items to the call's lifetime.
 #[autospec]
 pub trait Catalog {
+    /// Names borrowed from `self`.
     fn names(&self) -> Box<dyn Iterator<Item = &String> + '_>;
+    /// Ids borrowed from `self`, for other threads.
     fn ids(&self) -> Box<dyn Iterator<Item = &u32> + Send + '_>;
+    /// Pairs borrowed from `self` and the tag.
     fn tagged<'a>(&'a self, tag: &'a str) -> Box<dyn Iterator<Item = (&'a str, u32)> + 'a>;
+    /// Words of the text, from either end.
     fn words<'a>(&self, text: &'a str) -> Box<dyn DoubleEndedIterator<Item = &'a str> + 'a>;
+    /// Ids, if there are any.
+    fn maybe(&self) -> Option<Box<dyn Iterator<Item = &u32> + '_>>;
+    /// The fields of the text.
+    ///
+    /// # Errors
+    /// When the text does not parse.
+    fn parsed<'a>(&self, text: &'a str) -> Result<Box<dyn Iterator<Item = &'a str> + 'a>, String>;
 }
 
 #[test]
@@ -640,4 +651,19 @@ fn boxed_iterators_of_borrowed_items_answer_from_values_and_closures() {
     );
     catalog.words.assert_called_once_with(("a b c",));
     catalog.tagged.assert_called_once_with(("t",));
+}
+
+#[test]
+fn boxed_iterators_inside_an_option_or_a_result_answer_too() {
+    static IDS: [u32; 3] = [1, 2, 3];
+    let catalog = MockCatalog::default();
+    catalog.maybe.returns_with(|| Some(Box::new(IDS.iter())));
+    catalog
+        .parsed
+        .returns_with(|text| Ok(Box::new(text.split(','))));
+    assert_eq!(catalog.maybe().map(Iterator::count), Some(3));
+    assert_eq!(catalog.parsed("a,b").map(Iterator::count), Ok(2));
+    catalog.parsed.returns_with(|_| Err("bad".to_owned()));
+    assert_eq!(catalog.parsed("x").err(), Some("bad".to_owned()));
+    assert_eq!(catalog.parsed.call_count(), 2);
 }

@@ -74,18 +74,18 @@ impl Glue<'_, '_> {
         // not get) is not a `Box<dyn Iterator<Item = &'a T> + 'a>`: a trait
         // object is invariant in its item. Its items are not: mapping them
         // lets the compiler shorten each one.
-        let boxed_iter = match &self.method.ret {
-            Ret::Owned(ty) if boxed_iterator(ty) => Some(*ty),
+        let shortened = match &self.method.ret {
+            Ret::Owned(ty) => shorten(ty, &quote!(__autospec_value)).map(|value| {
+                // Typed as declared, so that both closures return one type.
+                quote! {{
+                    let __autospec_shortened: #ty = #value;
+                    __autospec_shortened
+                }}
+            }),
             _ => None,
         };
-        // Typed as declared, so that both closures return the same type.
-        let shortened = quote! {{
-            let __autospec_shortened: #boxed_iter = ::std::boxed::Box::new(
-                ::core::iter::Iterator::map(__autospec_value, |__autospec_item| __autospec_item),
-            );
-            __autospec_shortened
-        }};
-        let boxed_iter = boxed_iter.is_some();
+        let boxed_iter = shortened.is_some();
+        let shortened = shortened.unwrap_or_default();
         let on_closure = if boxed_iter {
             shortened.clone()
         } else {
@@ -159,6 +159,40 @@ impl Glue<'_, '_> {
             }
         }
     }
+}
+
+/// `value` of type `ty` with the items of every boxed iterator in it
+/// mapped, so that they shorten to the call's lifetimes: the iterator
+/// itself, or one inside an `Option` or a `Result`'s `Ok`. `None` where
+/// `ty` holds none.
+fn shorten(ty: &syn::Type, value: &TokenStream) -> Option<TokenStream> {
+    if boxed_iterator(ty) {
+        return Some(quote! {
+            ::std::boxed::Box::new(::core::iter::Iterator::map(
+                #value,
+                |__autospec_item| __autospec_item,
+            )) as #ty
+        });
+    }
+    let syn::Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    let Some(syn::GenericArgument::Type(inner)) = args.args.first() else {
+        return None;
+    };
+    let map = if last.ident == "Option" {
+        quote!(::core::option::Option::map)
+    } else if last.ident == "Result" {
+        quote!(::core::result::Result::map)
+    } else {
+        return None;
+    };
+    let inner = shorten(inner, &quote!(__autospec_inner))?;
+    Some(quote!(#map(#value, |__autospec_inner| #inner)))
 }
 
 /// `Box<dyn Iterator<Item = T> + ..>` (or a double-ended or exact-size
