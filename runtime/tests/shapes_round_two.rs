@@ -667,3 +667,41 @@ fn boxed_iterators_inside_an_option_or_a_result_answer_too() {
     assert_eq!(catalog.parsed("x").err(), Some("bad".to_owned()));
     assert_eq!(catalog.parsed.call_count(), 2);
 }
+
+/// A domain trait whose associated type other traits' signatures project.
+pub trait Entity {
+    /// The key.
+    type Id: Clone + Debug + PartialEq + Send + 'static;
+}
+
+/// A user, keyed by number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User;
+
+impl Entity for User {
+    type Id = u32;
+}
+
+/// `T::Id` of a trait's and of a method's type parameter: the generated
+/// types' defaults do not resolve the shorthand, so the mock qualifies it.
+#[autospec]
+pub trait Repository<T: Entity + Clone + Send + 'static>
+where
+    T::Id: Send,
+{
+    /// The entity with this id.
+    fn find(&self, id: T::Id) -> Option<T>;
+    /// An entity of another kind.
+    fn other<E: Entity + Clone + Send + 'static>(&self, id: E::Id) -> Option<E>;
+}
+
+#[test]
+fn projections_of_type_parameters_mock() {
+    let users = MockRepository::<User>::default();
+    users.find.returns(Some(User));
+    users.other.of::<User>().returns(None);
+    assert_eq!(users.find(7), Some(User));
+    assert_eq!(users.other::<User>(8), None);
+    users.find.assert_called_once_with((7,));
+    assert_eq!(users.other.of::<User>().call_count(), 1);
+}

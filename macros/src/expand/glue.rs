@@ -2,7 +2,7 @@
 //! trait's signature to the runtime's `Method`. Cannot fail.
 
 use super::rewrite::{
-    is_kept_as_itself, kept, named_lifetimes, outlived, owned, rename_lifetimes, SelfMap,
+    is_kept_as_itself, kept, named_lifetimes, outlived, owned, qualified, rename_lifetimes, SelfMap,
 };
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
 use crate::queries::{generic_ident, is_fn_mut, mentions_self, respan, surely_clone, ungroup};
@@ -24,6 +24,8 @@ pub(crate) struct Glue<'g, 'a> {
     async_trait: bool,
     /// `#[async_trait]` without `?Send`: its futures must be `Send`.
     async_trait_send: Option<proc_macro2::Span>,
+    /// The method's type parameters whose projections are qualified.
+    qualified: Vec<(Ident, syn::Path)>,
 }
 
 impl<'g, 'a> Glue<'g, 'a> {
@@ -43,6 +45,7 @@ impl<'g, 'a> Glue<'g, 'a> {
             names,
             async_trait,
             async_trait_send: None,
+            qualified: qualified(&method.sig.generics),
         }
     }
 
@@ -54,7 +57,7 @@ impl<'g, 'a> Glue<'g, 'a> {
     }
 
     pub(crate) fn map(&self, ty: &Type) -> Type {
-        self.map.replace(ty)
+        self.map.replace_in_method(ty, &self.qualified)
     }
 
     /// The parameters the journal keeps (all but a restated receiver).

@@ -5,7 +5,7 @@
 
 use super::glue::Glue;
 use super::magic::MagicMock;
-use super::rewrite::SelfMap;
+use super::rewrite::{qualified, SelfMap};
 use crate::attr::Args;
 use crate::model::magic::MagicTrait;
 use crate::model::{Method, Trait};
@@ -73,6 +73,7 @@ impl<'a> Mock<'a> {
                 .cloned()
                 .collect(),
             assoc_owner: assoc_owner(model),
+            qualified: qualified(&generics),
         };
         let generics = map_bounds(generics, &map);
         let class = model

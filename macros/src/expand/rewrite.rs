@@ -30,14 +30,25 @@ pub(crate) struct SelfMap {
     /// one supertrait that can have them (`Iterator` for
     /// `DoubleEndedIterator: Iterator`), else the trait itself.
     pub(crate) assoc_owner: TokenStream,
+    /// The mock's type parameters with one trait bound that can have
+    /// associated types (`T: Entity + Clone`), and that trait: `T::Id`
+    /// becomes `<T as Entity>::Id`, since the defaults of generated type
+    /// parameters do not resolve the shorthand.
+    pub(crate) qualified: Vec<(Ident, syn::Path)>,
 }
 
 impl SelfMap {
     /// Input: `Box<Self>`, `Option<Self::Item>`.
     /// Output: `Box<MockIter<Item>>`, `Option<u32>` (with `type Item = u32`).
     pub(crate) fn replace(&self, ty: &Type) -> Type {
+        self.replace_in_method(ty, &[])
+    }
+
+    /// [`replace`](Self::replace) in a method's signature, whose type
+    /// parameters `method` (from [`qualified`]) qualify projections too.
+    pub(crate) fn replace_in_method(&self, ty: &Type, method: &[(Ident, syn::Path)]) -> Type {
         let mut ty = ty.clone();
-        Rewriter(&mut Replace(self)).visit_type_mut(&mut ty);
+        Rewriter(&mut Replace(self, method)).visit_type_mut(&mut ty);
         ty
     }
 
@@ -48,7 +59,7 @@ impl SelfMap {
     ) -> Punctuated<TypeParamBound, Token![+]> {
         let mut bounds = bounds.clone();
         for bound in &mut bounds {
-            Rewriter(&mut Replace(self)).visit_type_param_bound_mut(bound);
+            Rewriter(&mut Replace(self, &[])).visit_type_param_bound_mut(bound);
         }
         bounds
     }
@@ -117,7 +128,7 @@ impl SelfMap {
     }
 }
 
-struct Replace<'m>(&'m SelfMap);
+struct Replace<'m>(&'m SelfMap, &'m [(Ident, syn::Path)]);
 
 impl Rewrite for Replace<'_> {
     fn ty(&mut self, ty: &mut Type) -> Step {
@@ -130,9 +141,92 @@ impl Rewrite for Replace<'_> {
                 *ty = replacement;
                 return Step::Over;
             }
+            if let Some(qualified) = self.0.qualify(path, self.1) {
+                *ty = qualified;
+            }
         }
         Step::Into
     }
+}
+
+impl SelfMap {
+    /// `T::Id` as `<T as Entity>::Id`, for a parameter in `qualified` or
+    /// in `method` (the method's own).
+    fn qualify(&self, path: &TypePath, method: &[(Ident, syn::Path)]) -> Option<Type> {
+        let segments = &path.path.segments;
+        let first = segments.first()?;
+        if path.qself.is_some()
+            || path.path.leading_colon.is_some()
+            || segments.len() < 2
+            || !matches!(first.arguments, PathArguments::None)
+        {
+            return None;
+        }
+        let (param, bound) = method
+            .iter()
+            .chain(&self.qualified)
+            .find(|(ident, _)| *ident == first.ident)?;
+        let rest = segments.iter().skip(1);
+        Some(syn::parse_quote!(<#param as #bound>#(::#rest)*))
+    }
+}
+
+/// The type parameters of `generics` whose bounds (inline or in the where
+/// clause) name exactly one trait that can have associated types, with
+/// that trait; see [`SelfMap::qualified`].
+pub(crate) fn qualified(generics: &syn::Generics) -> Vec<(Ident, syn::Path)> {
+    // Traits that declare no associated type a signature would project.
+    const PLAIN: [&str; 15] = [
+        "Clone",
+        "Copy",
+        "Send",
+        "Sync",
+        "Sized",
+        "Unpin",
+        "Debug",
+        "Display",
+        "Default",
+        "PartialEq",
+        "Eq",
+        "PartialOrd",
+        "Ord",
+        "Hash",
+        "Any",
+    ];
+    let mut found = Vec::new();
+    for param in generics.type_params() {
+        let from_where = generics.where_clause.iter().flat_map(|clause| {
+            clause
+                .predicates
+                .iter()
+                .filter_map(|predicate| match predicate {
+                    syn::WherePredicate::Type(predicate)
+                        if matches!(&predicate.bounded_ty, Type::Path(path)
+                        if path.qself.is_none() && path.path.is_ident(&param.ident)) =>
+                    {
+                        Some(&predicate.bounds)
+                    }
+                    _ => None,
+                })
+        });
+        let traits: Vec<&syn::Path> = std::iter::once(&param.bounds)
+            .chain(from_where)
+            .flatten()
+            .filter_map(|bound| match bound {
+                TypeParamBound::Trait(bound) if bound.maybe.is_none() => Some(&bound.path),
+                _ => None,
+            })
+            .filter(|path| {
+                path.segments
+                    .last()
+                    .is_some_and(|last| !PLAIN.iter().any(|plain| last.ident == plain))
+            })
+            .collect();
+        if let [only] = traits.as_slice() {
+            found.push((param.ident.clone(), (*only).clone()));
+        }
+    }
+    found
 }
 
 /// What a mock keeps to lend out a returned `&T`: the owned form of the
