@@ -120,7 +120,7 @@ impl Parse for Restated {
         let mut generics: Generics = input.parse()?;
         if !input.peek(Token![:]) {
             return Err(input.error(
-                "expected `: path::to::Trait` after the mock's name, as in `mock! { pub MockReader: std::io::Read { .. } }`",
+                "expected `: path::to::Trait` after the mock's name, as in `mock! { pub MockReader: std::io::Read { .. } }`; to mock a type's own methods (mockall's `mock! { Foo { .. } }`), put `#[autospec]` on its `impl` block",
             ));
         }
         input.parse::<Token![:]>()?;
