@@ -17,10 +17,10 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 pub use crate::core::address::Address;
-pub use crate::core::bounds::{Restated, SendArgument};
+pub use crate::core::bounds::Restated;
 pub use crate::core::holders::StaticRef;
 pub use crate::core::journal::AnyMethod;
-pub use crate::core::method::call::{kept_ok, send_answer};
+pub use crate::core::method::call::kept_ok;
 pub use crate::core::method::calls::{gather, KeptOf};
 pub use crate::core::method::statics::ReturnsStatic;
 pub use crate::core::method::Method;

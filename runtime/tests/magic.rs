@@ -838,6 +838,7 @@ mod dynamic {
 /// the supertraits chapter says.
 #[autospec(magic(Read, Write, Display, Iterator<Item = u8>))]
 pub trait Channel: Read + Write + std::fmt::Display + Iterator<Item = u8> + Send {
+    /// The other end.
     fn peer(&self) -> String;
 }
 

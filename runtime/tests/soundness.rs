@@ -6,9 +6,10 @@
 //!   whatever its return types (issue #15: `Result<T, Box<dyn Error>>`
 //!   made mocks `!Send`). Answers kept as values must be `Send`; answers of
 //!   other types come from closures and are journaled as text.
-//! - The future of an async method shares the journal of its arguments:
-//!   it is `Send` only where they are (the compile-fail side of this is in
-//!   `ui-tests/tests/ui/send/`).
+//! - The future of an async method holds nothing of the journal's types
+//!   (only the method's untyped part, to journal the await), so it is
+//!   `Send` wherever its answer is: dropping or completing it on another
+//!   thread never touches an argument kept on the mock's thread.
 //! - Values lent out by reference stay where they are while the mock lives.
 #![allow(missing_docs, clippy::missing_errors_doc)]
 
@@ -145,12 +146,45 @@ fn futures_of_send_arguments_are_send_and_journal_the_await_on_any_thread() {
 }
 
 #[test]
-fn a_future_outliving_every_mock_handle_frees_the_journal_once() {
+fn a_future_outliving_every_mock_handle_completes_without_the_journal() {
     let job = MockJob::default();
     let future = job.run(Rc::new(1), "last");
     drop(job);
-    // The future holds the last share of the journal and frees it when done.
+    // The journal went with the last handle; the future still completes.
     assert_eq!(ready(future), 0);
+}
+
+/// Issue #15's reproducer, now sound by construction: the journal keeps
+/// `Rc` arguments on the mock's thread while the futures cross threads.
+#[autospec]
+pub trait Sender {
+    fn run(&self, n: Rc<u32>) -> Pin<Box<dyn Future<Output = u32> + Send + 'static>>;
+    fn start(&self, n: Rc<u32>) -> impl Future<Output = u32> + Send + 'static;
+}
+
+#[test]
+fn send_futures_of_arguments_that_are_not_send_cross_threads_without_touching_them() {
+    let rc = Rc::new(5u32);
+    let sender = MockSender::default();
+    sender.run.returns(2);
+    sender.start.returns(3);
+    let run = sender.run(Rc::clone(&rc));
+    let start = sender.start(Rc::clone(&rc));
+    let dropped = sender.run(Rc::clone(&rc));
+    // The mock's journal holds three shares of `rc`, on this thread only.
+    let worker = thread::spawn(move || {
+        drop(dropped);
+        ready(run) + ready(start)
+    });
+    for _ in 0..100 {
+        drop(Rc::clone(&rc));
+    }
+    assert_eq!(worker.join().unwrap(), 5);
+    assert_eq!(Rc::strong_count(&rc), 4);
+    sender.run.assert_awaited_once();
+    sender.start.assert_awaited_once_with((Rc::new(5),));
+    drop(sender);
+    assert_eq!(Rc::strong_count(&rc), 1);
 }
 
 #[autospec]

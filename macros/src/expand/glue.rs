@@ -655,17 +655,9 @@ impl<'g, 'a> Glue<'g, 'a> {
         } else if let Some(fallback) = fallback {
             quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
         } else if self.tracks_awaits() {
-            // The future itself journals the await.
-            let mut future = quote!(#owner.#field.__call_async(#journal, #invoke));
-            if self.send_future().is_some() {
-                // A `Send` future shares the journal: prove each journaled
-                // type `Send`, with the error (if any) on its parameter.
-                let proofs = self.journaled().map(|param| {
-                    let entry = respan(self.journal_entry_type(param), param.ty.span());
-                    quote_spanned!(param.ty.span()=> <#entry as #rt::SendArgument>::PROOF)
-                });
-                future = quote!(#rt::send_answer(#future, (#(#proofs,)*)));
-            }
+            // The future itself journals the await. It holds nothing of the
+            // journal's types, so it is `Send` wherever the answer is.
+            let future = quote!(#owner.#field.__call_async(#journal, #invoke));
             return match self.method.wrap {
                 Wrap::AsyncFn if self.async_trait => quote!(#future.await),
                 Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),

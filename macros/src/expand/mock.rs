@@ -230,8 +230,8 @@ fn mock_generics(model: &Trait<'_>) -> (Generics, Vec<(Ident, Type)>) {
         .iter()
         .any(|method| method.is_static || method.is_keyed());
     let (sends, lives) = supertrait_markers(model.item);
-    // So does a method whose signature demands a `Send` future, which
-    // shares the journal (see `send_answer`).
+    // So does a method whose signature demands a `Send` future: its answer
+    // must be `Send`, and under `#[async_trait]` the future borrows the mock.
     let sends = sends
         || model
             .methods

@@ -3,7 +3,6 @@
 use crate::core::shared::AwaitTicket;
 use std::fmt;
 use std::future::Future;
-use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -29,16 +28,13 @@ use std::task::{Context, Poll};
 /// clock.tick.assert_awaited_once();
 /// ```
 ///
-/// `O` marks what the future shares with its mock (the method's typed
-/// state, through the ticket that journals the await), so that the future
-/// is `Send` only where that state is: a mock whose journaled arguments are
-/// not `Send` returns futures that are not `Send` either.
+/// The future shares only the method's untyped part with its mock (to
+/// journal the await), so it is `Send` wherever its answer is, whatever
+/// the types of the arguments the call journaled.
 #[must_use = "a mock's future journals its await only when it is awaited (the call is journaled already)"]
-pub struct Answer<R, O = ()> {
+pub struct Answer<R> {
     value: Value<R>,
     ticket: Option<AwaitTicket>,
-    /// What the ticket shares (see `AwaitTicket`).
-    owns: PhantomData<O>,
 }
 
 /// A future a `returns_async` closure made.
@@ -50,12 +46,11 @@ enum Value<R> {
     Pending(Pending<R>),
 }
 
-impl<R, O> Answer<R, O> {
+impl<R> Answer<R> {
     pub(crate) fn new(value: R, ticket: Option<AwaitTicket>) -> Self {
         Answer {
             value: Value::Ready(Some(value)),
             ticket,
-            owns: PhantomData,
         }
     }
 
@@ -63,30 +58,15 @@ impl<R, O> Answer<R, O> {
         Answer {
             value: Value::Pending(future),
             ticket,
-            owns: PhantomData,
-        }
-    }
-}
-
-impl<R, O> Answer<R, O> {
-    /// The same future under the marker `P`. Only for a caller that proved
-    /// that the typed state the ticket shares has `P`'s auto traits (see
-    /// `send_answer` in `core/method/call.rs`), since `O` is what keeps the
-    /// future from crossing threads that state may not cross.
-    pub(crate) fn remark<P>(self) -> Answer<R, P> {
-        Answer {
-            value: self.value,
-            ticket: self.ticket,
-            owns: PhantomData,
         }
     }
 }
 
 // The value is moved out, never pinned in place; a pending future is
 // pinned in its own box.
-impl<R, O> Unpin for Answer<R, O> {}
+impl<R> Unpin for Answer<R> {}
 
-impl<R, O> Future for Answer<R, O> {
+impl<R> Future for Answer<R> {
     type Output = R;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
@@ -106,7 +86,7 @@ impl<R, O> Future for Answer<R, O> {
     }
 }
 
-impl<R, O> fmt::Debug for Answer<R, O> {
+impl<R> fmt::Debug for Answer<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let ready = matches!(self.value, Value::Ready(Some(_)));
         f.debug_struct("Answer")

@@ -72,66 +72,9 @@ impl<T> Restated<T> for T {
     }
 }
 
-/// What a mock needs of an argument that it journals, when the method's
-/// signature demands a `Send` future (`-> impl Future<Output = T> + Send`,
-/// `-> Pin<Box<dyn Future<Output = T> + Send>>`, `#[async_trait]`): that it
-/// is `Send`, since the future shares the journal the argument is kept in.
-///
-/// A parameter whose type is not `Send` is journaled as text with
-/// `#[autospec(skip)]`:
-///
-/// ```
-/// use autospec::prelude::*;
-/// use std::future::Future;
-/// use std::pin::Pin;
-/// use std::rc::Rc;
-///
-/// #[autospec]
-/// trait Job {
-///     fn run(
-///         &self,
-///         #[autospec(skip)] shared: Rc<u32>,
-///     ) -> Pin<Box<dyn Future<Output = u32> + Send + 'static>>;
-/// }
-///
-/// let job = MockJob::default();
-/// job.run.returns(7);
-/// let mut future = job.run(Rc::new(5));
-/// let handle = std::thread::spawn(move || {
-///     let waker = std::task::Waker::noop();
-///     let mut cx = std::task::Context::from_waker(&waker);
-///     match future.as_mut().poll(&mut cx) {
-///         std::task::Poll::Ready(n) => n,
-///         std::task::Poll::Pending => unreachable!("a mock's answer is ready at once"),
-///     }
-/// });
-/// assert_eq!(handle.join().unwrap(), 7);
-/// job.run.assert_awaited_once();
-/// ```
-#[diagnostic::on_unimplemented(
-    message = "#[autospec] cannot give this method the `Send` future its signature demands: the future shares the journal of an argument of type `{Self}`, which is not `Send`",
-    label = "not `Send`",
-    note = "mark the parameter `#[autospec(skip)]`: the journal then keeps its text, which is `Send`"
-)]
-pub trait SendArgument: Sized {
-    /// The proof, for generated code. Nothing outside this module can make
-    /// a `SendProof`, so the impl below, for `Send` types, is the only one.
-    #[doc(hidden)]
-    const PROOF: SendProof<Self>;
-}
-
-impl<T: Send> SendArgument for T {
-    const PROOF: SendProof<Self> = SendProof(PhantomData);
-}
-
-/// That `T` is `Send`: only [`SendArgument::PROOF`] makes one. Invariant in
-/// `T`, so that no proof for another type can be had from it by subtyping.
-#[doc(hidden)]
-pub struct SendProof<T>(PhantomData<fn(T) -> T>);
-
 /// Marks a value that shares the journal of a method whose arguments are
 /// journaled as `A` (and whose answers are `R` and closures `F`): a mock's
-/// child mocks and the futures of its async methods. It is `Send` and
+/// child mocks. It is `Send` and
 /// `Sync` exactly where the journal may be shared between threads, which
 /// is where the argument types are `Send`, whatever the return type
 /// (answers kept as values are [`StoredAnswer`]s).

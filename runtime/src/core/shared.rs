@@ -1,7 +1,7 @@
 //! What the handles of one method share, without its types: the `Head`
 //! and the typed part behind an `Erased`, so that `Arc<Shared>` is one type
 //! for all methods; and the `AwaitTicket` through which an async call's
-//! future shares it.
+//! future shares the `Head` alone.
 
 use crate::core::head::Head;
 use std::ptr::NonNull;
@@ -10,7 +10,8 @@ use std::sync::Arc;
 /// What clones of a `Method` share: the untyped part, and the typed part
 /// behind an `Erased`, so that `Arc<Shared>` is one type for all methods.
 pub(crate) struct Shared {
-    pub(crate) head: Head,
+    /// Shared apart, so that a future can hold it without the typed part.
+    pub(crate) head: Arc<Head>,
     /// A `Typed<A, R, F>` of the `Method<A, R, F>` that made it.
     pub(crate) typed: Erased,
 }
@@ -32,14 +33,14 @@ pub(crate) struct Erased {
 // an `Arc<Shared>`) also holds the marker of the erased type, so that the
 // holder is `Send` or `Sync` only where the erased value may be sent or
 // shared: `Method` (`PhantomData<Owner<A, R, F>>`, the marker of
-// `Arc<Typed<A, R, F>>`), `State` for the closures in its `Answers`
-// (`PhantomData<Box<F>>`), and the `Answer<R, Owner<A, R, F>>` that holds an
-// `AwaitTicket`. The one exception is an `Answer` whose marker
-// `send_answer` (`core/method/call.rs`) replaced after its bounds proved
-// the typed state `Send + Sync`. A closure is never shared between
-// threads, only sent: a call takes it out of its `Closure` and runs it
-// through `&mut` on its own thread, one call at a time, which is why `F`
-// needs `Send` and not `Sync`. An `Erased` has no other state.
+// `Arc<Typed<A, R, F>>`) and `State` for the closures in its `Answers`
+// (`PhantomData<Box<F>>`). Nothing else holds an `Arc<Shared>`: the future
+// of an async call holds the untyped `Head` alone (`AwaitTicket`), so
+// that dropping it on another thread never drops the typed state. A
+// closure is never shared between threads, only sent: a call takes it out
+// of its `Closure` and runs it through `&mut` on its own thread, one call
+// at a time, which is why `F` needs `Send` and not `Sync`. An `Erased` has
+// no other state.
 unsafe impl Send for Erased {}
 // SAFETY: as for `Send`.
 unsafe impl Sync for Erased {}
@@ -92,17 +93,18 @@ unsafe fn drop_boxed<T>(ptr: NonNull<()>) {
 
 /// Marks one call of an async method as awaited when its future completes.
 ///
-/// It shares ownership of the method's typed state (through `shared`)
-/// without its marker: it is only ever held by an `Answer<R, O>`, whose
-/// marker `O` is that state's (see `Method::__call_async`), so that the
-/// future may cross threads only where the journaled arguments may.
+/// It holds the method's `Head` (its name, its await journal, the signal to
+/// waiting threads), which has no type of the method's, and not the typed
+/// state: a future is `Send` wherever its answer is, whatever the
+/// arguments its call journaled, since dropping or completing it on
+/// another thread touches nothing of theirs.
 pub(crate) struct AwaitTicket {
-    pub(crate) shared: Arc<Shared>,
+    pub(crate) head: Arc<Head>,
     pub(crate) seq: u64,
 }
 
 impl AwaitTicket {
     pub(crate) fn awaited(&self) {
-        self.shared.head.awaited(self.seq);
+        self.head.awaited(self.seq);
     }
 }

@@ -6,54 +6,12 @@ use super::calls::{Entry, Kept};
 use super::Method;
 use crate::core::answer::Answer;
 use crate::core::answers::Picked;
-use crate::core::bounds::SharedJournal as Owner;
 use crate::core::closure::Closure;
 use crate::core::fail::refused;
 use crate::core::holders::StaticRef;
 use crate::core::journal::ErasedArgs;
 use crate::core::shared::AwaitTicket;
 use std::sync::Arc;
-
-/// The future of an async method whose signature demands a `Send` future:
-/// `proof` proves each journaled argument type `Send` and the bound proves
-/// the closures `Send` (answers are `Send` by construction, see
-/// `core/holders.rs`), so the method's typed state is `Send + Sync` and the
-/// future no longer needs its marker. Generated code proves each argument
-/// with `<T as SendArgument>::PROOF`, spanned on its parameter, so that an
-/// argument type that is not `Send` gets one error that names it and the
-/// fix (the bound of a function would name the function).
-#[doc(hidden)]
-// The proof is taken by value: generated code passes the proofs of the
-// arguments, and only their type matters.
-#[allow(clippy::needless_pass_by_value)]
-pub fn send_answer<R, A, F>(
-    answer: Answer<R, Owner<A, R, F>>,
-    proof: <A as Proofs>::Proof,
-) -> Answer<R>
-where
-    A: Proofs,
-    F: ?Sized + Send,
-{
-    let _ = proof;
-    answer.remark()
-}
-
-/// The proofs that a journal tuple's element types are `Send`.
-#[doc(hidden)]
-pub trait Proofs {
-    /// A tuple of `SendProof`s, one per element.
-    type Proof;
-}
-
-macro_rules! proofs {
-    ($(($($a:ident $e:ident $i:tt),*))*) => {$(
-        impl<$($a),*> Proofs for ($($a,)*) {
-            type Proof = ($(crate::core::bounds::SendProof<$a>,)*);
-        }
-    )*};
-}
-
-for_each_arity!(proofs);
 
 /// The call path.
 #[doc(hidden)]
@@ -74,7 +32,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         &self,
         args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&mut F) -> R,
-    ) -> Answer<R, Owner<A, R, F>> {
+    ) -> Answer<R> {
         let args = args.into();
         let pending = self.state().answers.pending();
         if let Some(make) = pending {
@@ -91,7 +49,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// The ticket that journals the await of call `seq`.
     fn ticket(&self, seq: Option<u64>) -> Option<AwaitTicket> {
         seq.map(|seq| AwaitTicket {
-            shared: Arc::clone(&self.shared),
+            head: Arc::clone(&self.shared.head),
             seq,
         })
     }

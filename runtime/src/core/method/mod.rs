@@ -4,7 +4,7 @@
 //!
 //! - `state.rs`: the typed state (journal and answers) and its lock;
 //! - `call.rs`: the call path that generated code takes (journal the call,
-//!   pick the answer), and `send_answer` for futures that must be `Send`;
+//!   pick the answer, hand an async call its future);
 //! - `read.rs`: reading the journal and the count assertions;
 //! - `sequence.rs`: the steps of `sequence()`, one-shot answers of every
 //!   kind (`sequence()` and `AnswerSequence` are in this file, so that rustc

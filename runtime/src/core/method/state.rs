@@ -137,7 +137,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             closure: PhantomData,
         }));
         let shared = Shared {
-            head: Head::new(core, name, params),
+            head: Arc::new(Head::new(core, name, params)),
             typed: Erased::new(typed),
         };
         Method {

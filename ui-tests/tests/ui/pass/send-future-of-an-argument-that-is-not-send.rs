@@ -1,6 +1,8 @@
-// The future of a mock shares the journal of its arguments; a signature
-// that demands a `Send` future cannot be met while an argument is `!Send`
-// (this was a data race reachable from safe code).
+// Issue #15's reproducer: the future once shared the journal of its `Rc`
+// argument and raced on its count when dropped on another thread. It now
+// holds nothing of the journal's types, so the signature's `Send` future is
+// met and the `Rc` stays on this thread (runtime/tests/soundness.rs runs
+// the same under Miri).
 use autospec::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
