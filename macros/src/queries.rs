@@ -324,3 +324,29 @@ pub(crate) fn generic_ident(param: &GenericParam) -> TokenStream {
         GenericParam::Lifetime(lifetime) => lifetime.lifetime.to_token_stream(),
     }
 }
+
+/// Whether the trait `path` names is one of std's that declare no
+/// associated type a signature could project (`Clone`, `Send`, `Debug`,
+/// ..), so that a bound on it says nothing about `T::Item`.
+pub(crate) fn declares_no_assoc(path: &syn::Path) -> bool {
+    const PLAIN: [&str; 15] = [
+        "Send",
+        "Sync",
+        "Sized",
+        "Unpin",
+        "Copy",
+        "Clone",
+        "Debug",
+        "Display",
+        "Default",
+        "PartialEq",
+        "Eq",
+        "PartialOrd",
+        "Ord",
+        "Hash",
+        "Any",
+    ];
+    path.segments
+        .last()
+        .is_some_and(|last| PLAIN.iter().any(|plain| last.ident == plain))
+}

@@ -9,7 +9,7 @@ use super::rewrite::{qualified, SelfMap};
 use crate::attr::Args;
 use crate::model::magic::MagicTrait;
 use crate::model::{Method, Trait};
-use crate::queries::{Mentions, Scope};
+use crate::queries::{declares_no_assoc, Mentions, Scope};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
 use syn::{GenericParam, Generics, ItemTrait, Path, Type, WherePredicate};
@@ -283,34 +283,14 @@ fn supertrait_markers(item: &syn::ItemTrait) -> (bool, bool) {
 /// The supertrait that declares the associated types the trait uses but
 /// does not declare: the only supertrait that is not a marker.
 fn assoc_owner(model: &Trait<'_>) -> TokenStream {
-    const MARKERS: &[&str] = &[
-        "Send",
-        "Sync",
-        "Sized",
-        "Unpin",
-        "Copy",
-        "Clone",
-        "Debug",
-        "Display",
-        "Default",
-        "PartialEq",
-        "Eq",
-        "PartialOrd",
-        "Ord",
-        "Hash",
-        "Any",
-    ];
     let mut candidates = model
         .item
         .supertraits
         .iter()
         .filter_map(|bound| match bound {
-            syn::TypeParamBound::Trait(bound) => bound
-                .path
-                .segments
-                .last()
-                .filter(|last| !MARKERS.iter().any(|marker| last.ident == marker))
-                .map(|_| bound.path.to_token_stream()),
+            syn::TypeParamBound::Trait(bound) if !declares_no_assoc(&bound.path) => {
+                Some(bound.path.to_token_stream())
+            }
             _ => None,
         });
     match (candidates.next(), candidates.next()) {

@@ -1,7 +1,7 @@
 //! Type rewrites that expansion applies to the user's signatures: `Self`
 //! to the mock, borrowed types to the owned types the mock keeps.
 
-use crate::queries::{is_self, ungroup};
+use crate::queries::{declares_no_assoc, is_self, ungroup};
 use crate::walk::{Look, Looker, Rewrite, Rewriter, Step};
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -175,24 +175,6 @@ impl SelfMap {
 /// clause) name exactly one trait that can have associated types, with
 /// that trait; see [`SelfMap::qualified`].
 pub(crate) fn qualified(generics: &syn::Generics) -> Vec<(Ident, syn::Path)> {
-    // Traits that declare no associated type a signature would project.
-    const PLAIN: [&str; 15] = [
-        "Clone",
-        "Copy",
-        "Send",
-        "Sync",
-        "Sized",
-        "Unpin",
-        "Debug",
-        "Display",
-        "Default",
-        "PartialEq",
-        "Eq",
-        "PartialOrd",
-        "Ord",
-        "Hash",
-        "Any",
-    ];
     let mut found = Vec::new();
     for param in generics.type_params() {
         let from_where = generics.where_clause.iter().flat_map(|clause| {
@@ -216,11 +198,7 @@ pub(crate) fn qualified(generics: &syn::Generics) -> Vec<(Ident, syn::Path)> {
                 TypeParamBound::Trait(bound) if bound.maybe.is_none() => Some(&bound.path),
                 _ => None,
             })
-            .filter(|path| {
-                path.segments
-                    .last()
-                    .is_some_and(|last| !PLAIN.iter().any(|plain| last.ident == plain))
-            })
+            .filter(|path| !declares_no_assoc(path))
             .collect();
         if let [only] = traits.as_slice() {
             found.push((param.ident.clone(), (*only).clone()));
