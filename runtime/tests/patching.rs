@@ -599,3 +599,35 @@ mod awaited {
         get.assert_has_awaits_any_order([("ab",), ("ab",)]);
     }
 }
+
+/// Functions whose result borrows from their one argument, the lifetime
+/// left to elision.
+mod text {
+    use autospec::autospec;
+
+    /// The fields of a line.
+    #[autospec]
+    pub fn fields(line: &str) -> Vec<&str> {
+        line.split(',').collect()
+    }
+
+    /// The line, unchanged where it can be.
+    #[autospec]
+    pub fn cleaned(line: &str) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
+#[test]
+fn a_patch_of_a_function_whose_result_borrows_its_argument_may_return_the_borrow() {
+    let fields = patch!(text::fields);
+    let cleaned = patch!(text::cleaned);
+    fields.returns_with(|line| line.split(';').collect());
+    cleaned.returns_with(|line| std::borrow::Cow::Borrowed(&line[1..]));
+    let line = String::from("a;b,c");
+    assert_eq!(text::fields(&line), ["a", "b,c"]);
+    assert_eq!(text::cleaned(&line), ";b,c");
+    fields.assert_called_once_with(("a;b,c",));
+    drop((fields, cleaned));
+    assert_eq!(text::fields(&line), ["a;b", "c"]);
+}

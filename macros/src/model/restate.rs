@@ -7,7 +7,9 @@ use super::{Inherent, Origin, Trait, RESTATED_RECEIVER};
 use crate::attr::Args;
 use crate::input::{ClosureSignature, Restated};
 use crate::queries::is_hooked;
+use crate::walk::{Rewrite, Rewriter, Step};
 use quote::{format_ident, quote};
+use syn::visit_mut::VisitMut;
 use syn::{FnArg, ImplItem, ImplItemFn, ItemFn, ItemImpl, ItemTrait, Path, Type, Visibility};
 
 impl<'a> Trait<'a> {
@@ -177,9 +179,111 @@ pub(crate) fn trait_impl(item_impl: &ItemImpl) -> ItemTrait {
 /// Input: `pub fn fetch(url: &str) -> String { .. }`.
 /// Output: `pub trait fetch { fn fetch(url: &str) -> String; }`.
 pub(crate) fn function(item_fn: &ItemFn) -> ItemTrait {
-    let (sig, vis) = (&item_fn.sig, &item_fn.vis);
+    let vis = &item_fn.vis;
+    let mut sig = item_fn.sig.clone();
+    name_elided_output(&mut sig);
     let ident = &sig.ident;
     syn::parse_quote!(#vis trait #ident { #sig; })
+}
+
+/// Input: `fn split(s: &str) -> Vec<&str>`.
+/// Output: `fn split<'arg>(s: &'arg str) -> Vec<&'arg str>`.
+/// Where a function without `self` has one input lifetime, elided output
+/// lifetimes are that one: named, the mock sees that the answer borrows
+/// from the argument, so a `returns_with` closure may return the borrow.
+fn name_elided_output(sig: &mut syn::Signature) {
+    #[derive(Default)]
+    struct Lifetimes {
+        binders: usize,
+        elided: usize,
+        named: Vec<syn::Lifetime>,
+        to: Option<syn::Lifetime>,
+    }
+    impl Rewrite for Lifetimes {
+        fn ty(&mut self, ty: &mut Type) -> Step {
+            if let (Type::Reference(reference), 0) = (ty, self.binders) {
+                if reference.lifetime.is_none() {
+                    self.elided += 1;
+                    reference.lifetime.clone_from(&self.to);
+                }
+            }
+            Step::Into
+        }
+        fn lifetime(&mut self, lifetime: &mut syn::Lifetime) {
+            if self.binders > 0 || lifetime.ident == "static" {
+                return;
+            }
+            if lifetime.ident == "_" {
+                self.elided += 1;
+                if let Some(to) = &self.to {
+                    *lifetime = to.clone();
+                }
+            } else if !self.named.contains(lifetime) {
+                self.named.push(lifetime.clone());
+            }
+        }
+        fn binder(&mut self, entering: bool) {
+            if entering {
+                self.binders += 1;
+            } else {
+                self.binders -= 1;
+            }
+        }
+    }
+    if sig.receiver().is_some() {
+        return;
+    }
+    let syn::ReturnType::Type(_, output) = &sig.output else {
+        return;
+    };
+    let mut inputs = Lifetimes::default();
+    for arg in &mut sig.inputs {
+        if let FnArg::Typed(typed) = arg {
+            Rewriter(&mut inputs).visit_type_mut(&mut typed.ty);
+        }
+    }
+    let mut outputs = Lifetimes::default();
+    Rewriter(&mut outputs).visit_type_mut(&mut output.clone());
+    if outputs.elided == 0 {
+        return;
+    }
+    let to = match (inputs.elided, inputs.named.as_slice()) {
+        (0, [named]) => named.clone(),
+        (1, []) => {
+            // A name the user may read in an error: the argument's, and
+            // not one the function declares already.
+            let declared = |name: &str| {
+                sig.generics
+                    .lifetimes()
+                    .any(|param| param.lifetime.ident == name)
+            };
+            let name = ["arg", "arg_", "arg__"]
+                .into_iter()
+                .find(|name| !declared(name))
+                .unwrap_or("autospec_arg");
+            let named = syn::Lifetime::new(&format!("'{name}"), proc_macro2::Span::call_site());
+            sig.generics.params.insert(0, syn::parse_quote!(#named));
+            let mut naming = Lifetimes {
+                to: Some(named.clone()),
+                ..Lifetimes::default()
+            };
+            for arg in &mut sig.inputs {
+                if let FnArg::Typed(typed) = arg {
+                    Rewriter(&mut naming).visit_type_mut(&mut typed.ty);
+                }
+            }
+            named
+        }
+        _ => return,
+    };
+    let syn::ReturnType::Type(_, output) = &mut sig.output else {
+        return;
+    };
+    let mut naming = Lifetimes {
+        to: Some(to),
+        ..Lifetimes::default()
+    };
+    Rewriter(&mut naming).visit_type_mut(output);
 }
 
 /// Input: `impl Account { pub fn add(&mut self, n: u64) {..} }`.
