@@ -176,7 +176,7 @@ mod store {
             let message = crate::support::panic_message(|| drop(load(Path::new("/x"))));
             assert_eq!(
                 message,
-                "patch.read(\"/x\"): no answer is configured and `Result<Vec<u8>, Error>` has no Default.\n\
+                "patch.read(\"/x\"): no answer is configured and the mock knows no default for `Result<Vec<u8>, Error>`.\n\
                  Configure one with .read.returns(..), .read.returns_with(..) or .read.returns_once(..)."
             );
         }

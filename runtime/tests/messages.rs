@@ -171,9 +171,30 @@ fn return_type_without_default_names_the_type() {
         panic_message(|| {
             store.load();
         }),
-        "MockStore.load(): no answer is configured and `File` has no Default.\n\
+        "MockStore.load(): no answer is configured and the mock knows no default for `File`.\n\
          Configure one with .load.returns(..), .load.returns_with(..) or .load.returns_once(..)."
     );
+}
+
+/// A generic trait: its mock's code names `V`, not `u32`.
+#[autospec]
+pub trait Slot<V: Clone + std::fmt::Debug + Send + 'static> {
+    /// The value.
+    fn value(&self) -> V;
+}
+
+#[test]
+fn a_type_parameter_has_no_default_even_where_its_type_has_one() {
+    let slot = MockSlot::<u32>::default();
+    assert_eq!(
+        panic_message(|| {
+            slot.value();
+        }),
+        "MockSlot.value(): no answer is configured and the mock knows no default for `u32`.\n\
+         Configure one with .value.returns(..), .value.returns_with(..) or .value.returns_once(..)."
+    );
+    slot.value.returns(3);
+    assert_eq!(slot.value(), 3);
 }
 
 #[test]

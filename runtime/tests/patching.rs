@@ -184,7 +184,7 @@ fn an_unconfigured_patch_without_default_explains_itself() {
         panic_message(|| {
             let _ = io::open("/etc");
         }),
-        "patch.open(\"/etc\"): no answer is configured and `Result<u32, String>` has no Default.\n\
+        "patch.open(\"/etc\"): no answer is configured and the mock knows no default for `Result<u32, String>`.\n\
          Configure one with .open.returns(..), .open.returns_with(..) or .open.returns_once(..)."
     );
 }

@@ -135,7 +135,7 @@ fn result_without_default_panics_with_the_fix() {
     });
     assert_eq!(
         message,
-        "MockReturns.fallible(): no answer is configured and `Result<u32, Failure>` has no Default.\n\
+        "MockReturns.fallible(): no answer is configured and the mock knows no default for `Result<u32, Failure>`.\n\
          Configure one with .fallible.returns(..), .fallible.returns_with(..) or .fallible.returns_once(..)."
     );
     mock.fallible.assert_called_once();

@@ -85,7 +85,7 @@ pub(crate) fn no_answer(head: &Head, used_up: usize, calls: &dyn Journal, type_n
         "the mock is sealed and this method has no answer".to_owned()
     } else {
         format!(
-            "no answer is configured and `{}` has no Default",
+            "no answer is configured and the mock knows no default for `{}`",
             short_type_name(type_name)
         )
     };
