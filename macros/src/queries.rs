@@ -350,3 +350,19 @@ pub(crate) fn declares_no_assoc(path: &syn::Path) -> bool {
         .last()
         .is_some_and(|last| PLAIN.iter().any(|plain| last.ident == plain))
 }
+
+/// `Option` and `u32` for `Option<u32>` (any path type with a first type
+/// argument): the name of its last segment and that argument.
+pub(crate) fn wrapper_of(ty: &Type) -> Option<(&Ident, &Type)> {
+    let Type::Path(path) = ungroup(ty) else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    match args.args.first()? {
+        syn::GenericArgument::Type(first) => Some((&last.ident, first)),
+        _ => None,
+    }
+}

@@ -4,10 +4,9 @@
 use super::mock::Mock;
 use super::mock_struct::mock_struct;
 use crate::model::{Method, Ret};
-use crate::queries::{is_self, ungroup};
+use crate::queries::{is_self, wrapper_of};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use syn::Type;
 
 /// `MockStore::class()`, for a trait with methods without `self`.
 pub(super) fn items(mock: &Mock<'_>, class: &Ident) -> TokenStream {
@@ -61,20 +60,11 @@ pub(super) fn self_constructor(method: &Method<'_>, instance: &TokenStream) -> O
     if is_self(ty) {
         return Some(instance.clone());
     }
-    let Type::Path(path) = ungroup(ty) else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    let Some(syn::GenericArgument::Type(first)) = args.args.first() else {
-        return None;
-    };
+    let (wrapper, first) = wrapper_of(ty)?;
     if !is_self(first) {
         return None;
     }
-    match last.ident.to_string().as_str() {
+    match wrapper.to_string().as_str() {
         "Result" => Some(quote!(::core::result::Result::Ok(#instance))),
         "Option" => Some(quote!(::core::option::Option::Some(#instance))),
         "Box" => Some(quote!(::std::boxed::Box::new(#instance))),

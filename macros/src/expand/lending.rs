@@ -6,7 +6,7 @@
 use super::glue::Glue;
 use super::rewrite::named_lifetimes;
 use crate::model::Ret;
-use crate::queries::ungroup;
+use crate::queries::{ungroup, wrapper_of};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::Type;
@@ -174,19 +174,10 @@ fn shorten(ty: &syn::Type, value: &TokenStream) -> Option<TokenStream> {
             )) as #ty
         });
     }
-    let syn::Type::Path(path) = ungroup(ty) else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    let Some(syn::GenericArgument::Type(inner)) = args.args.first() else {
-        return None;
-    };
-    let map = if last.ident == "Option" {
+    let (wrapper, inner) = wrapper_of(ty)?;
+    let map = if wrapper == "Option" {
         quote!(::core::option::Option::map)
-    } else if last.ident == "Result" {
+    } else if wrapper == "Result" {
         quote!(::core::result::Result::map)
     } else {
         return None;
@@ -198,19 +189,10 @@ fn shorten(ty: &syn::Type, value: &TokenStream) -> Option<TokenStream> {
 /// `Box<dyn Iterator<Item = T> + ..>` (or a double-ended or exact-size
 /// iterator), the boxed iterators whose items a kept answer can shorten.
 fn boxed_iterator(ty: &syn::Type) -> bool {
-    let syn::Type::Path(path) = ungroup(ty) else {
+    let Some((wrapper, syn::Type::TraitObject(object))) = wrapper_of(ty) else {
         return false;
     };
-    let Some(last) = path.path.segments.last() else {
-        return false;
-    };
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return false;
-    };
-    let Some(syn::GenericArgument::Type(syn::Type::TraitObject(object))) = args.args.first() else {
-        return false;
-    };
-    last.ident == "Box"
+    wrapper == "Box"
         && object.bounds.iter().any(|bound| {
             matches!(bound, syn::TypeParamBound::Trait(bound)
             if bound.path.segments.last().is_some_and(|trait_| {
