@@ -59,7 +59,11 @@ impl Parse for WrittenCall {
             Expr::MethodCall(call) => (
                 *call.receiver,
                 Some(call.method),
-                call.turbofish,
+                // `of::<T>()` is written with its own `::`.
+                call.turbofish.map(|mut turbofish| {
+                    turbofish.colon2_token = None;
+                    turbofish
+                }),
                 call.paren_token.span.join(),
                 call.args.into_iter().collect(),
             ),
@@ -569,8 +573,13 @@ fn expected(rt: &TokenStream, input: &WrittenCall) -> TokenStream {
         #[allow(unused_variables, clippy::unused_unit)]
         let #tuple = __autospec_args;
     };
+    // Through `bounds::WrittenCall`, so that a generic method's field (no
+    // method of its own) gets its message; `let field = &..;` first keeps
+    // a temporary (`of::<T>()`) alive.
+    let target = quote!(#rt::written_call(__autospec_field));
     quote! {
-        let #method_ref = &#field;
+        let __autospec_field = &#field;
+        let #method_ref = #target;
         #(#values)*
         let __autospec_expected = #method_ref.__args(
             ::std::vec![#(#texts),*],

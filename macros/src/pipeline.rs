@@ -46,9 +46,14 @@ fn trait_mock(item_trait: &ItemTrait, args: &Args) -> TokenStream {
 }
 
 fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    // The user's block is emitted as written; `impl Parser<'_>` is mocked
+    // as `impl<'a> Parser<'a>`.
+    let user = item_impl;
+    let named = restate::name_elided_lifetimes(item_impl);
+    let item_impl = named.as_ref().unwrap_or(item_impl);
     let ident = match validate::check_impl_block(item_impl) {
         Ok(ident) => ident,
-        Err(error) => return with_error(error, item_impl.to_token_stream()),
+        Err(error) => return with_error(error, user.to_token_stream()),
     };
     let (spec, inherent) = restate::impl_block(item_impl, ident);
     let model = Trait::of_impl_block(&spec, inherent, args);
@@ -57,16 +62,25 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
         None => validate::check_trait(&model, args).map(|()| None),
     };
     match checked {
-        Ok(Some(part)) => expand::part(item_impl, &model, args, part),
-        Ok(None) => expand::impl_mock(item_impl, &model, args),
-        Err(error) => with_error(error, item_impl.to_token_stream()),
+        Ok(Some(part)) => {
+            let part = expand::part(&model, args, part);
+            quote::quote!(#user #part)
+        }
+        Ok(None) => {
+            let mock = expand::impl_mock(item_impl, &model, args);
+            quote::quote!(#user #mock)
+        }
+        Err(error) => with_error(error, user.to_token_stream()),
     }
 }
 
 fn trait_impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
+    let user = item_impl;
+    let named = restate::name_elided_lifetimes(item_impl);
+    let item_impl = named.as_ref().unwrap_or(item_impl);
     let (ident, path) = match validate::check_trait_impl(item_impl) {
         Ok(found) => found,
-        Err(error) => return with_error(error, item_impl.to_token_stream()),
+        Err(error) => return with_error(error, user.to_token_stream()),
     };
     let spec = restate::trait_impl(item_impl);
     let model = Trait::of_trait_impl(&spec, path, ident, args);
@@ -75,9 +89,15 @@ fn trait_impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
         None => validate::check_trait(&model, args).map(|()| None),
     };
     match checked {
-        Ok(Some(part)) => expand::part(item_impl, &model, args, part),
-        Ok(None) => expand::trait_impl_mock(item_impl, &model, args),
-        Err(error) => with_error(error, item_impl.to_token_stream()),
+        Ok(Some(part)) => {
+            let part = expand::part(&model, args, part);
+            quote::quote!(#user #part)
+        }
+        Ok(None) => {
+            let mock = expand::trait_impl_mock(item_impl, &model, args);
+            quote::quote!(#user #mock)
+        }
+        Err(error) => with_error(error, user.to_token_stream()),
     }
 }
 

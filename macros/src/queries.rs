@@ -107,15 +107,26 @@ pub(crate) fn is_self(ty: &Type) -> bool {
 
 /// Whether the type names `Self` anywhere (`&Self`, `Vec<Self>`, `Self::Item`).
 pub(crate) fn mentions_self(ty: &Type) -> bool {
-    struct Finds(bool);
-    impl Look<'_> for Finds {
+    mentions_ident(ty, "Self")
+}
+
+/// Whether the type names `name` anywhere (`T` in `&T`, `Vec<T>`, `T::Id`).
+pub(crate) fn mentions_ident<N: ?Sized>(ty: &Type, name: &N) -> bool
+where
+    Ident: PartialEq<N>,
+{
+    struct Finds<'n, N: ?Sized>(&'n N, bool);
+    impl<N: ?Sized> Look<'_> for Finds<'_, N>
+    where
+        Ident: PartialEq<N>,
+    {
         fn ident(&mut self, ident: &Ident) {
-            self.0 |= ident == "Self";
+            self.1 |= *ident == *self.0;
         }
     }
-    let mut finds = Finds(false);
+    let mut finds = Finds(name, false);
     Looker(&mut finds).visit_type(ty);
-    finds.0
+    finds.1
 }
 
 /// `Client` in `impl Client` or `impl<T> net::Client<T>`.
@@ -157,7 +168,13 @@ pub(crate) fn bounds_of<'g>(
     inline.chain(clauses.flatten())
 }
 
-fn is_ident(ty: &Type, ident: &Ident) -> bool {
+/// Whether the type parameter `ident` is bounded `?Sized`.
+pub(crate) fn is_maybe_sized(ident: &Ident, generics: &Generics) -> bool {
+    bounds_of(ident, generics)
+        .any(|bound| matches!(bound, TypeParamBound::Trait(bound) if bound.maybe.is_some()))
+}
+
+pub(crate) fn is_ident(ty: &Type, ident: &Ident) -> bool {
     matches!(ungroup(ty), Type::Path(path) if path.qself.is_none() && path.path.is_ident(ident))
 }
 
@@ -235,11 +252,7 @@ impl<'a> Mentions<'a> {
 
 impl<'a> Look<'a> for Mentions<'a> {
     fn binder(&mut self, entering: bool) {
-        if entering {
-            self.in_binder += 1;
-        } else {
-            self.in_binder -= 1;
-        }
+        crate::walk::enter_binder(&mut self.in_binder, entering);
     }
 
     fn lifetime(&mut self, lifetime: &'a Lifetime) {

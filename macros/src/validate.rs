@@ -450,7 +450,11 @@ fn check_return(model: &Trait<'_>, method: &Method<'_>, errors: &mut Errors) {
         let message = if crate::model::is_callback_param(ident, &method.sig.generics) {
             format!("#[autospec] cannot return the callback type `{ident}`: a test cannot name a closure's type to answer with one; return `Box<dyn Fn(..)>` (or `impl Fn(..)`) instead")
         } else {
-            format!("#[autospec] keeps answers per type, which needs `{ident}: 'static`; add `+ 'static` to the bounds of `{ident}`")
+            match model.origin {
+                Origin::MockMacro => format!("`mock!` keeps answers per type, which needs `{ident}: 'static`, and a restated method cannot add a bound its trait does not have: this method cannot be mocked; wrap the trait in one of your own whose `{ident}` is `'static`, and mock that"),
+                Origin::TraitImpl => format!("#[autospec] keeps answers per type, which needs `{ident}: 'static`, and a trait impl cannot add a bound its trait does not have: this method cannot be mocked; wrap the trait in one of your own whose `{ident}` is `'static`, and mock that"),
+                Origin::Written | Origin::Hooked => format!("#[autospec] keeps answers per type, which needs `{ident}: 'static`; add `+ 'static` to the bounds of `{ident}`"),
+            }
         };
         errors.push(
             param.map_or_else(|| ident.to_token_stream(), ToTokens::to_token_stream),

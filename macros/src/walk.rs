@@ -115,6 +115,16 @@ pub(crate) fn holds(ty: &Type, found: fn(&Type) -> bool) -> bool {
     holds.1
 }
 
+/// Counts binders entered (`Look::binder`, `Rewrite::binder`): `depth`
+/// is how many enclose the current node, 0 outside any.
+pub(crate) fn enter_binder(depth: &mut usize, entering: bool) {
+    if entering {
+        *depth += 1;
+    } else {
+        *depth -= 1;
+    }
+}
+
 /// A rewrite of a tree in place, hooks as in [`Look`].
 pub(crate) trait Rewrite {
     /// Every type, before its parts; `Step::Over` leaves them as they are

@@ -36,9 +36,11 @@ pub use crate::features::class::{HasClass, Patch, SharedPatch};
 pub use crate::features::generic::Generic;
 pub use crate::features::magic::Part as MagicPart;
 pub use crate::features::matchers::args::{Args, Check};
+pub use crate::features::matchers::assert::{written_call, WrittenCall};
 pub use crate::features::matchers::matcher::{Any, Describe, Matcher, Pred, Probe};
 pub use crate::features::order::{merged_calls, InOrder, PatchGuard};
 pub use crate::features::part::{MissingPart, Part, PartBlock};
+pub use crate::features::specialized::Specialized;
 pub use crate::features::spy::{DefaultOr, OnThread, Real, RealGuard};
 pub use crate::features::typed_arg::{TypedArg, TypedTake};
 pub use autospec_macros::{

@@ -14,18 +14,35 @@ use syn::Generics;
 pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
     let glue = mock.glue(method);
     let vis = &mock.model.item.vis;
-    let generics = child_generics(&mock.generics, method);
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let mut generics = child_generics(mock, method);
     let (cfgs, child) = (&method.cfgs, mock.child(method));
     let (method_type, closure, rt) = (glue.method_type(), glue.closure_bound(), &mock.rt);
-    let newtype = newtype(mock, &child, &generics, &method_type, cfgs);
+    let newtype = if method.specializing.is_empty() {
+        newtype(mock, &child, &generics, &method_type, cfgs)
+    } else {
+        generics.make_where_clause().predicates.extend(
+            method
+                .specializing
+                .iter()
+                .map(|predicate| (*predicate).clone()),
+        );
+        specialized_newtype(mock, method, &child, &generics)
+    };
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    // The typed `Method`: the newtype's content, or a specialized one's
+    // `Deref` target.
+    let typed = if method.specializing.is_empty() {
+        quote!(self.0)
+    } else {
+        quote!((**self))
+    };
     let calls_default = runs_default(mock, method).then(|| {
         quote! {
             /// Answers later calls by running the trait's own default
             /// body of this method, journaled; one-shot answers and
             /// `when` rules still come first.
             #vis fn calls_default(&self) {
-                self.0.__set_default_body();
+                #typed.__set_default_body();
             }
         }
     });
@@ -35,7 +52,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             #(#cfgs)*
             impl #impl_generics #rt::ReturnsStatic<#referent> for #child #ty_generics #where_clause {
                 fn __returns_static(&self, value: #rt::StaticRef<#referent>) {
-                    self.0.__returns_static(value);
+                    #typed.__returns_static(value);
                 }
             }
         }
@@ -47,7 +64,7 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             /// Lends `value` to every later call, the same value each time,
             /// so what the caller writes into it stays; `lent()` reads it back.
             #vis fn returns(&self, value: #answer) {
-                self.0.__returns_lent(value);
+                #typed.__returns_lent(value);
             }
         }
     });
@@ -63,11 +80,60 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             where
                 __AutospecAnswer: #closure + ::core::marker::Send + 'static,
             {
-                self.0.__returns_with(#rt::Box::new(answer));
+                #typed.__returns_with(#rt::Box::new(answer));
             }
 
             #calls_default
             #lent_returns
+        }
+    }
+}
+
+/// The child mock of a specializing method (see `mock::specializing`):
+/// `struct Name<T>(Specialized)`, whose `Deref` to the typed `Method`
+/// holds under the method's `where` clause (in `generics`), where its
+/// types exist.
+fn specialized_newtype(
+    mock: &Mock<'_>,
+    method: &Method<'_>,
+    ident: &Ident,
+    generics: &Generics,
+) -> TokenStream {
+    let (vis, rt, cfgs) = (&mock.model.item.vis, &mock.rt, &method.cfgs);
+    let glue = mock.glue(method);
+    let (method_type, render, default) = (glue.method_type(), glue.render(), glue.default());
+    let (params, shown) = (glue.param_names(), glue.shown());
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let phantom = phantom(&mock.generics).into_iter();
+    let (_, mock_ty_generics, mock_where) = mock.generics.split_for_impl();
+    let (mock_impl_generics, ..) = mock.generics.split_for_impl();
+    let predicates = where_clause.map(|clause| &clause.predicates);
+    quote! {
+        #(#cfgs)*
+        #[doc(hidden)]
+        #[allow(non_camel_case_types, private_interfaces)]
+        #vis struct #ident #mock_ty_generics (#rt::Specialized, #(#phantom)*) #mock_where;
+
+        #(#cfgs)*
+        impl #impl_generics ::core::ops::Deref for #ident #ty_generics
+        where
+            // Higher-ranked, so that it is checked where the method is used.
+            for<'__autospec_of> #method_type: ::core::marker::Send + ::core::marker::Sync,
+            #predicates
+        {
+            type Target = #method_type;
+            fn deref(&self) -> &Self::Target {
+                self.0.__get(|__autospec_core, __autospec_name| {
+                    #rt::Method::__new(__autospec_core, __autospec_name, #params, #render, #default, #shown)
+                })
+            }
+        }
+
+        #(#cfgs)*
+        impl #mock_impl_generics ::core::fmt::Debug for #ident #mock_ty_generics #mock_where {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Debug::fmt(&self.0, f)
+            }
         }
     }
 }

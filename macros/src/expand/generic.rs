@@ -2,7 +2,7 @@
 //! instantiation, with `of::<T>()`.
 
 use super::child::newtype;
-use super::mock::{child_generics, keyed_predicates, marker_value, without_default, Mock};
+use super::mock::{child_generics, keyed_params, keyed_predicates, marker_value, Mock};
 use crate::model::Method;
 use crate::queries::generic_ident;
 use proc_macro2::TokenStream;
@@ -19,15 +19,11 @@ pub(super) fn items(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
     let journal = glue.journal_type();
     let target = quote!(#rt::Generic<#journal>);
     let newtype = newtype(mock, &ident, generics, &target, cfgs);
-    let child_generics = child_generics(generics, method);
+    let child_generics = child_generics(mock, method);
     let (_, child_ty_generics, _) = child_generics.split_for_impl();
     let child = mock.child(method);
-    let keyed = method
-        .generics
-        .keyed
-        .iter()
-        .map(|param| without_default(param));
-    let keyed_where = keyed_predicates(method);
+    let keyed = keyed_params(mock, method);
+    let keyed_where = keyed_predicates(mock, method);
     let (method_type, key, answer, closure) = (
         glue.method_type(),
         glue.key_type(),

@@ -5,12 +5,15 @@ use super::rewrite::{
     is_kept_as_itself, kept, named_lifetimes, outlived, owned, qualified, rename_lifetimes, SelfMap,
 };
 use crate::model::{Method, Param, ParamKind, Ret, Wrap};
-use crate::queries::{generic_ident, is_fn_mut, mentions_self, respan, surely_clone, ungroup};
+use crate::queries::{
+    generic_ident, is_fn_mut, is_maybe_sized, mentions_self, respan, surely_clone, ungroup,
+};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericParam, Pat, PatIdent, ReturnType, Signature, Type};
 
+mod body;
 mod forward;
 
 /// One method seen from the generated code.
@@ -58,6 +61,12 @@ impl<'g, 'a> Glue<'g, 'a> {
 
     pub(crate) fn map(&self, ty: &Type) -> Type {
         self.map.replace_in_method(ty, &self.qualified)
+    }
+
+    /// `dyn Fn(&Self::Item) -> bool`, mapped as [`map`](Self::map) maps a
+    /// type: the callback's trait object, as the child mock names it.
+    fn dyn_callback(&self, bound: &syn::TraitBound) -> Type {
+        self.map(&syn::parse_quote!(dyn #bound))
     }
 
     /// The parameters the journal keeps (all but a restated receiver).
@@ -153,7 +162,8 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote!(::std::vec::Vec<#item>)
             }
             Ret::Callable(bound) => {
-                quote!(::std::boxed::Box<dyn #bound + ::core::marker::Send + ::core::marker::Sync>)
+                let callback = self.dyn_callback(bound);
+                quote!(::std::boxed::Box<#callback + ::core::marker::Send + ::core::marker::Sync>)
             }
         }
     }
@@ -242,13 +252,21 @@ impl<'g, 'a> Glue<'g, 'a> {
                     kept: Some(markers),
                     ..
                 } => {
-                    quote!(::std::boxed::Box<dyn #bound #(+ #markers)* + 'static>)
+                    let callback = self.dyn_callback(bound);
+                    quote!(::std::boxed::Box<#callback #(+ #markers)* + 'static>)
                 }
                 ParamKind::Callable { bound, .. } if is_fn_once(bound) => {
-                    quote!(::std::boxed::Box<dyn #bound + '_>)
+                    let callback = self.dyn_callback(bound);
+                    quote!(::std::boxed::Box<#callback + '_>)
                 }
-                ParamKind::Callable { bound, .. } if is_fn_mut(bound) => quote!(&mut dyn #bound),
-                ParamKind::Callable { bound, .. } => quote!(&dyn #bound),
+                ParamKind::Callable { bound, .. } if is_fn_mut(bound) => {
+                    let callback = self.dyn_callback(bound);
+                    quote!(&mut #callback)
+                }
+                ParamKind::Callable { bound, .. } => {
+                    let callback = self.dyn_callback(bound);
+                    quote!(&#callback)
+                }
                 ParamKind::Opaque {
                     closure_gets_value: false,
                 } => quote!(#rt::Opaque),
@@ -338,12 +356,18 @@ impl<'g, 'a> Glue<'g, 'a> {
         quote!(#rt::ShownOf::<#answer>::new().get())
     }
 
-    /// `(T, [(); N],)`: the key of one instantiation of a generic method.
+    /// `(T, [(); N],)`: the key of one instantiation of a generic method
+    /// (`PhantomData<T>` for a `T: ?Sized`).
     pub(crate) fn key_type(&self) -> TokenStream {
         let parts = self.method.generics.keyed.iter().map(|param| match param {
             GenericParam::Const(constant) => {
                 let ident = &constant.ident;
                 quote!([(); #ident])
+            }
+            // A tuple's parts must be sized.
+            GenericParam::Type(ty) if is_maybe_sized(&ty.ident, &self.method.sig.generics) => {
+                let ident = &ty.ident;
+                quote!(::core::marker::PhantomData<#ident>)
             }
             other => generic_ident(other),
         });
@@ -514,7 +538,8 @@ impl<'g, 'a> Glue<'g, 'a> {
                 quote!(::std::borrow::ToOwned::to_owned(::core::convert::AsRef::<#target>::as_ref(&#name)))
             }
             ParamKind::Callable { bound, .. } => {
-                quote!(#rt::opaque(#rt::type_name::<dyn #bound>()))
+                let callback = self.dyn_callback(bound);
+                quote!(#rt::opaque(#rt::type_name::<#callback>()))
             }
             ParamKind::Opaque { .. } | ParamKind::Receiver => self.opaque(param.ty, name),
         }
@@ -572,6 +597,12 @@ impl<'g, 'a> Glue<'g, 'a> {
             .collect()
     }
 
+    /// Where the signature demands a `Send` future: its own bound, or
+    /// `#[async_trait]` (unless `?Send`).
+    fn send_future(&self) -> Option<proc_macro2::Span> {
+        self.method.send_future.or(self.async_trait_send)
+    }
+
     /// Whether a returned borrow is lent from the mock (else leaked).
     pub(crate) fn lends(&self) -> bool {
         match &self.method.ret {
@@ -579,203 +610,6 @@ impl<'g, 'a> Glue<'g, 'a> {
             | Ret::OptionBorrowed { from_self, .. }
             | Ret::ResultBorrowed { from_self, .. } => *from_self && !self.method.is_static,
             _ => false,
-        }
-    }
-
-    /// The impl method's body. `owner` is the value holding the child mock
-    /// (`self`, or the class state).
-    pub(crate) fn body(&self, owner: &TokenStream, fallback: Option<TokenStream>) -> TokenStream {
-        let conversions = self.conversions();
-        let answer = self.answer(owner, fallback, &self.journal());
-        quote!({ #conversions #answer })
-    }
-
-    /// The body of a method with a default body that `calls_default()`
-    /// can run: `helper` is the hidden copy of the default body.
-    pub(crate) fn body_with_default(&self, helper: &TokenStream) -> TokenStream {
-        let (field, names) = (&self.method.sig.ident, &self.names);
-        let journal = self.journal();
-        let answer = self.answer(&quote!(self), None, &quote!(__autospec_call));
-        if self.method.wrap != Wrap::Direct {
-            // An async method: either future, the body's journaling its await.
-            let rt = self.rt;
-            let either = quote! {
-                match self.#field.__default_body_async(#journal) {
-                    ::core::result::Result::Ok(__autospec_call) => #rt::DefaultOr::Answer(#answer),
-                    ::core::result::Result::Err(__autospec_awaiting) => {
-                        #rt::DefaultOr::body(#helper(self, #(#names),*), __autospec_awaiting)
-                    }
-                }
-            };
-            return if self.method.wrap == Wrap::BoxFuture {
-                quote!({ ::std::boxed::Box::pin(#either) })
-            } else {
-                quote!({ #either })
-            };
-        }
-        quote!({
-            match self.#field.__default_body(#journal) {
-                ::core::option::Option::Some(__autospec_call) => #answer,
-                ::core::option::Option::None => #helper(self, #(#names),*),
-            }
-        })
-    }
-
-    /// The answer expression, given the journal entry of the call.
-    fn answer(
-        &self,
-        owner: &TokenStream,
-        fallback: Option<TokenStream>,
-        journal: &TokenStream,
-    ) -> TokenStream {
-        let lends = self.lends();
-        let (rt, field) = (self.rt, &self.method.sig.ident);
-        let invoke = self.invoke();
-        // Typed, since a kept `Ok(value)` alone leaves the error type open.
-        let answer_type = self.answer_type();
-        let leaks_mut = self.lent_mut().is_some();
-        let leak = |value: TokenStream| {
-            if leaks_mut {
-                quote!(#rt::leak_mut::<#answer_type>(#value))
-            } else {
-                quote!(#rt::leak::<#answer_type>(#value))
-            }
-        };
-        let answer = if self.method.is_keyed() {
-            self.keyed_answer(owner, journal, &leak)
-        } else if self.method.lent {
-            let on_kept = |value: TokenStream| {
-                if lends {
-                    quote!(#owner.#field.__keep(#value))
-                } else {
-                    leak(value)
-                }
-            };
-            self.lent(&quote!(#owner.#field), journal, on_kept, fallback)
-        } else if let Some(fallback) = fallback {
-            quote!(#owner.#field.__call_or(#journal, #invoke, || #fallback))
-        } else if self.tracks_awaits() {
-            // The future itself journals the await. It holds nothing of the
-            // journal's types, so it is `Send` wherever the answer is.
-            let future = quote!(#owner.#field.__call_async(#journal, #invoke));
-            return match self.method.wrap {
-                Wrap::AsyncFn if self.async_trait => quote!(#future.await),
-                Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
-                _ => future,
-            };
-        } else if let Some(referent) = self.static_referent() {
-            quote!(#owner.#field.__call_static::<#referent>(#journal, #invoke))
-        } else if self.lends_mut() {
-            self.deliver(
-                quote!(#owner.#field.0.__call_mut(#journal, #invoke)),
-                |lent| lent,
-            )
-        } else if lends && leaks_mut {
-            self.deliver(
-                quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
-                leak,
-            )
-        } else if lends {
-            self.deliver(
-                quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
-                |value| quote!(#owner.#field.__keep(#value)),
-            )
-        } else {
-            self.deliver(
-                quote!(#owner.#field.__call_numbered(#journal, #invoke).0),
-                leak,
-            )
-        };
-        self.wrap(answer)
-    }
-
-    /// The answer of a method with a child mock per instantiation: its
-    /// child's when the test configured one, else the default.
-    fn keyed_answer(
-        &self,
-        owner: &TokenStream,
-        journal: &TokenStream,
-        leak: &dyn Fn(TokenStream) -> TokenStream,
-    ) -> TokenStream {
-        let field = &self.method.sig.ident;
-        let (key, answer_ty, closure) = (
-            self.key_type(),
-            self.answer_type(),
-            self.closure_type_in_body(),
-        );
-        let (type_args, default) = (self.type_args(), self.default());
-        let instance = self.instance_journal_type();
-        let call = self.instance_call(true);
-        let (lets, typed, typed_invoke) = (call.lets, call.journal, call.invoke);
-        let referent = self.static_referent();
-        let call = if self.awaits_in_body() {
-            quote!(__autospec_method.__call_async(#typed, #typed_invoke).await)
-        } else if let Some(referent) = &referent {
-            quote!(__autospec_method.__call_static::<#referent>(#typed, #typed_invoke))
-        } else {
-            quote!(__autospec_method.__call_numbered(#typed, #typed_invoke).0)
-        };
-        let call = if lets.is_empty() {
-            call
-        } else {
-            quote!({ #lets #call })
-        };
-        let configured = if self.method.lent {
-            // The answer is handed back, not kept: nothing moves into
-            // the journal, so the closure gets the arguments themselves.
-            let plain = self.instance_call(false);
-            self.lent(&quote!(__autospec_method), &plain.journal, leak, None)
-        } else if referent.is_some() || self.awaits_in_body() {
-            call
-        } else {
-            self.deliver(call, leak)
-        };
-        let unconfigured = self.deliver(
-            quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
-            leak,
-        );
-        quote! {
-            match #owner.#field.0.__find::<#key, #instance, #answer_ty, #closure>() {
-                ::core::option::Option::Some(__autospec_method) => #configured,
-                ::core::option::Option::None => #unconfigured,
-            }
-        }
-    }
-
-    /// Where the signature demands a `Send` future: its own bound, or
-    /// `#[async_trait]` (unless `?Send`).
-    fn send_future(&self) -> Option<proc_macro2::Span> {
-        self.method.send_future.or(self.async_trait_send)
-    }
-
-    /// Whether the method is async with an owned answer: its future is an
-    /// `autospec::Answer` that journals the await.
-    fn tracks_awaits(&self) -> bool {
-        self.method.wrap != Wrap::Direct
-            && !self.method.is_keyed()
-            && !self.method.lent
-            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_) | Ret::Standin(_))
-    }
-
-    /// Whether a generic method's answer is awaited in an async body (a
-    /// patched `async fn`, or `#[async_trait(?Send)]`), which journals the
-    /// await of an instantiation with its own child mock. (Under a `Send`
-    /// `#[async_trait]`, holding the child across the await would ask its
-    /// journal to be `Send`.)
-    fn awaits_in_body(&self) -> bool {
-        self.method.wrap == Wrap::AsyncFn
-            && self.async_trait
-            && self.async_trait_send.is_none()
-            && matches!(self.method.ret, Ret::Unit | Ret::Owned(_))
-    }
-
-    /// Hands the answer back the way the signature says.
-    fn wrap(&self, answer: TokenStream) -> TokenStream {
-        match self.method.wrap {
-            Wrap::Direct => answer,
-            Wrap::AsyncFn if self.async_trait => answer,
-            Wrap::AsyncFn | Wrap::ImplFuture => quote!(::core::future::ready(#answer)),
-            Wrap::BoxFuture => quote!(::std::boxed::Box::pin(::core::future::ready(#answer))),
         }
     }
 }

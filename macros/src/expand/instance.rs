@@ -6,7 +6,7 @@
 
 use super::glue::Glue;
 use crate::model::{promises_clone, Param, ParamKind};
-use crate::queries::{bounds_of, respan, ungroup};
+use crate::queries::{bounds_of, is_maybe_sized, respan, ungroup};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 use syn::spanned::Spanned;
@@ -44,7 +44,10 @@ impl Glue<'_, '_> {
             .keyed
             .iter()
             .any(|param| matches!(param, GenericParam::Type(keyed) if keyed.ident == *ident));
-        keyed.then(|| ident.clone())
+        // A `T: ?Sized` argument (`&T`, `Box<T>`) cannot be held as a `T`:
+        // it is journaled as text, as in the method's own journal.
+        let sized = !is_maybe_sized(ident, &self.method.sig.generics);
+        (keyed && sized).then(|| ident.clone())
     }
 
     /// Whether the bounds of the type parameter `ident` include `name`.

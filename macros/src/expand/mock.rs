@@ -12,6 +12,7 @@ use crate::model::{Method, Trait};
 use crate::queries::{declares_no_assoc, Mentions, Scope};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote, ToTokens};
+use syn::visit_mut::VisitMut;
 use syn::{GenericParam, Generics, ItemTrait, Path, Type, WherePredicate};
 
 /// One mock being expanded, and what every item generated for it needs.
@@ -327,19 +328,17 @@ fn map_bounds(mut generics: Generics, map: &SelfMap) -> Generics {
 }
 
 /// The child's generics: the mock's, plus a generic method's keyed parameters.
-pub(super) fn child_generics(mock: &Generics, method: &Method<'_>) -> Generics {
-    let mut generics = mock.clone();
-    for param in &method.generics.keyed {
-        generics.params.push(without_default(param));
-    }
-    let predicates = keyed_predicates(method);
+pub(super) fn child_generics(mock: &Mock<'_>, method: &Method<'_>) -> Generics {
+    let mut generics = mock.generics.clone();
+    generics.params.extend(keyed_params(mock, method));
+    let predicates = keyed_predicates(mock, method);
     if !predicates.is_empty() {
         generics.make_where_clause().predicates.extend(predicates);
     }
     generics
 }
 
-pub(super) fn without_default(param: &GenericParam) -> GenericParam {
+fn without_default(param: &GenericParam) -> GenericParam {
     let mut param = param.clone();
     match &mut param {
         GenericParam::Type(ty) => ty.default = None,
@@ -349,8 +348,25 @@ pub(super) fn without_default(param: &GenericParam) -> GenericParam {
     param
 }
 
-/// The method's where-clause predicates that bound only its keyed parameters.
-pub(super) fn keyed_predicates(method: &Method<'_>) -> Vec<WherePredicate> {
+/// The method's keyed type parameters as the child mock declares them:
+/// without defaults, and with `Self` in their bounds mapped to the mock.
+pub(super) fn keyed_params(mock: &Mock<'_>, method: &Method<'_>) -> Vec<GenericParam> {
+    method
+        .generics
+        .keyed
+        .iter()
+        .map(|param| {
+            mock.map
+                .replace_in_generics(&without_default(param), |rewriter, param| {
+                    rewriter.visit_generic_param_mut(param);
+                })
+        })
+        .collect()
+}
+
+/// The method's where-clause predicates that bound only its keyed
+/// parameters, with `Self` mapped to the mock.
+pub(super) fn keyed_predicates(mock: &Mock<'_>, method: &Method<'_>) -> Vec<WherePredicate> {
     let scope = Scope {
         keyed: method.generics.keyed_idents(),
         erased: &method.generics.erased,
@@ -372,7 +388,12 @@ pub(super) fn keyed_predicates(method: &Method<'_>) -> Vec<WherePredicate> {
             }
             _ => false,
         })
-        .cloned()
+        .map(|predicate| {
+            mock.map
+                .replace_in_generics(predicate, |rewriter, predicate| {
+                    rewriter.visit_where_predicate_mut(predicate);
+                })
+        })
         .collect()
 }
 

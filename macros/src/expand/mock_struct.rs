@@ -183,6 +183,11 @@ pub(super) fn fresh_field(mock: &Mock<'_>, method: &Method<'_>) -> TokenStream {
             #(#cfgs)*
             #field: #wrapper(#rt::Generic::__new(&__autospec_core, #name, #render) #marker),
         }
+    } else if !method.specializing.is_empty() {
+        quote! {
+            #(#cfgs)*
+            #field: #wrapper(#rt::Specialized::__new(&__autospec_core, #name) #marker),
+        }
     } else {
         let default = glue.default();
         quote! {

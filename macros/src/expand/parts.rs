@@ -9,21 +9,15 @@ use crate::attr::Args;
 use crate::model::{Trait, MAX_PART};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
-use syn::ItemImpl;
 
-/// `#[autospec(part = N)]` on a further impl block: the block stays, and
-/// its methods join the mock of the type's first block.
-pub(crate) fn part(
-    item_impl: &ItemImpl,
-    model: &Trait<'_>,
-    args: &Args,
-    number: u8,
-) -> TokenStream {
+/// `#[autospec(part = N)]` on a further impl block: its methods join the
+/// mock of the type's first block (the block stays, emitted by the
+/// pipeline).
+pub(crate) fn part(model: &Trait<'_>, args: &Args, number: u8) -> TokenStream {
     let mut mock = Mock::new(model, args);
     let part = mock.part_ident(number);
     mock.owner = Some(quote!(#part::__autospec_of(&self)));
-    let part = items(&mock, number);
-    quote!(#item_impl #part)
+    items(&mock, number)
 }
 
 /// The first block's end of the chain of parts. `MockClient` derefs to

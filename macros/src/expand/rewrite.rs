@@ -52,6 +52,19 @@ impl SelfMap {
         ty
     }
 
+    /// The same inside a generic parameter's bounds or a where-clause
+    /// predicate of a method (`P: From<Self::Item>`), which the child
+    /// mock of a generic method restates outside the trait impl.
+    pub(crate) fn replace_in_generics<T: Clone>(
+        &self,
+        node: &T,
+        visit: impl FnOnce(&mut Rewriter<'_>, &mut T),
+    ) -> T {
+        let mut node = node.clone();
+        visit(&mut Rewriter(&mut Replace(self, &[])), &mut node);
+        node
+    }
+
     /// The same inside the bounds of an associated type.
     pub(crate) fn replace_in_bounds(
         &self,
@@ -330,11 +343,7 @@ pub(crate) fn outlived(ty: &Type, kept: &[Ident]) -> Type {
         }
 
         fn binder(&mut self, entering: bool) {
-            if entering {
-                self.in_binder += 1;
-            } else {
-                self.in_binder -= 1;
-            }
+            crate::walk::enter_binder(&mut self.in_binder, entering);
         }
     }
     let mut ty = ty.clone();

@@ -37,28 +37,29 @@ pub(crate) fn user_trait(item: &ItemTrait) -> TokenStream {
     item.into_token_stream()
 }
 
-/// `#[autospec]` on an inherent `impl` block: the block stays as it is,
-/// and `MockType` gets the same public methods, associated functions and
-/// consts.
+/// `#[autospec]` on an inherent `impl` block: `MockType` gets the same
+/// public methods, associated functions and consts (the block itself stays
+/// as it is, emitted by the pipeline).
 pub(crate) fn impl_mock(item_impl: &ItemImpl, model: &Trait<'_>, args: &Args) -> TokenStream {
     let mut mock = Mock::new(model, args);
     // A generic type's further blocks are not supported: the parts'
     // types would need the type's parameters.
     mock.parts = item_impl.generics.params.is_empty();
     let (mock, parts) = (items(&mock), parts::fallback(&mock));
-    quote!(#item_impl #mock #parts)
+    quote!(#mock #parts)
 }
 
-/// `#[autospec]` on a trait impl, `impl Store for Real`: the impl stays
-/// as it is, and `MockReal` implements `Store` from the impl's
-/// signatures; further blocks (`part = 2`, ..) can join it.
+/// `#[autospec]` on a trait impl, `impl Store for Real`: `MockReal`
+/// implements `Store` from the impl's signatures (the impl stays as it
+/// is, emitted by the pipeline); further blocks (`part = 2`, ..) can join
+/// it.
 pub(crate) fn trait_impl_mock(item_impl: &ItemImpl, model: &Trait<'_>, args: &Args) -> TokenStream {
     let mut mock = Mock::new(model, args);
     mock.spies = true;
     mock.spy = args.spy;
     mock.parts = item_impl.generics.params.is_empty();
     let (mock, parts) = (items(&mock), parts::fallback(&mock));
-    quote!(#item_impl #mock #parts)
+    quote!(#mock #parts)
 }
 
 /// Every item of the mock: its struct, each method's child mock, the

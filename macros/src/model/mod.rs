@@ -10,6 +10,7 @@ pub(crate) mod doubles;
 mod kinds;
 pub(crate) mod magic;
 pub(crate) mod restate;
+mod specializing;
 mod standin;
 
 pub(crate) use kinds::{ParamKind, Ret, Wrap};
@@ -169,6 +170,9 @@ pub(crate) struct Method<'a> {
     /// `'static` only, and a `returns_with` closure's answer, which may
     /// borrow from its arguments, is handed back as it is.
     pub(crate) lent: bool,
+    /// The `where` predicates of a specializing method (`specializing.rs`),
+    /// under which its child mock is typed; empty for other methods.
+    pub(crate) specializing: Vec<&'a syn::WherePredicate>,
 }
 
 /// A method's own type and const parameters (lifetimes need nothing).
@@ -316,7 +320,7 @@ impl<'a> Trait<'a> {
 }
 
 /// `MockStore` for `Store`, `Mockmatch` for `r#match`.
-fn mock_ident(trait_ident: &Ident) -> Ident {
+pub(super) fn mock_ident(trait_ident: &Ident) -> Ident {
     let name = trait_ident.to_string();
     let name = name.strip_prefix("r#").unwrap_or(&name);
     Ident::new(&format!("Mock{name}"), trait_ident.span())
@@ -390,10 +394,32 @@ impl<'a> Method<'a> {
                 FnArg::Receiver(_) => None,
             })
             .collect();
-        let params = if model.free_lifetimes {
+        let params: Vec<Param<'a>> = if model.free_lifetimes {
             params.into_iter().map(without_self).collect()
         } else {
             params
+        };
+        let specializing = if generics.keyed.is_empty() {
+            specializing::predicates(sig, &model.item.generics)
+        } else {
+            Vec::new()
+        };
+        let params = if specializing.is_empty() {
+            params
+        } else {
+            params
+                .into_iter()
+                .map(|param| match param.kind {
+                    ParamKind::Receiver => param,
+                    _ if specializing::journaled_as_text(param.ty, &model.item.generics) => Param {
+                        kind: ParamKind::Opaque {
+                            closure_gets_value: true,
+                        },
+                        ..param
+                    },
+                    _ => param,
+                })
+                .collect()
         };
         let (mut wrap, mut output) = Wrap::of(sig);
         if model.origin == Origin::Hooked && wrap == Wrap::ImplFuture {
@@ -427,6 +453,7 @@ impl<'a> Method<'a> {
             default_body: function.default.as_ref(),
             send_future: kinds::send_bound(&sig.output),
             owner: 0,
+            specializing,
         }
     }
 

@@ -110,6 +110,7 @@ pub(crate) fn impl_block(item_impl: &ItemImpl, ident: &syn::Ident) -> (ItemTrait
         // The mock's copy answers from the runtime, so it cannot be `const`.
         let mut sig = function.sig.clone();
         sig.constness = None;
+        own_type_as_mock(&mut sig, &item_impl.self_ty, ident);
         quote!(#(#cfgs)* #sig;)
     });
     let (generics, where_clause) = (&item_impl.generics.params, &item_impl.generics.where_clause);
@@ -119,6 +120,130 @@ pub(crate) fn impl_block(item_impl: &ItemImpl, ident: &syn::Ident) -> (ItemTrait
         consts: public_consts(item_impl),
     };
     (spec, inherent)
+}
+
+/// Input: `fn open() -> Plain` in `impl Plain`, `fn build<U>() -> Fac<U>`
+/// in `impl<T> Fac<T>`.
+/// Output: `fn open() -> Self`, `fn build<U>() -> MockFac<U>`: where the
+/// block's return types name its own type, the mock answers with a mock,
+/// as it does for `Self` (code that swaps the mock in with `#[double]`
+/// calls `Plain::open()` and gets the mock). Arguments keep the type as
+/// written.
+fn own_type_as_mock(sig: &mut syn::Signature, self_ty: &Type, ident: &syn::Ident) {
+    struct Own<'t> {
+        self_ty: &'t Type,
+        ident: &'t syn::Ident,
+    }
+    impl Rewrite for Own<'_> {
+        fn ty(&mut self, ty: &mut Type) -> Step {
+            let Type::Path(path) = ty else {
+                return Step::Into;
+            };
+            let own = path.qself.is_none()
+                && path.path.leading_colon.is_none()
+                && path.path.segments.len() == 1
+                && path.path.segments[0].ident == *self.ident;
+            if !own {
+                return Step::Into;
+            }
+            let same = quote::ToTokens::to_token_stream(&*ty).to_string()
+                == quote::ToTokens::to_token_stream(self.self_ty).to_string();
+            if same {
+                *ty = syn::parse_quote!(Self);
+            } else if let Type::Path(path) = ty {
+                let segment = &mut path.path.segments[0];
+                segment.ident = super::mock_ident(self.ident);
+            }
+            Step::Into
+        }
+    }
+    let mut own = Own { self_ty, ident };
+    if let syn::ReturnType::Type(_, ty) = &mut sig.output {
+        Rewriter(&mut own).visit_type_mut(ty);
+    }
+}
+
+/// Input: `impl Parser<'_> { .. }` (also `impl Named for Parser<'_>`).
+/// Output: `impl<'a> Parser<'a> { .. }`, the same block with each elided
+/// lifetime of the implemented type named by a lifetime the block does not
+/// use, so that the mock gets a parameter for it (`MockParser<'a>`), as
+/// the type has; `None` when the type elides none.
+pub(crate) fn name_elided_lifetimes(item_impl: &ItemImpl) -> Option<ItemImpl> {
+    struct Elided {
+        binders: usize,
+        taken: Vec<String>,
+        named: Vec<syn::Lifetime>,
+    }
+    impl Rewrite for Elided {
+        fn lifetime(&mut self, lifetime: &mut syn::Lifetime) {
+            if self.binders > 0 || lifetime.ident != "_" {
+                return;
+            }
+            // `'a`..`'z`, then `'elided0`, `'elided1`, ..: one of the
+            // first `taken.len() + 1` of the latter is free.
+            let fresh = ('a'..='z')
+                .map(String::from)
+                .chain((0..=self.taken.len()).map(|n| format!("elided{n}")))
+                .find(|name| !self.taken.contains(name))
+                .unwrap_or_default();
+            self.taken.push(fresh.clone());
+            *lifetime = syn::Lifetime::new(&format!("'{fresh}"), lifetime.span());
+            self.named.push(lifetime.clone());
+        }
+        fn binder(&mut self, entering: bool) {
+            crate::walk::enter_binder(&mut self.binders, entering);
+        }
+    }
+    let mut named = item_impl.clone();
+    let mut elided = Elided {
+        binders: 0,
+        taken: lifetime_names(item_impl),
+        named: Vec::new(),
+    };
+    Rewriter(&mut elided).visit_type_mut(&mut named.self_ty);
+    if let Some((path, _)) = &mut named.trait_ {
+        Rewriter(&mut elided).visit_path_mut(path);
+    }
+    if elided.named.is_empty() {
+        return None;
+    }
+    let params = elided
+        .named
+        .into_iter()
+        .map(|lifetime| syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime)));
+    let rest = std::mem::take(&mut named.generics.params);
+    named.generics.params = params.chain(rest).collect();
+    if named.generics.lt_token.is_none() {
+        named.generics.lt_token = Some(syn::token::Lt::default());
+        named.generics.gt_token = Some(syn::token::Gt::default());
+    }
+    Some(named)
+}
+
+/// Every lifetime name written anywhere in the block (`a` for `'a`).
+fn lifetime_names(item_impl: &ItemImpl) -> Vec<String> {
+    fn gather(tokens: proc_macro2::TokenStream, names: &mut Vec<String>) {
+        let mut quote_before = false;
+        for token in tokens {
+            match token {
+                proc_macro2::TokenTree::Punct(punct) => quote_before = punct.as_char() == '\'',
+                proc_macro2::TokenTree::Ident(ident) if quote_before => {
+                    names.push(ident.to_string());
+                    quote_before = false;
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    gather(group.stream(), names);
+                    quote_before = false;
+                }
+                proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => {
+                    quote_before = false;
+                }
+            }
+        }
+    }
+    let mut names = Vec::new();
+    gather(quote::ToTokens::to_token_stream(item_impl), &mut names);
+    names
 }
 
 /// The block's public associated consts, which the mock copies.
@@ -223,11 +348,7 @@ fn name_elided_output(sig: &mut syn::Signature) {
             }
         }
         fn binder(&mut self, entering: bool) {
-            if entering {
-                self.binders += 1;
-            } else {
-                self.binders -= 1;
-            }
+            crate::walk::enter_binder(&mut self.binders, entering);
         }
     }
     if sig.receiver().is_some() {

@@ -516,6 +516,11 @@ impl<R> Answers<R> {
         self.replace_standing(Standing::Value(Sent::new(value), R::clone));
     }
 
+    /// The answer of a call nothing configured: `default` from now on.
+    pub(crate) fn set_default(&mut self, default: fn() -> Option<R>) {
+        self.default = default;
+    }
+
     pub(crate) fn set_panic(&mut self, message: String) {
         self.replace_standing(Standing::Panic(message));
     }

@@ -136,6 +136,26 @@ impl<A: 'static> Generic<A> {
         method
     }
 
+    /// The one child mock of a method whose `where` clause bounds the
+    /// mock's own type parameters (see `Specialized`), made by `make` when
+    /// first asked for; it keeps the method's plain name.
+    pub(crate) fn specialized<AK: 'static, R: 'static, F: ?Sized + 'static>(
+        &self,
+        make: impl FnOnce(&Arc<MockCore>, &str) -> Method<AK, R, F>,
+    ) -> Method<AK, R, F>
+    where
+        Method<AK, R, F>: Send + Sync,
+    {
+        let key = TypeId::of::<Method<AK, R, F>>();
+        let mut state = lock(&self.inner.state);
+        if let Some(found) = find_in::<A, AK, R, F>(&state, key) {
+            return found;
+        }
+        let method = make(&self.inner.core, self.inner.name);
+        state.instances.push((key, Box::new(method.clone())));
+        method
+    }
+
     /// A pending call's arguments, rendered.
     fn render(&self, args: &Kept<A>) -> Vec<String> {
         match args {

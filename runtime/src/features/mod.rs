@@ -8,7 +8,8 @@
 //! - `spy.rs`: spies (`wrapping(real)`, `calls_default()`);
 //! - `generic.rs`: `Generic`, one `Method` per instantiation, and
 //!   `typed_arg.rs`: how an instantiation journals arguments of its type
-//!   parameters;
+//!   parameters; `specialized.rs`: the child mock of a method whose
+//!   `where` clause bounds the mock's type parameters, kept like one;
 //! - `class.rs`: the class of methods without `self`, and patches;
 //!   `patch.rs`: what `patch!` finds for a path without a patch hook;
 //! - `part.rs`: further impl blocks of one mocked type (`part = N`);
@@ -34,6 +35,7 @@ pub(crate) mod matchers;
 pub(crate) mod order;
 pub(crate) mod part;
 pub(crate) mod patch;
+pub(crate) mod specialized;
 pub(crate) mod spy;
 pub(crate) mod typed_arg;
 mod waits;

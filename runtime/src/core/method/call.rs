@@ -294,6 +294,15 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         self.__call_numbered(args, invoke).0
     }
 
+    /// Sets the answer of unconfigured calls from the method's own call
+    /// path, for a method whose `where` clause bounds the mock's type
+    /// parameters (`fn get(&self) -> T where T: Default` in `trait
+    /// Store<T>`): only there is the bound known, and with it the default.
+    #[doc(hidden)]
+    pub fn __default_here(&self, default: fn() -> Option<R>) {
+        self.state().answers.set_default(default);
+    }
+
     /// Whether a call now would be answered by something configured (a
     /// one-shot answer left, or a standing answer).
     #[doc(hidden)]

@@ -231,3 +231,72 @@ pub(crate) fn missing_in_any_order<A, E: ArgsMatch<A>>(
 pub(crate) fn describe_each<A, E: ArgsMatch<A>>(expected: &[E]) -> Vec<Expected> {
     expected.iter().map(ArgsMatch::__describe).collect()
 }
+
+/// What a call written out in [`assert_called!`](crate::assert_called!)
+/// and [`assert_in_order!`](crate::assert_in_order!) names: a method's
+/// child mock (`store.get`), or a patch guard's. The child mock of a
+/// generic method holds one child per instantiation, so the call names
+/// one with its type arguments:
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Bus {
+///     fn send<T: std::fmt::Debug + PartialEq + 'static>(&self, message: T);
+/// }
+///
+/// let bus = MockBus::default();
+/// bus.send.of::<u8>();
+/// bus.send(7u8);
+/// assert_called!(bus.send::<u8>(7));
+/// ```
+///
+/// ```compile_fail,E0277
+/// # use autospec::prelude::*;
+/// # #[autospec]
+/// # trait Bus {
+/// #     fn send<T: std::fmt::Debug + PartialEq + 'static>(&self, message: T);
+/// # }
+/// # let bus = MockBus::default();
+/// // error: `send` is generic: write its type arguments, `bus.send::<u8>(..)`
+/// assert_called!(bus.send(7u8));
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "this is the child mock of a generic method, which has one child per instantiation",
+    label = "name the instantiation with its type arguments, as in `mock.method::<u8>(..)`",
+    note = "`assert_called!` and `assert_in_order!` check the calls of one instantiation of a generic method"
+)]
+pub trait WrittenCall {
+    /// The method whose calls are checked.
+    #[doc(hidden)]
+    type Method: ?Sized;
+    #[doc(hidden)]
+    fn __method(&self) -> &Self::Method;
+}
+
+/// The method a written call names (`assert_called!`).
+#[doc(hidden)]
+pub fn written_call<T: WrittenCall + ?Sized>(field: &T) -> &T::Method {
+    field.__method()
+}
+
+impl<A, R, F: ?Sized> WrittenCall for Method<A, R, F> {
+    type Method = Self;
+    fn __method(&self) -> &Self {
+        self
+    }
+}
+
+/// A child mock: it derefs to its method.
+#[diagnostic::do_not_recommend]
+impl<T> WrittenCall for T
+where
+    T: std::ops::Deref,
+    T::Target: WrittenCall,
+{
+    type Method = <T::Target as WrittenCall>::Method;
+    fn __method(&self) -> &Self::Method {
+        (**self).__method()
+    }
+}
