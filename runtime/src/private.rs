@@ -17,6 +17,7 @@ use std::marker::PhantomData;
 use std::ops::Deref;
 
 pub use crate::core::address::Address;
+pub use crate::core::answer::PendingAnswer;
 pub use crate::core::bounds::Restated;
 pub use crate::core::holders::StaticRef;
 pub use crate::core::journal::AnyMethod;

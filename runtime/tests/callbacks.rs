@@ -195,17 +195,18 @@ fn a_closure_answering_the_call_takes_the_argument_and_the_journal_keeps_its_tex
 }
 
 #[test]
-fn calls_made_before_the_instantiation_was_named_are_kept_as_text() {
+fn calls_made_before_the_instantiation_was_named_are_kept_typed() {
     let http = MockHttp::default();
     http.post("/early", &5u32);
     let post = http.post.of::<u32>();
     http.post("/late", &6u32);
     let calls = post.call_args_list();
     assert_eq!(calls.len(), 2);
-    assert_eq!(calls[0].1.value(), None);
+    assert_eq!(calls[0].1.value(), Some(5));
     assert_eq!(calls[1].1.value(), Some(6));
     // Without a `Debug` bound, the text is the type name.
     assert_eq!(calls[0].1.text(), "u32");
+    post.assert_any_call(("/early", 5u32));
     post.assert_any_call(("/late", 6u32));
     let rendered: Vec<String> = http.mock_calls().iter().map(ToString::to_string).collect();
     assert_eq!(

@@ -374,3 +374,44 @@ mod trait_impl_with_associated_types_in_bounds {
         numbers.remove_if.assert_called_once();
     }
 }
+
+/// Calls of a generic method made before the test asks for their
+/// instantiation (`of::<T>()`, after the code ran, as arrange/act/assert
+/// has it) keep their arguments typed, so assertions compare values even
+/// where the bounds give no `Debug` text to compare.
+mod generic_calls_before_their_instantiation {
+    use super::*;
+
+    #[derive(Debug, PartialEq)]
+    pub struct Token(pub u8);
+
+    #[autospec]
+    pub trait Sink {
+        fn put<T: 'static>(&self, value: T) -> usize;
+        fn put_ref<T: Clone + 'static>(&self, value: &T);
+    }
+
+    #[test]
+    fn a_value_passed_before_of_is_compared_as_a_value() {
+        let sink = MockSink::default();
+        assert_eq!(sink.put(5u32), 0);
+        sink.put(Token(7));
+        sink.put_ref(&String::from("k"));
+        sink.put.of::<u32>().assert_called_once_with((5u32,));
+        sink.put.of::<Token>().assert_called_once_with((Token(7),));
+        sink.put_ref.of::<String>().assert_called_once_with(("k",));
+        let (value,) = sink.put.of::<u32>().call_args().unwrap();
+        assert_eq!(value.value(), Some(5));
+    }
+
+    #[test]
+    fn a_call_from_another_thread_before_of_keeps_its_text() {
+        let sink = MockSink::default();
+        let shared = sink.clone();
+        std::thread::spawn(move || shared.put(5u32)).join().unwrap();
+        // Only the text could be kept for another thread, and without a
+        // `Debug` bound that is the type's name.
+        let (value,) = sink.put.of::<u32>().call_args().unwrap();
+        assert_eq!((value.value(), value.text()), (None, "u32"));
+    }
+}

@@ -91,14 +91,14 @@ fn an_unconfigured_instantiation_panics_with_the_fix_and_is_journaled() {
 }
 
 #[test]
-fn generic_arguments_journaled_before_their_instantiation_compare_by_debug_text() {
+fn generic_arguments_journaled_before_their_instantiation_are_kept_typed() {
     let repo = MockRepository::default();
     repo.put("a", 7u8);
     repo.put("b", vec!["x"]);
     repo.put.of::<u8>().assert_called_once_with(("a", 7u8));
     let (key, value) = repo.put.of::<Vec<&str>>().call_args().unwrap();
     assert_eq!((key.as_str(), value.text()), ("b", "[\"x\"]"));
-    assert_eq!(value.value(), None);
+    assert_eq!(value.value(), Some(vec!["x"]));
     assert_eq!(
         repo.mock_calls(),
         [

@@ -78,6 +78,19 @@ impl Glue<'_, '_> {
     /// still needs it), and a `returns_with` closure takes it back from
     /// there; else the journal keeps its text.
     pub(crate) fn instance_call(&self, moves: bool) -> InstanceCall {
+        self.instance_entry(moves, true)
+    }
+
+    /// The journal entry of a call that no closure answers (an
+    /// instantiation nobody asked for yet, answered with its default): an
+    /// argument taken by value moves into it, with no way back.
+    pub(crate) fn instance_journal_moving(&self) -> TokenStream {
+        self.instance_entry(true, false).journal
+    }
+
+    /// [`instance_call`](Self::instance_call); `takes_back`: a closure may
+    /// take a moved argument back out of the journal.
+    fn instance_entry(&self, moves: bool, takes_back: bool) -> InstanceCall {
         let rt = self.rt;
         // A gathered journal renders every argument after the entries are
         // made, so nothing may move into it then.
@@ -114,6 +127,7 @@ impl Glue<'_, '_> {
                     };
                     quote!(#keep(#text, ::core::clone::Clone::clone(#value)))
                 }
+                (false, true, false) if !takes_back => quote!(#keep(#text, #name)),
                 (false, true, false) => {
                     let kept = format_ident!("__autospec_kept{i}");
                     let take = format_ident!("__autospec_take{i}");
@@ -134,15 +148,19 @@ impl Glue<'_, '_> {
         }
     }
 
+    /// Whether an argument is of a type parameter, journaled typed by the
+    /// instantiation's child mock (else its journal is the method's own).
+    pub(crate) fn has_typed_args(&self) -> bool {
+        self.journaled()
+            .any(|param| self.keyed_type(param).is_some())
+    }
+
     /// `|args| (TypedArg::from_text(args.0.text()), args.1,)`: a call
     /// journaled before its instantiation had a child mock, as that child
     /// journals it.
     pub(crate) fn adopt(&self) -> TokenStream {
         let rt = self.rt;
-        if self
-            .journaled()
-            .all(|param| self.keyed_type(param).is_none())
-        {
+        if !self.has_typed_args() {
             return quote!(::core::convert::identity);
         }
         let entries = self.journaled().enumerate().map(|(i, param)| {

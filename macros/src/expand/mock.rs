@@ -349,18 +349,43 @@ fn without_default(param: &GenericParam) -> GenericParam {
 }
 
 /// The method's keyed type parameters as the child mock declares them:
-/// without defaults, and with `Self` in their bounds mapped to the mock.
+/// without defaults, with `Self` in their bounds mapped to the mock, and
+/// without bounds by the method's own lifetimes, which the child does not
+/// have (`X: 'async_trait`, which `#[async_trait]` adds).
 pub(super) fn keyed_params(mock: &Mock<'_>, method: &Method<'_>) -> Vec<GenericParam> {
     method
         .generics
         .keyed
         .iter()
         .map(|param| {
-            mock.map
-                .replace_in_generics(&without_default(param), |rewriter, param| {
-                    rewriter.visit_generic_param_mut(param);
-                })
+            let mut param =
+                mock.map
+                    .replace_in_generics(&without_default(param), |rewriter, param| {
+                        rewriter.visit_generic_param_mut(param);
+                    });
+            if let GenericParam::Type(ty) = &mut param {
+                ty.bounds = without_method_lifetimes(&ty.bounds, method);
+                if ty.bounds.is_empty() {
+                    ty.colon_token = None;
+                }
+            }
+            param
         })
+        .collect()
+}
+
+/// `bounds` without the method's own lifetimes.
+fn without_method_lifetimes(
+    bounds: &syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]>,
+    method: &Method<'_>,
+) -> syn::punctuated::Punctuated<syn::TypeParamBound, syn::Token![+]> {
+    bounds
+        .iter()
+        .filter(|bound| {
+            !matches!(bound, syn::TypeParamBound::Lifetime(lifetime)
+                if method.sig.generics.lifetimes().any(|own| own.lifetime == *lifetime))
+        })
+        .cloned()
         .collect()
 }
 
@@ -388,11 +413,19 @@ pub(super) fn keyed_predicates(mock: &Mock<'_>, method: &Method<'_>) -> Vec<Wher
             }
             _ => false,
         })
-        .map(|predicate| {
-            mock.map
+        .filter_map(|predicate| {
+            let mut predicate = mock
+                .map
                 .replace_in_generics(predicate, |rewriter, predicate| {
                     rewriter.visit_where_predicate_mut(predicate);
-                })
+                });
+            if let WherePredicate::Type(typed) = &mut predicate {
+                typed.bounds = without_method_lifetimes(&typed.bounds, method);
+                if typed.bounds.is_empty() {
+                    return None;
+                }
+            }
+            Some(predicate)
         })
         .collect()
 }

@@ -62,6 +62,58 @@ impl<R> Answer<R> {
     }
 }
 
+impl<R> Answer<R> {
+    /// For the body of an `async fn` (under `#[async_trait]`): the answer
+    /// where it is ready, journaled as awaited, else the future of a
+    /// `returns_async` answer. Neither holds an `R` across an await, so
+    /// the body's future is `Send` even where `R` is not
+    /// (`Result<T, Box<dyn Error>>`), as a real body that makes its `R`
+    /// at the end is.
+    #[doc(hidden)]
+    pub fn __into_ready(mut self) -> Result<R, PendingAnswer<R>> {
+        match std::mem::replace(&mut self.value, Value::Ready(None)) {
+            Value::Ready(Some(value)) => {
+                if let Some(ticket) = self.ticket.take() {
+                    ticket.awaited();
+                }
+                Ok(value)
+            }
+            Value::Ready(None) => unreachable!("an answer is taken once"),
+            Value::Pending(future) => Err(PendingAnswer {
+                future,
+                ticket: self.ticket.take(),
+            }),
+        }
+    }
+}
+
+/// The rest of an [`Answer`] whose value comes from a `returns_async`
+/// future: that future, and the ticket that journals the await.
+#[doc(hidden)]
+#[must_use = "a mock's future journals its await only when it is awaited (the call is journaled already)"]
+pub struct PendingAnswer<R> {
+    future: Pending<R>,
+    ticket: Option<AwaitTicket>,
+}
+
+impl<R> Future for PendingAnswer<R> {
+    type Output = R;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
+        let value = std::task::ready!(self.future.as_mut().poll(cx));
+        if let Some(ticket) = self.ticket.take() {
+            ticket.awaited();
+        }
+        Poll::Ready(value)
+    }
+}
+
+impl<R> fmt::Debug for PendingAnswer<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PendingAnswer").finish_non_exhaustive()
+    }
+}
+
 // The value is moved out, never pinned in place; a pending future is
 // pinned in its own box.
 impl<R> Unpin for Answer<R> {}

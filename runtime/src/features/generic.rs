@@ -1,6 +1,7 @@
 //! `Generic`: the child mock of a generic method, one [`Method`] per instantiation.
 
 use crate::core::call::Call;
+use crate::core::holders::ThreadBound;
 use crate::core::journal::{self, AnyMethod, Journals, ManyJournals};
 use crate::core::lock::lock;
 use crate::core::method::calls::Kept;
@@ -58,6 +59,11 @@ struct Pending<A> {
     type_args: fn() -> String,
     seq: u64,
     args: Kept<A>,
+    /// The call's arguments as the instantiation's own journal keeps them
+    /// (its `AK`, arguments of the type parameters typed), where the call
+    /// could make them: the instantiation adopts these, on the thread that
+    /// made the call, and the text in `args` elsewhere.
+    typed: Option<ThreadBound<Box<dyn Any>>>,
 }
 
 /// What `Generic` needs of an instantiation's `Method`.
@@ -123,9 +129,14 @@ impl<A: 'static> Generic<A> {
         let pending = std::mem::take(&mut state.pending);
         for call in pending {
             if call.key == key {
-                let args = match call.args {
-                    Kept::Value(args) => Kept::Value(adopt(args)),
-                    Kept::Text(texts) => Kept::Text(texts),
+                let typed = call
+                    .typed
+                    .and_then(|typed| typed.into_inner().ok())
+                    .and_then(|typed| typed.downcast::<Kept<AK>>().ok());
+                let args = match (typed, call.args) {
+                    (Some(typed), _) => *typed,
+                    (None, Kept::Value(args)) => Kept::Value(adopt(args)),
+                    (None, Kept::Text(texts)) => Kept::Text(texts),
                 };
                 method.__adopt(call.seq, args);
             } else {
@@ -187,6 +198,7 @@ impl<A: 'static> Generic<A> {
             type_args,
             seq,
             args,
+            typed: None,
         });
     }
 
@@ -200,7 +212,35 @@ impl<A: 'static> Generic<A> {
         args: impl Into<Kept<A>>,
         default: fn() -> Option<R>,
     ) -> R {
-        let args = args.into();
+        self.unconfigured::<K, R>(type_args, args.into(), None, default)
+    }
+
+    /// [`__call_unconfigured`](Self::__call_unconfigured) for a method
+    /// with arguments of its type parameters: `typed` is the call as the
+    /// instantiation's own journal keeps it (those arguments typed), which
+    /// the instantiation adopts when the test asks for it later, so that
+    /// `of::<u32>().assert_called_with((5,))` compares the value, not text.
+    #[doc(hidden)]
+    #[track_caller]
+    pub fn __call_unconfigured_typed<K: 'static, AK: 'static, R>(
+        &self,
+        type_args: fn() -> String,
+        args: impl Into<Kept<A>>,
+        typed: impl Into<Kept<AK>>,
+        default: fn() -> Option<R>,
+    ) -> R {
+        let typed: Box<dyn Any> = Box::new(typed.into());
+        self.unconfigured::<K, R>(type_args, args.into(), Some(typed), default)
+    }
+
+    #[track_caller]
+    fn unconfigured<K: 'static, R>(
+        &self,
+        type_args: fn() -> String,
+        args: Kept<A>,
+        typed: Option<Box<dyn Any>>,
+        default: fn() -> Option<R>,
+    ) -> R {
         let seq = next_seq();
         let call = Call::new(
             format!("{}::<{}>", self.inner.name, type_args()),
@@ -211,6 +251,7 @@ impl<A: 'static> Generic<A> {
             type_args,
             seq,
             args,
+            typed: typed.map(ThreadBound::new),
         });
         let why = if self.inner.core.is_sealed() {
             "the mock is sealed and this method has no answer"

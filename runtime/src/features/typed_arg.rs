@@ -24,7 +24,8 @@ use std::sync::{Arc, Mutex};
 /// - an argument taken by reference (`&U`) is kept as a clone where the
 ///   bounds say `Clone`, else as text;
 /// - a call made before the test asked for its instantiation (`of`) is
-///   journaled as text: ask for it first;
+///   kept typed, and arrives as text only where the test asks for the
+///   instantiation on another thread than the call's;
 /// - a value whose type is not known to be `Send` (the bounds do not say
 ///   so) is readable on the thread that made the call only.
 ///

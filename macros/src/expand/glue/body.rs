@@ -55,14 +55,17 @@ impl Glue<'_, '_> {
         if self.method.wrap != Wrap::Direct {
             // An async method: either future, the body's journaling its await.
             let rt = self.rt;
-            let either = quote! {
-                match self.#field.__default_body_async(#journal) {
+            // Started in a `let`, so that no temporary of the journal
+            // lives on across an await in the arms.
+            let either = quote! {{
+                let __autospec_started = self.#field.__default_body_async(#journal);
+                match __autospec_started {
                     ::core::result::Result::Ok(__autospec_call) => #rt::DefaultOr::Answer(#answer),
                     ::core::result::Result::Err(__autospec_awaiting) => {
                         #rt::DefaultOr::body(#helper(self, #(#names),*), __autospec_awaiting)
                     }
                 }
-            };
+            }};
             return if self.method.wrap == Wrap::BoxFuture {
                 quote!({ ::std::boxed::Box::pin(#either) })
             } else {
@@ -115,7 +118,10 @@ impl Glue<'_, '_> {
             // journal's types, so it is `Send` wherever the answer is.
             let future = quote!(#owner.#field.__call_async(#journal, #invoke));
             return match self.method.wrap {
-                Wrap::AsyncFn if self.async_trait => quote!(#future.await),
+                // The journal's temporaries (`&dyn Debug` views of the
+                // arguments) end with the `let`, before the await: held
+                // across it, they would make the future not `Send`.
+                Wrap::AsyncFn if self.async_trait => Self::await_answer(&future),
                 Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
                 _ => future,
             };
@@ -165,7 +171,7 @@ impl Glue<'_, '_> {
         let (lets, typed, typed_invoke) = (call.lets, call.journal, call.invoke);
         let referent = self.static_referent();
         let call = if self.awaits_in_body() {
-            quote!(__autospec_method.__call_async(#typed, #typed_invoke).await)
+            Self::await_answer(&quote!(__autospec_method.__call_async(#typed, #typed_invoke)))
         } else if let Some(referent) = &referent {
             quote!(__autospec_method.__call_static::<#referent>(#typed, #typed_invoke))
         } else {
@@ -186,16 +192,38 @@ impl Glue<'_, '_> {
         } else {
             self.deliver(call, leak)
         };
-        let unconfigured = self.deliver(
-            quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default)),
-            leak,
-        );
+        let unconfigured = if self.has_typed_args() {
+            // The text journal borrows the arguments first; the typed one,
+            // which the instantiation adopts later, may move them.
+            let moving = self.instance_journal_moving();
+            quote!(#owner.#field.0.__call_unconfigured_typed::<#key, #instance, #answer_ty>(#type_args, #journal, #moving, #default))
+        } else {
+            quote!(#owner.#field.0.__call_unconfigured::<#key, #answer_ty>(#type_args, #journal, #default))
+        };
+        let unconfigured = self.deliver(unconfigured, leak);
         quote! {
             match #owner.#field.0.__find::<#key, #instance, #answer_ty, #closure>() {
                 ::core::option::Option::Some(__autospec_method) => #configured,
                 ::core::option::Option::None => #unconfigured,
             }
         }
+    }
+
+    /// The answer of `future` (an `Answer`), awaited in an async body: made
+    /// in a `let`, so that the journal's temporaries (`&dyn Debug` views of
+    /// the arguments) end before the await; and returned at once where it
+    /// is ready, so that no `R` is held across an await (a `match` around
+    /// the await would hold its scrutinee): the body's future is `Send`
+    /// whatever `R` is, as `#[async_trait]` demands.
+    fn await_answer(future: &TokenStream) -> TokenStream {
+        quote!({
+            let __autospec_pending = #future;
+            let __autospec_later = match __autospec_pending.__into_ready() {
+                ::core::result::Result::Ok(__autospec_value) => return __autospec_value,
+                ::core::result::Result::Err(__autospec_later) => __autospec_later,
+            };
+            __autospec_later.await
+        })
     }
 
     /// Whether the method is async with an owned answer: its future is an
