@@ -118,6 +118,7 @@ pub use crate::core::answer::Answer;
 pub mod bounds {
     pub use crate::core::bounds::*;
     pub use crate::features::class::{Patch, SharedPatch};
+    pub use crate::features::generic::NameTheInstantiation;
     pub use crate::features::matchers::assert::WrittenCall;
     pub use crate::features::order::PatchGuard;
     pub use crate::features::part::{MissingPart, PartBlock};

@@ -179,3 +179,30 @@ mod outputs_that_are_not_send {
         assert_eq!(channel.send.await_count(), 2);
     }
 }
+
+/// A default async body run by `calls_default()`: with `#[async_trait]`
+/// above `#[autospec]` (spies.md, "`calls_default()` exists for ..").
+mod async_default_bodies {
+    use super::*;
+
+    #[async_trait::async_trait]
+    #[autospec]
+    pub trait Stakers: Send + Sync {
+        async fn total(&self) -> u64;
+        async fn with_bonus(&self, bonus: u64) -> u64 {
+            self.total().await + bonus
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_default_body_runs_and_calls_the_mock() {
+        let stakers = MockStakers::default();
+        stakers.total.returns(40);
+        stakers.with_bonus.calls_default();
+        let shared: Arc<dyn Stakers> = Arc::new(stakers.clone());
+        let total = tokio::spawn(async move { shared.with_bonus(2).await });
+        assert_eq!(total.await.unwrap(), 42);
+        stakers.with_bonus.assert_called_once_with((2,));
+        stakers.total.assert_called_once();
+    }
+}

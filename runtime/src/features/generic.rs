@@ -383,3 +383,74 @@ impl<A: 'static> fmt::Debug for Generic<A> {
             .finish()
     }
 }
+
+/// What configuring or asserting on a generic method's field needs: the
+/// instantiation, named with `of::<T>()`. A generic method has a child mock
+/// per instantiation, so `returns`, `returns_with`, `when` and the
+/// assertions that take arguments are methods of those children; on the
+/// field they exist only to fail to compile with this trait's message.
+///
+/// ```
+/// use autospec::prelude::*;
+///
+/// #[autospec]
+/// trait Config {
+///     fn get<T: 'static>(&self, key: &str) -> T;
+/// }
+///
+/// let config = MockConfig::default();
+/// config.get.of::<u16>().returns(8080);
+/// assert_eq!(config.get::<u16>("port"), 8080);
+/// config.get.of::<u16>().assert_called_once_with(("port",));
+/// assert_eq!(config.get.call_count(), 1); // every instantiation
+/// ```
+///
+/// ```compile_fail,E0277
+/// # use autospec::prelude::*;
+/// # #[autospec]
+/// # trait Config {
+/// #     fn get<T: 'static>(&self, key: &str) -> T;
+/// # }
+/// # let config = MockConfig::default();
+/// // error: `get` is generic: configure and check one instantiation, `.of::<T>()`
+/// config.get.returns(8080u16);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "this method is generic: its answers and calls belong to one instantiation, named with `.of::<T>()`",
+    label = "this belongs to one instantiation: `.of::<T>()` first",
+    note = "for example `mock.get.of::<u16>().returns(8080)`; `call_count()` and `called()` on the method itself count every instantiation"
+)]
+pub trait NameTheInstantiation {}
+
+/// Methods of a child mock, on the field of a generic method: each fails
+/// to compile with the message of [`NameTheInstantiation`].
+#[doc(hidden)]
+impl<A: 'static> Generic<A> {
+    pub fn returns<V: NameTheInstantiation>(&self, value: V) {
+        drop(value);
+    }
+    pub fn returns_once<V: NameTheInstantiation>(&self, value: V) {
+        drop(value);
+    }
+    pub fn returns_each<V: NameTheInstantiation>(&self, values: V) {
+        drop(values);
+    }
+    pub fn returns_with<V: NameTheInstantiation>(&self, answer: V) {
+        drop(answer);
+    }
+    pub fn when<V: NameTheInstantiation>(&self, expected: V) {
+        drop(expected);
+    }
+    pub fn assert_called_with<V: NameTheInstantiation>(&self, expected: V) {
+        drop(expected);
+    }
+    pub fn assert_called_once_with<V: NameTheInstantiation>(&self, expected: V) {
+        drop(expected);
+    }
+    pub fn assert_any_call<V: NameTheInstantiation>(&self, expected: V) {
+        drop(expected);
+    }
+    pub fn panics<V: NameTheInstantiation>(&self, message: V) {
+        drop(message);
+    }
+}
