@@ -21,6 +21,7 @@ pub use crate::core::answer::PendingAnswer;
 pub use crate::core::bounds::Restated;
 pub use crate::core::holders::StaticRef;
 pub use crate::core::journal::AnyMethod;
+pub use crate::core::method::boxed::{BoxedAnswer, BoxedLater};
 pub use crate::core::method::call::kept_ok;
 pub use crate::core::method::calls::{gather, KeptOf};
 pub use crate::core::method::statics::ReturnsStatic;

@@ -206,3 +206,36 @@ mod async_default_bodies {
         stakers.total.assert_called_once();
     }
 }
+
+/// The same with `#[async_trait]` above `#[autospec]`, which makes the
+/// method return `Pin<Box<dyn Future + Send>>`: where the output is not
+/// `Send`, the call is made (and journaled) when the future is first
+/// polled, as the body of a real implementation runs then.
+mod outputs_that_are_not_send_boxed {
+    use super::*;
+    use std::error::Error;
+
+    #[async_trait::async_trait]
+    #[autospec]
+    pub trait Channel: Send + Sync {
+        async fn send(&self, payload: Vec<u8>) -> Result<usize, Box<dyn Error>>;
+        async fn close(&self) -> bool;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn the_boxed_future_is_send_and_journals_the_call_when_polled() {
+        let channel = MockChannel::default();
+        channel.send.returns_with(|payload| Ok(payload.len()));
+        channel.close.returns(true);
+        let shared: &'static dyn Channel = Box::leak(Box::new(channel.clone()));
+        let future = shared.send(vec![1, 2, 3]);
+        channel.send.assert_not_called(); // made when first polled
+        let sent = tokio::spawn(async move { future.await.map_err(|e| e.to_string()) });
+        assert_eq!(sent.await.unwrap(), Ok(3));
+        channel.send.assert_called_once_with((vec![1, 2, 3],));
+        // A `Send` output is answered at the call, as before.
+        let closing = shared.close();
+        channel.close.assert_called_once();
+        assert!(closing.await);
+    }
+}

@@ -122,6 +122,15 @@ impl Glue<'_, '_> {
                 // arguments) end with the `let`, before the await: held
                 // across it, they would make the future not `Send`.
                 Wrap::AsyncFn if self.async_trait => Self::await_answer(&future),
+                // A `Send` box (`#[async_trait]` above): made at the call
+                // where the answer is `Send`, else when first polled.
+                Wrap::BoxFuture if self.send_future().is_some() => {
+                    let (rt, answer) = (self.rt, self.answer_type());
+                    quote!(#rt::BoxedAnswer::<#answer>::new().__boxed(
+                        &#owner.#field,
+                        move |__autospec_method| __autospec_method.__call_async(#journal, #invoke),
+                    ))
+                }
                 Wrap::BoxFuture => quote!(::std::boxed::Box::pin(#future)),
                 _ => future,
             };

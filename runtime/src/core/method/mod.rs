@@ -40,6 +40,7 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
+pub(crate) mod boxed;
 pub(crate) mod call;
 pub(crate) mod calls;
 mod lend;
