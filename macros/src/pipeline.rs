@@ -57,21 +57,29 @@ fn impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
     };
     let (spec, inherent) = restate::impl_block(item_impl, ident);
     let model = Trait::of_impl_block(&spec, inherent, args);
+    impl_block_or_part(user, item_impl, &model, args, expand::impl_mock)
+}
+
+/// The user's block as written, then the mock of `model` (`item_impl`
+/// with elided lifetimes named): a whole mock by `mock`, or with
+/// `part = N` one part of it; or the block and the errors.
+fn impl_block_or_part(
+    user: &ItemImpl,
+    item_impl: &ItemImpl,
+    model: &Trait<'_>,
+    args: &Args,
+    mock: fn(&ItemImpl, &Trait<'_>, &Args) -> TokenStream,
+) -> TokenStream {
     let checked = match &args.part {
-        Some(number) => validate::check_part(item_impl, &model, number, args).map(Some),
-        None => validate::check_trait(&model, args).map(|()| None),
+        Some(number) => validate::check_part(item_impl, model, number, args).map(Some),
+        None => validate::check_trait(model, args).map(|()| None),
     };
-    match checked {
-        Ok(Some(part)) => {
-            let part = expand::part(&model, args, part);
-            quote::quote!(#user #part)
-        }
-        Ok(None) => {
-            let mock = expand::impl_mock(item_impl, &model, args);
-            quote::quote!(#user #mock)
-        }
-        Err(error) => with_error(error, user.to_token_stream()),
-    }
+    let generated = match checked {
+        Ok(Some(part)) => expand::part(model, args, part),
+        Ok(None) => mock(item_impl, model, args),
+        Err(error) => return with_error(error, user.to_token_stream()),
+    };
+    quote::quote!(#user #generated)
 }
 
 fn trait_impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
@@ -84,21 +92,7 @@ fn trait_impl_mock(item_impl: &ItemImpl, args: &Args) -> TokenStream {
     };
     let spec = restate::trait_impl(item_impl);
     let model = Trait::of_trait_impl(&spec, path, ident, args);
-    let checked = match &args.part {
-        Some(number) => validate::check_part(item_impl, &model, number, args).map(Some),
-        None => validate::check_trait(&model, args).map(|()| None),
-    };
-    match checked {
-        Ok(Some(part)) => {
-            let part = expand::part(&model, args, part);
-            quote::quote!(#user #part)
-        }
-        Ok(None) => {
-            let mock = expand::trait_impl_mock(item_impl, &model, args);
-            quote::quote!(#user #mock)
-        }
-        Err(error) => with_error(error, user.to_token_stream()),
-    }
+    impl_block_or_part(user, item_impl, &model, args, expand::trait_impl_mock)
 }
 
 fn patchable_fn(item_fn: &ItemFn, args: &Args) -> TokenStream {
