@@ -120,6 +120,7 @@ pub mod bounds {
     pub use crate::features::class::{Patch, SharedPatch};
     pub use crate::features::generic::NameTheInstantiation;
     pub use crate::features::matchers::assert::WrittenCall;
+    pub use crate::features::mockall_names::FromMockall;
     pub use crate::features::order::PatchGuard;
     pub use crate::features::part::{MissingPart, PartBlock};
     pub use crate::features::patch::{NoPatchHook, NotPatchable, PatchableMethod};

@@ -327,6 +327,26 @@ fn reading_back_without_a_value_says_how_to_give_one() {
 }
 
 #[test]
+fn reading_back_from_a_method_that_answers_by_value_says_so() {
+    #[autospec]
+    pub trait Names {
+        fn name(&self) -> Option<String>;
+    }
+    let names = MockNames::default();
+    let _: &dyn Names = &names;
+    names.name.returns(None);
+    assert_eq!(
+        panic_message(|| {
+            let _ = names.name.lent();
+        }),
+        "MockNames.name: `lent()` and `take_lent()` read back the value a method returning \
+         `&mut T` from `&mut self` lends to every call, and `name` hands its answer out by \
+         value: there is nothing lent to read. Its calls are in `.name.call_args_list()` and \
+         `mock_calls()`."
+    );
+}
+
+#[test]
 fn a_lent_value_answers_a_method_whose_arguments_are_journaled_as_text() {
     #[derive(Debug)]
     #[allow(dead_code)] // read by `Debug` only

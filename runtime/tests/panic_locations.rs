@@ -169,6 +169,15 @@ fn async_generic_and_class_methods_point_at_the_call() {
 }
 
 #[test]
+fn reading_back_a_lent_value_points_at_the_reading() {
+    let store = MockStore::default();
+    panics_here!(store.slot.lent());
+    store.get.returns(None);
+    panics_here!(store.get.lent());
+    panics_here!(store.get.take_lent());
+}
+
+#[test]
 fn magic_methods_point_at_the_expression() {
     let mut lines = MockLines::default();
     lines.magic.index.index.panics("index");

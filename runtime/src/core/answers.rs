@@ -462,6 +462,12 @@ impl<R> Answers<R> {
         }
     }
 
+    /// Whether the standing answer is a value handed out by value
+    /// (`returns(v)` of a method that does not lend).
+    pub(crate) fn has_standing_value(&self) -> bool {
+        matches!(self.standing, Standing::Value(..))
+    }
+
     /// The cell of the value a method returning `&mut T` lends, if it is
     /// the standing answer; `take` forgets it as the standing answer.
     pub(crate) fn var(&mut self, take: bool) -> Option<Var<R>> {

@@ -16,7 +16,9 @@
 //! - `order.rs`: order across mocks (`assert_in_order!`, `merged_calls!`);
 //! - `magic/`: std traits on mocks (`magic(..)`);
 //! - `dynamic/`: untyped mocks (Python's `Mock`, `MagicMock`);
-//! - `file.rs`: `MockFile`.
+//! - `file.rs`: `MockFile`;
+//! - `mockall_names.rs`: mockall's method names, each a compile error
+//!   that names the autospec way.
 //!
 //! May use: the core, and another feature only where it builds on it,
 //! without a cycle (waits, awaits, order, dynamic and typed arguments use
@@ -32,6 +34,7 @@ pub(crate) mod file;
 pub(crate) mod generic;
 pub mod magic;
 pub(crate) mod matchers;
+pub(crate) mod mockall_names;
 pub(crate) mod order;
 pub(crate) mod part;
 pub(crate) mod patch;

@@ -146,9 +146,11 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     {
         let var = self.var_here(false);
         let mut cell = lock(&var);
-        let value = cell
-            .as_mut()
-            .unwrap_or_else(|| elsewhere(&self.shared.head));
+        // Matched, not `unwrap_or_else`: a closure would report its own
+        // line instead of the caller's.
+        let Some(value) = cell.as_mut() else {
+            elsewhere(&self.shared.head)
+        };
         match value.get_mut() {
             Some(value) => value.clone(),
             None => not_here(&self.shared.head),
@@ -176,7 +178,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn take_lent(&self) -> R {
         let head = &self.shared.head;
         let var = self.var_here(false);
-        let taken = lock(&var).take().unwrap_or_else(|| elsewhere(head));
+        let Some(taken) = lock(&var).take() else {
+            elsewhere(head)
+        };
         match taken.into_inner() {
             Ok(value) => {
                 self.state().answers.var(true);
@@ -194,8 +198,14 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[track_caller]
     fn var_here(&self, take: bool) -> Var<R> {
         self.lending.give_back();
-        let var = self.state().answers.var(take);
-        var.unwrap_or_else(|| no_var(&self.shared.head))
+        let (var, by_value) = {
+            let mut state = self.state();
+            (state.answers.var(take), state.answers.has_standing_value())
+        };
+        match var {
+            Some(var) => var,
+            None => no_var(&self.shared.head, by_value),
+        }
     }
 }
 
@@ -225,8 +235,16 @@ fn not_here(head: &Head) -> ! {
 /// `lent()` or `take_lent()` with no value given to `returns(v)`.
 #[cold]
 #[track_caller]
-fn no_var(head: &Head) -> ! {
+fn no_var(head: &Head, by_value: bool) -> ! {
     let (mock, field) = (head.mock().name(), head.field());
+    if by_value {
+        fail::fail(&format!(
+            "{mock}.{field}: `lent()` and `take_lent()` read back the value a method returning \
+             `&mut T` from `&mut self` lends to every call, and `{field}` hands its answer out \
+             by value: there is nothing lent to read. Its calls are in `.{field}.call_args_list()` \
+             and `mock_calls()`."
+        ))
+    }
     fail::fail(&format!(
         "{mock}.{field}: no value was given to `.{field}.returns(..)` to read back; `lent()` \
          and `take_lent()` read the value a method returning `&mut T` from `&mut self` lends \
