@@ -333,8 +333,8 @@ fn reading_back_from_a_method_that_answers_by_value_says_so() {
         fn name(&self) -> Option<String>;
     }
     let names = MockNames::default();
-    let _: &dyn Names = &names;
     names.name.returns(None);
+    assert_eq!(names.name(), None);
     assert_eq!(
         panic_message(|| {
             let _ = names.name.lent();
