@@ -316,7 +316,7 @@ fn verdicts(options: &Options, summary: &Summary<'_>) -> Vec<(bool, String)> {
         (
             summary.mocked_percent() >= options.min_mocked,
             format!(
-                "mocked {:.2} % of the valid traits (at least {} %)",
+                "mocked {:.2} % of the valid traits not given a refused shape on purpose (at least {} %)",
                 summary.mocked_percent(),
                 options.min_mocked
             ),

@@ -702,10 +702,11 @@ pub(crate) fn render_file(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn decl() -> TraitDecl {
+    /// A small valid trait, for tests of this crate.
+    pub(crate) fn decl() -> TraitDecl {
         TraitDecl {
             index: 7,
             name: "Store".to_owned(),

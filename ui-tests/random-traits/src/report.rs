@@ -135,8 +135,19 @@ impl<'a> Summary<'a> {
         }
     }
 
+    /// The share of the valid traits that mocked, among those not given a
+    /// documented refused shape on purpose (`--refusals`): those are meant
+    /// to be refused, and how many a run draws is chance, which must not
+    /// decide the target.
     pub(crate) fn mocked_percent(&self) -> f64 {
-        percent(self.mocked, self.valid)
+        let plain: Vec<&Outcome> = self
+            .records
+            .iter()
+            .filter(|r| r.decl.expect_refusal.is_none())
+            .filter_map(Record::outcome)
+            .collect();
+        let mocked = plain.iter().filter(|o| ***o == Outcome::Mocked).count();
+        percent(mocked, plain.len())
     }
 
     pub(crate) fn table(&self) -> String {
@@ -356,5 +367,39 @@ fn shorten(text: &str, max: usize) -> String {
     } else {
         let cut: String = text.chars().take(max - 1).collect();
         format!("{cut}…")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::decl;
+
+    fn record(decl: TraitDecl, outcome: Outcome) -> Record {
+        Record {
+            decl,
+            edition: "2021",
+            status: Status::Checked(outcome),
+        }
+    }
+
+    #[test]
+    fn the_mocked_share_leaves_out_the_traits_refused_on_purpose() {
+        let mut on_purpose = decl();
+        on_purpose.expect_refusal = Some("a generic associated type");
+        let refused = Outcome::RefusedCleanly {
+            message: "refused".to_owned(),
+            errors: 1,
+        };
+        let records = vec![
+            record(decl(), Outcome::Mocked),
+            record(decl(), Outcome::Mocked),
+            record(on_purpose, refused.clone()),
+        ];
+        let summary = Summary::new(1, &records, &[]);
+        assert!((summary.mocked_percent() - 100.0).abs() < 1e-9);
+        let records = vec![record(decl(), Outcome::Mocked), record(decl(), refused)];
+        let summary = Summary::new(1, &records, &[]);
+        assert!((summary.mocked_percent() - 50.0).abs() < 1e-9);
     }
 }
