@@ -125,6 +125,7 @@ pub mod bounds {
     pub use crate::features::part::{MissingPart, PartBlock};
     pub use crate::features::patch::{NoPatchHook, NotPatchable, PatchableMethod};
     pub use crate::features::spy::SpyAttribute;
+    pub use crate::features::waits::WaitTimeout;
 }
 pub use crate::core::call::Call;
 pub use crate::core::method::read::Times;

@@ -41,4 +41,4 @@ pub(crate) mod patch;
 pub(crate) mod specialized;
 pub(crate) mod spy;
 pub(crate) mod typed_arg;
-mod waits;
+pub(crate) mod waits;

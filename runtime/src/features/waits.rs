@@ -15,6 +15,50 @@ use crate::features::matchers::messages::expected_text;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
+/// What the `wait_until_*` methods take as their timeout: a `Duration`,
+/// or `None` for the mock's own ([`Mock::set_wait_timeout`](crate::Mock::set_wait_timeout)).
+///
+/// ```
+/// # use autospec::prelude::*;
+/// use std::time::Duration;
+/// #[autospec]
+/// trait Sink { fn push(&self, sample: u32); }
+/// let sink = MockSink::default();
+/// sink.push(1);
+/// sink.push.wait_until_called(Duration::from_millis(100));
+/// sink.push.wait_until_called(None);
+/// ```
+///
+/// ```compile_fail,E0277
+/// # use autospec::prelude::*;
+/// # #[autospec]
+/// # trait Sink { fn push(&self, sample: u32); }
+/// # let sink = MockSink::default();
+/// // error: a wait's timeout is a `Duration`, or `None` for the mock's own
+/// sink.push.wait_until_called(1000);
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "a wait's timeout is a `Duration`, or `None` for the mock's own, not `{Self}`",
+    label = "write `Duration::from_millis(..)` or `Duration::from_secs(..)`, or `None`"
+)]
+pub trait WaitTimeout {
+    /// The timeout, `None` for the mock's own.
+    #[doc(hidden)]
+    fn timeout(self) -> Option<Duration>;
+}
+
+impl WaitTimeout for Duration {
+    fn timeout(self) -> Option<Duration> {
+        Some(self)
+    }
+}
+
+impl WaitTimeout for Option<Duration> {
+    fn timeout(self) -> Option<Duration> {
+        self
+    }
+}
+
 /// Waiting for calls from other threads.
 impl<A, R, F: ?Sized> Method<A, R, F> {
     /// The timeout given, else the mock's (see [`Mock::set_wait_timeout`](crate::Mock::set_wait_timeout)).
@@ -41,7 +85,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// sink.push.assert_called_once_with((7,));
     /// ```
     #[track_caller]
-    pub fn wait_until_called(&self, timeout: impl Into<Option<Duration>>) {
+    pub fn wait_until_called(&self, timeout: impl WaitTimeout) {
         self.wait_until_called_times(1, timeout);
     }
 
@@ -61,8 +105,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// assert_eq!(sink.push.call_count(), 4);
     /// ```
     #[track_caller]
-    pub fn wait_until_called_times(&self, times: usize, timeout: impl Into<Option<Duration>>) {
-        let timeout = self.timeout(timeout.into());
+    pub fn wait_until_called_times(&self, times: usize, timeout: impl WaitTimeout) {
+        let timeout = self.timeout(timeout.timeout());
         let what = report::calls(times);
         wait_until(self, timeout, &format!("at least {what}"), &mut || {
             journal::call_count(self) >= times
@@ -85,9 +129,9 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn wait_until_any_call_with<E: ArgsMatch<A>>(
         &self,
         expected: E,
-        timeout: impl Into<Option<Duration>>,
+        timeout: impl WaitTimeout,
     ) {
-        let timeout = self.timeout(timeout.into());
+        let timeout = self.timeout(timeout.timeout());
         let what = format!(
             "a call {}",
             expected_text(&self.shared.head, &expected.__describe())
