@@ -7,7 +7,7 @@ use super::{Inherent, Origin, Trait, RESTATED_RECEIVER};
 use crate::attr::Args;
 use crate::input::{ClosureSignature, Restated};
 use crate::queries::is_hooked;
-use crate::walk::{Rewrite, Rewriter, Step};
+use crate::walk::{Look, Looker, Rewrite, Rewriter, Step};
 use quote::{format_ident, quote};
 use syn::visit_mut::VisitMut;
 use syn::{FnArg, ImplItem, ImplItemFn, ItemFn, ItemImpl, ItemTrait, Path, Type, Visibility};
@@ -222,28 +222,15 @@ pub(crate) fn name_elided_lifetimes(item_impl: &ItemImpl) -> Option<ItemImpl> {
 
 /// Every lifetime name written anywhere in the block (`a` for `'a`).
 fn lifetime_names(item_impl: &ItemImpl) -> Vec<String> {
-    fn gather(tokens: proc_macro2::TokenStream, names: &mut Vec<String>) {
-        let mut quote_before = false;
-        for token in tokens {
-            match token {
-                proc_macro2::TokenTree::Punct(punct) => quote_before = punct.as_char() == '\'',
-                proc_macro2::TokenTree::Ident(ident) if quote_before => {
-                    names.push(ident.to_string());
-                    quote_before = false;
-                }
-                proc_macro2::TokenTree::Group(group) => {
-                    gather(group.stream(), names);
-                    quote_before = false;
-                }
-                proc_macro2::TokenTree::Ident(_) | proc_macro2::TokenTree::Literal(_) => {
-                    quote_before = false;
-                }
-            }
+    struct Names(Vec<String>);
+    impl Look<'_> for Names {
+        fn lifetime(&mut self, lifetime: &syn::Lifetime) {
+            self.0.push(lifetime.ident.to_string());
         }
     }
-    let mut names = Vec::new();
-    gather(quote::ToTokens::to_token_stream(item_impl), &mut names);
-    names
+    let mut names = Names(Vec::new());
+    syn::visit::Visit::visit_item_impl(&mut Looker(&mut names), item_impl);
+    names.0
 }
 
 /// The block's public associated consts, which the mock copies.

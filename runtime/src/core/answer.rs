@@ -34,35 +34,31 @@ use std::task::{Context, Poll};
 #[must_use = "a mock's future journals its await only when it is awaited (the call is journaled already)"]
 pub struct Answer<R> {
     value: Value<R>,
-    ticket: Option<AwaitTicket>,
 }
 
 /// A future a `returns_async` closure made.
 pub(crate) type Pending<R> = Pin<Box<dyn Future<Output = R> + Send>>;
 
 enum Value<R> {
-    Ready(Option<R>),
+    /// The answer, and the ticket that journals its await.
+    Ready(Option<R>, Option<AwaitTicket>),
     /// From `returns_async`: completes when the configured future does.
-    Pending(Pending<R>),
+    Pending(PendingAnswer<R>),
 }
 
 impl<R> Answer<R> {
     pub(crate) fn new(value: R, ticket: Option<AwaitTicket>) -> Self {
         Answer {
-            value: Value::Ready(Some(value)),
-            ticket,
+            value: Value::Ready(Some(value), ticket),
         }
     }
 
     pub(crate) fn pending(future: Pending<R>, ticket: Option<AwaitTicket>) -> Self {
         Answer {
-            value: Value::Pending(future),
-            ticket,
+            value: Value::Pending(PendingAnswer { future, ticket }),
         }
     }
-}
 
-impl<R> Answer<R> {
     /// For the body of an `async fn` (under `#[async_trait]`): the answer
     /// where it is ready, journaled as awaited, else the future of a
     /// `returns_async` answer. Neither holds an `R` across an await, so
@@ -70,21 +66,23 @@ impl<R> Answer<R> {
     /// (`Result<T, Box<dyn Error>>`), as a real body that makes its `R`
     /// at the end is.
     #[doc(hidden)]
-    pub fn __into_ready(mut self) -> Result<R, PendingAnswer<R>> {
-        match std::mem::replace(&mut self.value, Value::Ready(None)) {
-            Value::Ready(Some(value)) => {
-                if let Some(ticket) = self.ticket.take() {
-                    ticket.awaited();
-                }
-                Ok(value)
-            }
-            Value::Ready(None) => unreachable!("an answer is taken once"),
-            Value::Pending(future) => Err(PendingAnswer {
-                future,
-                ticket: self.ticket.take(),
-            }),
+    pub fn __into_ready(self) -> Result<R, PendingAnswer<R>> {
+        match self.value {
+            Value::Ready(mut value, mut ticket) => Ok(awaited(&mut value, &mut ticket)),
+            Value::Pending(pending) => Err(pending),
         }
     }
+}
+
+/// The ready answer, taken once, with its await journaled.
+fn awaited<R>(value: &mut Option<R>, ticket: &mut Option<AwaitTicket>) -> R {
+    let value = value
+        .take()
+        .expect("a mock's future is polled again after it completed");
+    if let Some(ticket) = ticket.take() {
+        ticket.awaited();
+    }
+    value
 }
 
 /// The rest of an [`Answer`] whose value comes from a `returns_async`
@@ -122,25 +120,16 @@ impl<R> Future for Answer<R> {
     type Output = R;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<R> {
-        let value = match &mut self.value {
-            Value::Ready(value) => value
-                .take()
-                .expect("a mock's future is polled again after it completed"),
-            Value::Pending(future) => match future.as_mut().poll(cx) {
-                Poll::Ready(value) => value,
-                Poll::Pending => return Poll::Pending,
-            },
-        };
-        if let Some(ticket) = self.ticket.take() {
-            ticket.awaited();
+        match &mut self.value {
+            Value::Ready(value, ticket) => Poll::Ready(awaited(value, ticket)),
+            Value::Pending(pending) => Pin::new(pending).poll(cx),
         }
-        Poll::Ready(value)
     }
 }
 
 impl<R> fmt::Debug for Answer<R> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let ready = matches!(self.value, Value::Ready(Some(_)));
+        let ready = matches!(self.value, Value::Ready(Some(_), _));
         f.debug_struct("Answer")
             .field("ready", &ready)
             .finish_non_exhaustive()
