@@ -103,9 +103,10 @@ struct Options {
     hooks_only: bool,
     quick: bool,
     percall_only: bool,
+    write_suites: bool,
 }
 
-const USAGE: &str = "usage: autospec-bench [--sizes 50,500,1000] [--reps 3] [--quick] [--percall-only] [--write-docs] [--docs-dir DIR] [--unstable-expand] [--shared-signatures] [--hooks-only]
+const USAGE: &str = "usage: autospec-bench [--sizes 50,500,1000] [--reps 3] [--quick] [--percall-only] [--write-docs] [--docs-dir DIR] [--unstable-expand] [--shared-signatures] [--hooks-only] [--write-suites]
 
   --sizes N,..       mocked methods per suite (rounded up to whole traits of 10); default 50,500,1000
   --reps N           interleaved rounds per build measurement; default 3 (the per-call binaries
@@ -122,7 +123,9 @@ const USAGE: &str = "usage: autospec-bench [--sizes 50,500,1000] [--reps 3] [--q
                      trait K also takes a `TagK` of its trait's own, as real traits have their own
                      types, so that no generic instantiation is shared between traits
   --hooks-only       measure only what an unpatched patch hook costs (debug and release, plus a check
-                     of the release binary's code) and print that section";
+                     of the release binary's code) and print that section
+  --write-suites     only write the suites of --sizes under bench/work/<flavor>-<methods>/ and stop,
+                     for looking into one by hand (cargo llvm-lines, nm --size-sort)";
 
 fn parse_options() -> Result<Options, String> {
     let mut options = Options {
@@ -135,6 +138,7 @@ fn parse_options() -> Result<Options, String> {
         hooks_only: false,
         quick: false,
         percall_only: false,
+        write_suites: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -165,6 +169,7 @@ fn parse_options() -> Result<Options, String> {
             "--hooks-only" => options.hooks_only = true,
             "--quick" => options.quick = true,
             "--percall-only" => options.percall_only = true,
+            "--write-suites" => options.write_suites = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
@@ -213,6 +218,19 @@ fn main() {
         options.reps,
         work.display()
     );
+
+    if options.write_suites {
+        for &requested in &options.sizes {
+            let traits = requested.div_ceil(gen::SIGS.len());
+            for flavor in FLAVORS {
+                let dir = work.join(format!("{}-{}", flavor.name(), traits * gen::SIGS.len()));
+                gen::write_suite(&dir, flavor, traits, options.distinct, &runtime)
+                    .expect("bench/work is writable");
+                eprintln!("wrote {}", dir.display());
+            }
+        }
+        return;
+    }
 
     eprintln!("== the cost of a patch hook, unpatched");
     let hooks = hooks::measure(&work, &runtime);

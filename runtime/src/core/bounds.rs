@@ -118,14 +118,16 @@ pub struct SharedJournal<A, R, F: ?Sized>(
 type Handle<T> = std::sync::Arc<std::sync::Mutex<T>>;
 
 // SAFETY: `SharedJournal<A, R, F>` stands for a shared handle
-// (`Arc<Mutex<State<A, R, F>>>`) to a method's typed state, which holds `A`
-// values, `R` values only inside `Sent` (proven `Send` when stored), and
+// (`Arc<Mutex<State<R>>>`) to a method's typed state, which holds `A`
+// values (erased in its journal, owned as in a `Vec<A>`), `R` values only
+// inside `Sent` (proven `Send` when stored), and
 // `Box<F>` closures, which are only ever run by one call at a time, through
 // `&mut` (`core/closure.rs`), so they are sent between threads but never
 // shared. Such a handle may cross threads, and be shared, where that state
 // may be sent, which is where `A: Send` and `F: Send`. A compile-time check
-// beside `State` (`core/method/state.rs`) proves
-// `Arc<Mutex<State<A, R, F>>>: Send + Sync` under exactly these bounds.
+// beside `State` (`core/method/state.rs`) proves a model of it,
+// `Arc<Mutex<(Vec<A>, State<R>, Box<F>)>>`, `Send + Sync` under exactly
+// these bounds.
 unsafe impl<A: Send, R, F: ?Sized + Send> Send for SharedJournal<A, R, F> {}
 // SAFETY: as for `Send`.
 unsafe impl<A: Send, R, F: ?Sized + Send> Sync for SharedJournal<A, R, F> {}

@@ -12,7 +12,8 @@ use std::sync::Arc;
 pub(crate) struct Shared {
     /// Shared apart, so that a future can hold it without the typed part.
     pub(crate) head: Arc<Head>,
-    /// A `Typed<A, R, F>` of the `Method<A, R, F>` that made it.
+    /// The `Typed<R>` (`core/method/state.rs`) of the `Method<A, R, F>`
+    /// that made it.
     pub(crate) typed: Erased,
 }
 
@@ -32,9 +33,9 @@ pub(crate) struct Erased {
 // `fallback`, `core/closure.rs`). Whoever holds one (directly, or through
 // an `Arc<Shared>`) also holds the marker of the erased type, so that the
 // holder is `Send` or `Sync` only where the erased value may be sent or
-// shared: `Method` (`PhantomData<Owner<A, R, F>>`, the marker of
-// `Arc<Typed<A, R, F>>`) and `State` for the closures in its `Answers`
-// (`PhantomData<Box<F>>`). Nothing else holds an `Arc<Shared>`: the future
+// shared: `Method` (`PhantomData<Owner<A, R, F>>`, the marker of a
+// shared handle to the argument tuples `A`, the state and the `Box<F>`
+// closures in its `Answers`). Nothing else holds an `Arc<Shared>`: the future
 // of an async call holds the untyped `Head` alone (`AwaitTicket`), so
 // that dropping it on another thread never drops the typed state. A
 // closure is never shared between threads, only sent: a call takes it out

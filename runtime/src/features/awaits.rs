@@ -72,7 +72,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         awaited
             .iter()
             .filter_map(|seq| state.log.seqs.binary_search(seq).ok())
-            .filter_map(|index| state.args.values().get(index).cloned())
+            .filter_map(|index| state.values().get(index).cloned())
             .collect()
     }
 
@@ -293,7 +293,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         let args: Vec<Entry<'_, A>> = awaited
             .iter()
             .filter_map(|seq| state.log.seqs.binary_search(seq).ok())
-            .map(|index| state.args.get(index))
+            .map(|index| state.entry(index))
             .collect();
         check(&args)
     }

@@ -17,7 +17,6 @@ use crate::core::journal::ErasedArgs;
 use crate::core::lock::lock;
 use crate::core::method::call::erase;
 use crate::core::method::calls::{Entry, Kept};
-use crate::core::method::state::State;
 use crate::core::method::Method;
 use crate::features::awaits::Awaiting;
 use std::cell::UnsafeCell;
@@ -159,8 +158,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         if !unsafe { guard.answers.runs_default(erase(&args)) } {
             return Ok(args);
         }
-        let state: &mut State<A, R, F> = &mut guard;
-        let seq = state.record(args, self.shared.head.is_journaling());
+        let seq = guard.record(args, self.shared.head.is_journaling());
         drop(guard);
         self.shared.head.notify();
         Err(Awaiting::of(self, seq))
@@ -178,8 +176,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         if !unsafe { guard.answers.runs_default(erase(&args)) } {
             return Some(args);
         }
-        let state: &mut State<A, R, F> = &mut guard;
-        state.record(args, self.shared.head.is_journaling());
+        guard.record(args, self.shared.head.is_journaling());
         drop(guard);
         self.shared.head.notify();
         None

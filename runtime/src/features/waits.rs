@@ -137,10 +137,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             expected_text(&self.shared.head, &expected.__describe())
         );
         wait_until(self, timeout, &what, &mut || {
-            self.state()
-                .args
-                .iter()
-                .any(|args| expected.__matches(args))
+            self.state().entries().any(|args| expected.__matches(args))
         });
     }
 }

@@ -2,15 +2,18 @@
 //! it. Only the journal push and the answer pick are generic over the
 //! argument tuple (see the note on code size in `mod.rs`).
 
-use super::calls::{Entry, Kept};
+use super::calls::{hand_over, Incoming, Kept};
+use super::state::{LockedState, State, Typed};
 use super::Method;
 use crate::core::answer::Answer;
 use crate::core::answers::Picked;
 use crate::core::closure::Closure;
 use crate::core::fail::refused;
+use crate::core::head::Head;
 use crate::core::holders::StaticRef;
 use crate::core::journal::ErasedArgs;
 use crate::core::shared::AwaitTicket;
+use std::mem::MaybeUninit;
 use std::sync::Arc;
 
 /// The call path.
@@ -65,16 +68,19 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&mut F) -> R,
     ) -> (R, Option<u64>) {
-        let (answer, seq) = self.pick(args.into());
-        let with = match answer {
-            Ok(value) => return (value, seq),
-            Err(with) => with,
-        };
-        let value = self.run(&with, invoke);
-        if seq.is_some() {
-            self.state().answers.keep_return(seq, &value);
+        let mut slot = MaybeUninit::uninit();
+        let args = hand_over(args.into(), &mut slot);
+        // SAFETY: the state's journal was made for `A` (`Method::__new`),
+        // and the arguments handed over are a call of this method, given up.
+        let (answer, seq) = unsafe { pick(&self.shared.head, self.typed(), args) };
+        match answer {
+            Ok(value) => (value, seq),
+            Err(with) => {
+                let value = self.run(&with, invoke);
+                keep_returned(&self.shared.head, self.typed(), seq, &value);
+                (value, seq)
+            }
         }
-        (value, seq)
     }
 
     /// Runs the `returns_with` closure of a call, unlocked so that it may
@@ -135,63 +141,16 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     /// Journals a call and picks its answer: a value (a default one when
     /// nothing is configured), or the `returns_with` closure to run, which
     /// the caller runs with the state unlocked so that it may use the mock.
-    /// Also the call's sequence number if it was journaled.
+    /// Also the call's sequence number if it was journaled. Only this shell
+    /// is compiled per method; the work is in [`pick`], per return type.
     #[track_caller]
     fn pick(&self, args: Kept<A>) -> (Result<R, Arc<Closure>>, Option<u64>) {
-        let mut guard = self.state();
-        let state = &mut *guard;
-        // SAFETY: the rules were made by `when` of this method, for this
-        // `A`, and `args` lives until the end of this call.
-        let rule = unsafe { state.answers.rule_for(erase(&args)) };
-        // `record`, written out: one generic function less per method.
-        let seq = state.log.number(self.shared.head.is_journaling());
-        // The call is journaled before any answer runs, so that an answer
-        // that panics leaves it journaled like any other.
-        let unjournaled = if seq.is_some() {
-            state.args.push(args, state.render);
-            None
-        } else {
-            Some(args)
-        };
-        self.shared.head.notify();
-        let journaled = match &unjournaled {
-            Some(args) => erase(args),
-            None => state
-                .args
-                .last()
-                .map_or(ErasedArgs::Text(&[]), Entry::erase),
-        };
-        // SAFETY: `journaled` is this call's arguments (of this method's
-        // `A`), in the journal or in `unjournaled`; neither moves nor is
-        // dropped while the forms, the rule or a one-shot closure use them:
-        // the lock is held, and a call of this method from a closure panics
-        // rather than pushing.
-        if unsafe { state.answers.refuses(journaled) } {
-            // SAFETY: as above.
-            let call = unsafe { rendered(journaled, state.render) };
-            let forms = state.answers.accepted_forms();
-            drop(guard);
-            refused(&self.shared.head, call, &forms);
-        }
-        // SAFETY: as above, and `rule` came from `rule_for` for this call.
-        let picked = unsafe { state.answers.settle(rule, journaled, seq) };
-        drop(unjournaled);
-        let answer = match picked {
-            Picked::Value(value) => Ok(value),
-            Picked::With(answer) => Err(answer),
-            // A `&'static` answer or a lent value is handed out by
-            // `__call_static` or `__call_mut` before it gets here; only a
-            // call racing with another that used up the one-shot answers in
-            // between finds it, and gets the default.
-            Picked::Elsewhere | Picked::Unconfigured => {
-                let value = state.answers.unconfigured(&self.shared.head, &*state);
-                state.answers.default_returned(seq);
-                Ok(value)
-            }
-        };
-        (answer, seq)
+        let mut slot = MaybeUninit::uninit();
+        let args = hand_over(args, &mut slot);
+        // SAFETY: the state's journal was made for `A` (`Method::__new`),
+        // and the arguments handed over are a call of this method, given up.
+        unsafe { pick(&self.shared.head, self.typed(), args) }
     }
-
     /// [`__call`](Self::__call) for a method that returns `&'static T`:
     /// the `&'static T` given to `returns_static(&CONFIG)` when it answers,
     /// else the answer, leaked (see [`__call_leak`](Self::__call_leak)).
@@ -223,7 +182,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         // SAFETY: as in `__call_numbered`.
         let refused_call = unsafe { guard.answers.refuses(erase(&args)) }.then(|| {
             // SAFETY: as above.
-            let call = unsafe { rendered(erase(&args), guard.render) };
+            let call = guard.args.render_at(erase(&args));
             (call, guard.answers.accepted_forms())
         });
         guard.record(args, self.shared.head.is_journaling());
@@ -323,27 +282,111 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     #[doc(hidden)]
     pub fn __adopt(&self, seq: u64, args: Kept<A>) {
         let mut guard = self.state();
-        let state = &mut *guard;
-        let at = state.log.seqs.partition_point(|&recorded| recorded < seq);
-        state.log.seqs.insert(at, seq);
-        state.args.insert(at, args, state.render);
+        let at = guard.log.seqs.partition_point(|&recorded| recorded < seq);
+        guard.log.seqs.insert(at, seq);
+        guard.insert(at, args);
     }
 }
 
-/// Erased arguments, rendered, for a message.
+/// Journals what a `returns_with` closure returned for call `seq`.
+fn keep_returned<R>(head: &Head, typed: &Typed<R>, seq: Option<u64>, value: &R) {
+    if seq.is_some() {
+        LockedState::lock(head, typed)
+            .answers
+            .keep_return(seq, value);
+    }
+}
+
+/// A call refused by `accepts(..)`: its arguments rendered, and the
+/// accepted forms.
+type Refusal = (Vec<String>, Vec<String>);
+
+/// What `pick` finds: the value or the closure to run, and the call's
+/// sequence number if it was journaled.
+type Found<R> = (Result<R, Arc<Closure>>, Option<u64>);
+
+/// The work of `Method::pick`, generic over the return type alone: every
+/// method returning the same type shares it.
 ///
 /// # Safety
-/// As for [`Entry::of`]: `args` are the erased arguments of a live call of
-/// a method whose argument tuple is `A`.
-pub(crate) unsafe fn rendered<A>(
-    args: ErasedArgs<'_>,
-    render: fn(&A) -> Vec<String>,
-) -> Vec<String> {
+/// `args` are the arguments of a call of the method whose state this is:
+/// a `Value` points to a tuple of the journal's type, which this takes
+/// over (it is journaled or dropped).
+#[track_caller]
+unsafe fn pick<R>(
+    head: &Head,
+    typed: &Typed<R>,
+    args: Incoming<'_>,
+) -> (Result<R, Arc<Closure>>, Option<u64>) {
+    let mut guard = LockedState::lock(head, typed);
     // SAFETY: the caller's contract.
-    match unsafe { Entry::<A>::of(args) } {
-        Entry::Value(args) => render(args),
-        Entry::Text(texts) => texts.to_vec(),
+    match unsafe { pick_locked(head, &mut guard, args) } {
+        Ok(picked) => picked,
+        Err((call, forms)) => {
+            drop(guard);
+            refused(head, call, &forms)
+        }
     }
+}
+
+/// [`pick`], locked.
+///
+/// # Safety
+/// As for [`pick`].
+#[track_caller]
+unsafe fn pick_locked<R>(
+    head: &Head,
+    state: &mut State<R>,
+    args: Incoming<'_>,
+) -> Result<Found<R>, Refusal> {
+    // SAFETY: the rules were made by `when` of this method, for its tuple
+    // type, and `args` lives until the end of this call.
+    let rule = unsafe { state.answers.rule_for(args.erase()) };
+    let seq = state.log.number(head.is_journaling());
+    // The call is journaled before any answer runs, so that an answer
+    // that panics leaves it journaled like any other. Arguments that are
+    // not journaled are dropped when this returns or unwinds.
+    let unjournaled = if seq.is_some() {
+        // SAFETY: the caller's contract.
+        unsafe { state.args.push(args) };
+        None
+    } else {
+        // SAFETY: the caller's contract.
+        Some(unsafe { state.args.owned(args) })
+    };
+    head.notify();
+    let journaled = match &unjournaled {
+        Some(args) => args.erase(),
+        None => state.args.last().unwrap_or(ErasedArgs::Text(&[])),
+    };
+    // SAFETY: `journaled` is this call's arguments (of this method's
+    // tuple type), in the journal or in `unjournaled`; neither moves nor
+    // is dropped while the forms, the rule or a one-shot closure use them:
+    // the lock is held, and a call of this method from a closure panics
+    // rather than pushing.
+    if unsafe { state.answers.refuses(journaled) } {
+        return Err((
+            state.args.render_at(journaled),
+            state.answers.accepted_forms(),
+        ));
+    }
+    // SAFETY: as above, and `rule` came from `rule_for` for this call.
+    let picked = unsafe { state.answers.settle(rule, journaled, seq) };
+    drop(unjournaled);
+    let answer = match picked {
+        Picked::Value(value) => Ok(value),
+        Picked::With(answer) => Err(answer),
+        // A `&'static` answer or a lent value is handed out by
+        // `__call_static` or `__call_mut` before it gets here; only a
+        // call racing with another that used up the one-shot answers in
+        // between finds it, and gets the default.
+        Picked::Elsewhere | Picked::Unconfigured => {
+            let value = state.answers.unconfigured(head, &*state);
+            state.answers.default_returned(seq);
+            Ok(value)
+        }
+    };
+    Ok((answer, seq))
 }
 
 /// A call's arguments, erased, for the rules' tests and answers.

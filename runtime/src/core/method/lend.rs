@@ -20,7 +20,7 @@
 //! through another handle while one handle holds it finds the cell empty
 //! and panics: the other handle may still hold a `&mut` to it.
 
-use super::call::{erase, rendered};
+use super::call::erase;
 use super::calls::Kept;
 use super::Method;
 use crate::core::fail;
@@ -80,7 +80,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         // SAFETY: as above.
         let refused = unsafe { guard.answers.refuses(erase(&args)) }.then(|| {
             // SAFETY: as above.
-            let call = unsafe { rendered(erase(&args), guard.render) };
+            let call = guard.args.render_at(erase(&args));
             (call, guard.answers.accepted_forms())
         });
         let seq = guard.record(args, self.shared.head.is_journaling());

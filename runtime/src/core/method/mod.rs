@@ -100,17 +100,19 @@ pub struct Method<A, R, F: ?Sized> {
     /// What this handle lent its last call, for a method returning `&mut T`
     /// (`lend.rs`); each handle has its own.
     lending: Lending<R>,
-    /// `Send` and `Sync` as for the `Arc<Typed<A, R, F>>` that `shared`
-    /// stands for.
+    /// `Send` and `Sync` as for a shared handle to the typed state that
+    /// `shared` stands for (argument tuples `A`, answers, closures `F`).
     typed: PhantomData<Owner<A, R, F>>,
 }
 
 // Code size: every mocked method instantiates `Method` with its own `A` and
 // `F`, and a debug build compiles everything generic over them once per
-// mocked method. So only the journal push, the answer pick and the typed
-// comparisons (`features/matchers`) are generic over them. Answers are
-// generic over `R` alone, shared by all methods returning the same type
-// (`core/answers.rs`); reading the journal, names, messages and panics
+// mocked method. So only thin shells are generic over them: the call
+// path's entry, the typed views of the journal and the typed comparisons
+// (`features/matchers`). The journal keeps the tuples erased (`Calls`),
+// so the state, its lock and the answer pick are generic over `R` alone,
+// shared by all methods returning the same type (`state.rs`, `call.rs`,
+// `core/answers.rs`); reading the journal, names, messages and panics
 // compile once (`core/journal.rs`, `core/fail.rs`, the features' messages)
 // and reach the typed journal through `&Mutex<dyn Journal>`. Even the
 // handle's `Arc` is untyped (`Shared`, `core/shared.rs`), since `Arc`'s own

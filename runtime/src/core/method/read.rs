@@ -53,7 +53,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        self.state().args.values().last().cloned()
+        self.state().values().last().cloned()
     }
 
     /// The arguments of every call, oldest first.
@@ -71,7 +71,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     where
         A: Clone,
     {
-        self.state().args.values().to_vec()
+        self.state().values().to_vec()
     }
 
     /// Forgets the recorded calls of this method; configured answers stay.

@@ -58,11 +58,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
 
     /// How many calls there were, and whether the last had these arguments.
     fn last_call_is<E: ArgsMatch<A>>(&self, expected: &E) -> (usize, bool) {
-        // Through `deref_mut`, as the per-call path, so that this needs no
-        // other instance of the lock guard's code.
-        let mut guard = self.state();
-        let state = &mut *guard;
-        let found = match state.args.last() {
+        let state = self.state();
+        let found = match state.last_entry() {
             Some(args) => expected.__matches(args),
             None => false,
         };
@@ -111,8 +108,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn calls_matching<E: ArgsMatch<A>>(&self, expected: E) -> usize {
         let state = self.state();
         state
-            .args
-            .iter()
+            .entries()
             .filter(|args| expected.__matches(*args))
             .count()
     }
@@ -135,7 +131,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     pub fn assert_has_calls<E: ArgsMatch<A>>(&self, expected: impl IntoIterator<Item = E>) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
-        let args: Vec<Entry<'_, A>> = state.args.iter().collect();
+        let args: Vec<Entry<'_, A>> = state.entries().collect();
         let found = has_run(&args, &expected);
         drop(state);
         if !found {
@@ -162,7 +158,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
     ) {
         let expected: Vec<E> = expected.into_iter().collect();
         let state = self.state();
-        let calls: Vec<Entry<'_, A>> = state.args.iter().collect();
+        let calls: Vec<Entry<'_, A>> = state.entries().collect();
         let missing = missing_in_any_order(&calls, &expected);
         drop(state);
         if !missing.is_empty() {
@@ -178,7 +174,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
             .log
             .seqs
             .iter()
-            .zip(state.args.iter())
+            .zip(state.entries())
             .filter(|(_, args)| expected.__matches(*args))
             .map(|(seq, _)| *seq)
             .collect()
