@@ -202,6 +202,7 @@ impl<R> Answers<R> {
     /// Journals that call `seq` returned `run`: a new run unless the last
     /// one already says so. Calls are journaled in sequence order under
     /// the lock, so runs only ever grow at the end.
+    #[inline]
     fn journal_run(&mut self, seq: Option<u64>, run: Run) {
         if let (Some(seq), Some(_)) = (seq, &self.shown) {
             if self.returned.last().map(|(_, last)| *last) != Some(run) {
@@ -255,7 +256,21 @@ impl<R> Answers<R> {
     }
 
     /// Journals that call `seq` returned the standing value.
+    #[inline]
     fn standing_returned(&mut self, seq: Option<u64>) {
+        if let (Some(index), Some((_, Run::Kept(last))), Some(_)) =
+            (self.standing_kept, self.returned.last(), seq)
+        {
+            if *last == index {
+                // The newest run already says so, and holds for this call.
+                return;
+            }
+        }
+        self.standing_returned_run(seq);
+    }
+
+    /// [`standing_returned`](Self::standing_returned) when a run starts.
+    fn standing_returned_run(&mut self, seq: Option<u64>) {
         if seq.is_none() || self.shown.is_none() {
             return;
         }
@@ -441,6 +456,29 @@ impl<R> Answers<R> {
                 None => Picked::Unconfigured,
             },
         }
+    }
+
+    /// Whether the next call is answered by the standing value and nothing
+    /// else needs its arguments: no rule, no one-shot answer, no accepted
+    /// forms. The common case, which the call path takes in one branch.
+    #[inline]
+    pub(crate) fn only_standing_value(&self) -> bool {
+        matches!(self.standing, Standing::Value(..))
+            && self.rules.is_empty()
+            && self.once.is_empty()
+            && self.accepted.is_empty()
+    }
+
+    /// A clone of the standing value for call `seq`, journaled as returned;
+    /// only when [`only_standing_value`](Self::only_standing_value) holds.
+    #[inline]
+    pub(crate) fn standing_value(&mut self, seq: Option<u64>) -> R {
+        let Standing::Value(value, clone) = &self.standing else {
+            unreachable!("checked by `only_standing_value`")
+        };
+        let value = clone(value.get());
+        self.standing_returned(seq);
+        value
     }
 
     /// The `&'static T` that `returns_static(&CONFIG)` set, when it answers the

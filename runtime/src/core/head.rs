@@ -35,6 +35,7 @@ thread_local! {
 
 /// This thread's identity, for [`Head::lock`]: the address of a
 /// thread-local, unique among live threads and never 0.
+#[inline]
 pub(crate) fn this_thread() -> usize {
     HERE.with(|here| std::ptr::from_ref(here) as usize)
 }
@@ -47,6 +48,7 @@ pub(crate) struct Held<'a, T: ?Sized> {
 }
 
 impl<T: ?Sized> Drop for Held<'_, T> {
+    #[inline]
     fn drop(&mut self) {
         self.holder.store(0, Ordering::Relaxed);
     }
@@ -94,6 +96,7 @@ impl Head {
     /// `Drop` of journaled values) must not call the same method: the
     /// second lock would wait forever, so it panics with the cause. The
     /// check costs nothing unless the lock is taken.
+    #[inline]
     pub(crate) fn lock<'a, T: ?Sized>(&'a self, journal: &'a Mutex<T>) -> Held<'a, T> {
         let guard = match journal.try_lock() {
             Ok(guard) => guard,

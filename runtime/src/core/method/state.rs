@@ -49,6 +49,7 @@ impl<R> State<R> {
     ///
     /// # Safety
     /// As for [`Calls::insert`].
+    #[inline]
     pub(crate) unsafe fn record_erased(
         &mut self,
         args: super::calls::Incoming<'_>,
