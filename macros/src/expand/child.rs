@@ -5,7 +5,7 @@
 use super::mock::{child_generics, phantom, Mock};
 use super::spy::runs_default;
 use crate::model::Method;
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 use syn::Generics;
 
@@ -153,16 +153,26 @@ pub(super) fn newtype(
     cfgs: &[&syn::Attribute],
 ) -> TokenStream {
     let vis = &mock.model.item.vis;
+    // Built, not parsed: the target is a long type, and parsing it back
+    // (for every mocked method) was most of what this function cost.
+    let method_param = |default: Option<TokenStream>| {
+        let mut param = syn::TypeParam::from(Ident::new("__AutospecMethod", Span::call_site()));
+        param.default = default.map(|target| {
+            (
+                syn::Token![=](Span::call_site()),
+                syn::Type::Verbatim(target),
+            )
+        });
+        syn::GenericParam::Type(param)
+    };
     let with_target = {
         let mut generics = generics.clone();
-        generics
-            .params
-            .push(syn::parse_quote!(__AutospecMethod = #target));
+        generics.params.push(method_param(Some(target.clone())));
         generics
     };
     let with_param = {
         let mut generics = generics.clone();
-        generics.params.push(syn::parse_quote!(__AutospecMethod));
+        generics.params.push(method_param(None));
         generics
     };
     let (impl_generics, ty_generics, where_clause) = with_param.split_for_impl();

@@ -50,6 +50,8 @@ impl<'a, A> Entry<'a, A> {
     /// # Safety
     /// A `Value` must point to a live `A` for `'a` (the erased arguments of
     /// a call of a method whose argument tuple is `A`).
+    #[allow(clippy::inline_always)] // a cast: no function of its own per method
+    #[inline(always)]
     pub(crate) unsafe fn of(args: ErasedArgs<'a>) -> Self {
         match args {
             // SAFETY: the caller's contract.
@@ -349,7 +351,10 @@ impl Drop for Raw {
 
 impl Calls {
     /// An empty journal for the argument tuple `A`, rendered by `render`.
-    /// Only this shell is compiled per tuple type, and it is a few moves.
+    /// Only this shell is compiled per tuple type, into its one caller
+    /// (`Method::__new`), in debug builds too.
+    #[allow(clippy::inline_always)]
+    #[inline(always)]
     pub(crate) fn new<A>(render: fn(&A) -> Vec<String>) -> Self {
         // SAFETY: `fn(&A) -> R` and `unsafe fn(*const ()) -> R` are
         // ABI-compatible (a reference and a raw pointer to sized types);
@@ -560,6 +565,8 @@ macro_rules! gather {
         impl<$($a),*> Gather for ($(Option<$a>,)*) {
             type Args = ($($a,)*);
             #[allow(non_snake_case)] // the values take the names `E0`, `E1`, ..
+            #[allow(clippy::inline_always)] // one caller: `gather`, in debug builds too
+            #[inline(always)]
             fn gather(self) -> Option<Self::Args> {
                 // A `match`, not `?`: a debug build compiles this once per
                 // mocked method, and `?` calls into the `Try` machinery.

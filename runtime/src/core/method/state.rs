@@ -200,11 +200,14 @@ impl<'a, A, R> Locked<'a, A, R> {
     }
 
     /// The newest call's arguments.
+    #[allow(clippy::inline_always)] // one caller, in debug builds too
+    #[inline(always)]
     pub(crate) fn last_entry(&self) -> Option<Entry<'_, A>> {
-        self.args
-            .len()
-            .checked_sub(1)
-            .map(|index| self.entry(index))
+        // No `Option::map` and closure: two functions less per method.
+        match self.args.len() {
+            0 => None,
+            len => Some(self.entry(len - 1)),
+        }
     }
 
     /// Every call's arguments, oldest first.
