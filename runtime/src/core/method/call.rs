@@ -151,6 +151,7 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         // and the arguments handed over are a call of this method, given up.
         unsafe { pick(&self.shared.head, self.typed(), args) }
     }
+
     /// [`__call`](Self::__call) for a method that returns `&'static T`:
     /// the `&'static T` given to `returns_static(&CONFIG)` when it answers,
     /// else the answer, leaked (see [`__call_leak`](Self::__call_leak)).
@@ -181,8 +182,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         };
         // SAFETY: as in `__call_numbered`.
         let refused_call = unsafe { guard.answers.refuses(erase(&args)) }.then(|| {
-            // SAFETY: as above.
-            let call = guard.args.render_at(erase(&args));
+            // SAFETY: this call's arguments, of this method's `A`.
+            let call = unsafe { guard.args.render_at(erase(&args)) };
             (call, guard.answers.accepted_forms())
         });
         guard.record(args, self.shared.head.is_journaling());
@@ -372,10 +373,9 @@ unsafe fn pick_locked<R>(
     // the lock is held, and a call of this method from a closure panics
     // rather than pushing.
     if unsafe { state.answers.refuses(journaled) } {
-        return Err((
-            state.args.render_at(journaled),
-            state.answers.accepted_forms(),
-        ));
+        // SAFETY: as above.
+        let call = unsafe { state.args.render_at(journaled) };
+        return Err((call, state.answers.accepted_forms()));
     }
     // SAFETY: as above, and `rule` came from `rule_for` for this call.
     let picked = unsafe { state.answers.settle(rule, journaled, seq) };

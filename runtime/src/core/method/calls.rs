@@ -420,7 +420,8 @@ impl Calls {
             (None, Incoming::Text(text)) => {
                 let mut texts: Vec<Box<[String]>> = (0..self.values.len)
                     .map(|at| {
-                        self.render_at(ErasedArgs::Value(self.values.get(at)))
+                        // SAFETY: the journal's own arguments.
+                        unsafe { self.render_at(ErasedArgs::Value(self.values.get(at))) }
                             .into_boxed_slice()
                     })
                     .collect();
@@ -468,11 +469,14 @@ impl Calls {
     }
 
     /// Erased arguments, rendered.
-    pub(crate) fn render_at(&self, args: ErasedArgs<'_>) -> Vec<String> {
+    ///
+    /// # Safety
+    /// A `Value` must point to a live value of this journal's tuple type
+    /// (one it holds, or a call's arguments of the method it belongs to).
+    pub(crate) unsafe fn render_at(&self, args: ErasedArgs<'_>) -> Vec<String> {
         match args {
-            // SAFETY: every `Value` this journal hands out or receives
-            // points to a live value of its tuple type, for which `render`
-            // was made (`new`); the caller passes arguments of this method.
+            // SAFETY: the caller's contract; `render` was made for the
+            // journal's tuple type (`new`).
             ErasedArgs::Value(args) => unsafe { (self.render)(args) },
             ErasedArgs::Text(texts) => texts.to_vec(),
         }
@@ -480,7 +484,8 @@ impl Calls {
 
     /// Call `index`'s arguments, rendered.
     pub(crate) fn render(&self, index: usize) -> Vec<String> {
-        self.render_at(self.get(index))
+        // SAFETY: the journal's own arguments.
+        unsafe { self.render_at(self.get(index)) }
     }
 
     /// The tuples of every call; empty where they are kept as text (then

@@ -79,8 +79,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         };
         // SAFETY: as above.
         let refused = unsafe { guard.answers.refuses(erase(&args)) }.then(|| {
-            // SAFETY: as above.
-            let call = guard.args.render_at(erase(&args));
+            // SAFETY: this call's arguments, of this method's `A`.
+            let call = unsafe { guard.args.render_at(erase(&args)) };
             (call, guard.answers.accepted_forms())
         });
         let seq = guard.record(args, self.shared.head.is_journaling());
