@@ -431,12 +431,8 @@ impl<R> Answers<R> {
                 Some(Once::Panic(message)) => answer_panics(&message),
                 Some(Once::With(mut answer)) => Some(answer(args)),
                 None => match &self.standing {
-                    Standing::Value(value, clone) => {
-                        // The journal points at the standing value: no copy.
-                        let value = clone(value.get());
-                        self.standing_returned(seq);
-                        return Picked::Value(value);
-                    }
+                    // The journal points at the standing value: no copy.
+                    Standing::Value(..) => return Picked::Value(self.standing_value(seq)),
                     Standing::Panic(message) => answer_panics(message),
                     Standing::Static(_) | Standing::Lent(_) => return Picked::Elsewhere,
                     Standing::None => None,

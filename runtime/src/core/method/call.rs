@@ -68,6 +68,8 @@ impl<A, R, F: ?Sized> Method<A, R, F> {
         args: impl Into<Kept<A>>,
         invoke: impl FnOnce(&mut F) -> R,
     ) -> (R, Option<u64>) {
+        // `pick`, written out: calling it (even inlined) costs a debug
+        // build a copy of the arguments in every mocked method.
         let mut slot = MaybeUninit::uninit();
         let args = hand_over(args.into(), &mut slot);
         // SAFETY: the state's journal was made for `A` (`Method::__new`),
